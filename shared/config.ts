@@ -1,0 +1,115 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The one place that reads the environment. Every setting is validated at start: a bad value stops
+ * the process with a message naming the variable. `.env.example` and the README's table list them.
+ */
+const port = z.coerce.number().int().min(0).max(65535);
+const positiveMs = z.coerce.number().int().min(1).max(600_000);
+
+const environmentSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Interface every server binds to; `0.0.0.0` in containers. */
+  HOST: z.string().min(1).default('127.0.0.1'),
+  GATEWAY_PORT: port.default(4000),
+  NETWORK_PORT: port.default(4001),
+  /** First cluster port of the all-in-one start; clusters take consecutive ports in registry order. */
+  CLUSTER_BASE_PORT: port.default(4101),
+  /** Where the gateway reads the cluster registry and the network subgraph answers. */
+  NETWORK_URL: z.url().default('http://127.0.0.1:4001/graphql'),
+  DATA_DIR: z.string().min(1).default('data'),
+  /** `sqlite:<file>` (embedded default) or `mysql://user:password@host:port/database`. */
+  NETWORK_DATABASE_URL: z.string().min(1).optional(),
+  /** Like NETWORK_DATABASE_URL; `{cluster}` is replaced by the cluster id. */
+  CLUSTER_DATABASE_URL: z.string().min(1).optional(),
+  /** The cluster a standalone cluster subgraph serves (`npm run start:cluster -- <id>` overrides it). */
+  CLUSTER_ID: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/).optional(),
+  /** Port of a standalone cluster subgraph; defaults to its registry port. */
+  CLUSTER_PORT: port.optional(),
+  /** The URL the seed writes into the registry for each cluster; `{cluster}` and `{port}` are replaced. */
+  CLUSTER_URL_TEMPLATE: z.string().min(1).default('http://127.0.0.1:{port}'),
+  /** How long the gateway waits for one shard before answering without it. */
+  SHARD_TIMEOUT_MS: positiveMs.default(5000),
+  /** Per-cluster overrides, e.g. `banat=8000,inomar=3000`. */
+  SHARD_TIMEOUTS: z.string().default(''),
+  /** How long the gateway waits at start for the network subgraph and the shards. */
+  STARTUP_WAIT_MS: positiveMs.default(60_000),
+  /** The random seed of the deterministic data set. */
+  SEED: z.coerce.number().int().min(0).default(566),
+});
+
+export type Environment = z.infer<typeof environmentSchema>;
+
+export interface Config {
+  env: Environment['NODE_ENV'];
+  logLevel: Environment['LOG_LEVEL'];
+  host: string;
+  ports: { gateway: number; network: number; clusterBase: number };
+  networkUrl: string;
+  dataDir: string;
+  networkDatabaseUrl: string;
+  /** The database URL of one cluster. */
+  clusterDatabaseUrl(clusterId: string): string;
+  clusterDatabaseUrlTemplate: string;
+  clusterId: string | undefined;
+  clusterPort: number | undefined;
+  clusterUrl(clusterId: string, port: number): string;
+  shardTimeoutMs: number;
+  shardTimeouts: Readonly<Record<string, number>>;
+  startupWaitMs: number;
+  seed: number;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = environmentSchema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.DATA_DIR);
+  const clusterTemplate = e.CLUSTER_DATABASE_URL ?? `sqlite:${path.join(dataDir, 'cluster-{cluster}.sqlite')}`;
+  if (!clusterTemplate.includes('{cluster}')) {
+    throw new ConfigError('Invalid configuration:\n  CLUSTER_DATABASE_URL: must contain {cluster}');
+  }
+  return {
+    env: e.NODE_ENV,
+    logLevel: e.LOG_LEVEL,
+    host: e.HOST,
+    ports: { gateway: e.GATEWAY_PORT, network: e.NETWORK_PORT, clusterBase: e.CLUSTER_BASE_PORT },
+    networkUrl: e.NETWORK_URL,
+    dataDir,
+    networkDatabaseUrl: e.NETWORK_DATABASE_URL ?? `sqlite:${path.join(dataDir, 'network.sqlite')}`,
+    clusterDatabaseUrlTemplate: clusterTemplate,
+    clusterDatabaseUrl: (clusterId) => clusterTemplate.replaceAll('{cluster}', clusterId),
+    clusterId: e.CLUSTER_ID,
+    clusterPort: e.CLUSTER_PORT,
+    clusterUrl: (clusterId, p) =>
+      e.CLUSTER_URL_TEMPLATE.replaceAll('{cluster}', clusterId).replaceAll('{port}', String(p)),
+    shardTimeoutMs: e.SHARD_TIMEOUT_MS,
+    shardTimeouts: parseTimeouts(e.SHARD_TIMEOUTS),
+    startupWaitMs: e.STARTUP_WAIT_MS,
+    seed: e.SEED,
+  };
+}
+
+function parseTimeouts(text: string): Record<string, number> {
+  const timeouts: Record<string, number> = {};
+  for (const entry of text.split(',').map((s) => s.trim()).filter(Boolean)) {
+    const match = /^([a-z][a-z0-9-]*)=(\d{1,6})$/.exec(entry);
+    if (!match || Number(match[2]) < 1) {
+      throw new ConfigError(`Invalid configuration:\n  SHARD_TIMEOUTS: "${entry}" is not <clusterId>=<milliseconds>`);
+    }
+    timeouts[match[1]!] = Number(match[2]);
+  }
+  return timeouts;
+}
+
+/** The names of every variable the config module reads, for the README and docker-compose checks. */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(environmentSchema.shape);

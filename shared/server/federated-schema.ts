@@ -1,0 +1,43 @@
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { printSchemaWithDirectives } from '@graphql-tools/utils';
+import { parse, type GraphQLSchema } from 'graphql';
+import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
+
+const FEDERATION_LINK =
+  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides"])';
+
+export interface FederatedSchemaSpec {
+  // type-graphql takes resolver classes.
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  resolvers: NonEmptyArray<Function>;
+  /** `__resolveReference` per entity type name. */
+  references?: Record<string, (reference: { id: string }, context: never) => unknown>;
+  /** SDL prepended as is, e.g. directive definitions the type-graphql schema applies. */
+  extraSdl?: string;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  orphanedTypes?: Function[];
+}
+
+/**
+ * Turns type-graphql resolvers into a Federation 2 subgraph schema: the code-first schema is printed
+ * with its directives (`@key`, `@shard`), linked to the federation spec and rebuilt by
+ * `buildSubgraphSchema`, which adds `_service` and `_entities`.
+ */
+export async function buildFederatedSchema(spec: FederatedSchemaSpec): Promise<{ schema: GraphQLSchema; sdl: string }> {
+  const codeFirst = await buildSchema({
+    resolvers: spec.resolvers,
+    orphanedTypes: spec.orphanedTypes,
+    skipCheck: true,
+    validate: false,
+  });
+  const printed = printSchemaWithDirectives(codeFirst);
+  const sdl = [FEDERATION_LINK, spec.extraSdl ?? '', printed].filter(Boolean).join('\n\n');
+  const resolvers = createResolversMap(codeFirst) as GraphQLResolverMap<unknown>;
+  for (const [typeName, resolveReference] of Object.entries(spec.references ?? {})) {
+    const existing = (resolvers[typeName] ?? {}) as Record<string, unknown>;
+    resolvers[typeName] = { ...existing, __resolveReference: resolveReference } as GraphQLResolverMap<unknown>[string];
+  }
+  const schema = buildSubgraphSchema({ typeDefs: parse(sdl), resolvers });
+  return { schema, sdl };
+}

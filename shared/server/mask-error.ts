@@ -1,0 +1,35 @@
+import type { GraphQLFormattedError } from 'graphql';
+import { ERROR_CODES } from '../errors';
+import type { Logger } from '../logger';
+
+/** Apollo Server's own codes for malformed requests: safe to show as they are. */
+const REQUEST_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'DOWNSTREAM_SERVICE_ERROR',
+]);
+
+/**
+ * Errors with a registered code reach the client as they are; anything else is our bug and is
+ * masked as INTERNAL_SERVER_ERROR, with the details in the log only.
+ */
+export function createErrorMasker(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && (code in ERROR_CODES || REQUEST_CODES.has(code))) {
+      const { stacktrace: _stacktrace, exception: _exception, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    }
+    logger.error({ err: error, path: formatted.path }, 'unexpected error');
+    return {
+      message: 'Internal server error',
+      ...(formatted.path ? { path: formatted.path } : {}),
+      ...(formatted.locations ? { locations: formatted.locations } : {}),
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
+  };
+}

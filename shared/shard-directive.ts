@@ -1,0 +1,55 @@
+/**
+ * The contract between the cluster subgraph and the gateway's shard router, written in the
+ * subgraph's own SDL next to each field and type it governs:
+ *
+ *   type Query {
+ *     member(id: ID!): Member @shard(route: "id", arg: "id")           # to the shard that owns the id
+ *     members(…, clusters: [ID!]): MemberConnection! @shard(route: "all", merge: "connection")
+ *   }
+ *   type Cluster @key(fields: "id") @shard(route: "cluster", arg: "id") # the key is the shard
+ *   type NetworkStats { members: Int! @shard(merge: "sum") }
+ *
+ * The router reads these from the SDL at start; a field it would fan out without a merge rule stops
+ * the gateway with a message naming the field.
+ */
+export const SHARD_DIRECTIVE_SDL =
+  'directive @shard(route: String, arg: String, merge: String, key: String) on OBJECT | FIELD_DEFINITION';
+
+/** How a root field or an entity type picks its shards. */
+export const SHARD_ROUTES = {
+  /** `arg` (an argument, or an entity key field) holds a global id: its cluster's shard alone. */
+  id: 'id',
+  /** `arg` holds a cluster id. */
+  cluster: 'cluster',
+  /** Every shard, or those named by a `clusters:` argument; the results merge by rule. */
+  all: 'all',
+} as const;
+export type ShardRoute = keyof typeof SHARD_ROUTES;
+
+/** How the answers of several shards for one field become one. */
+export const MERGE_RULES = {
+  connection: 'k-way merge of keyset-ordered Relay connections: edges by cursor, totalCount summed, pageInfo recomputed',
+  object: 'each selected field merged by its own rule',
+  sum: 'numbers added',
+  min: 'the smallest value',
+  max: 'the largest value',
+  concat: 'lists joined in shard order (shards ordered by cluster id), so a list ordered by global id stays ordered',
+  groupBy: 'list items with the same `key` field merged as objects, in order of first appearance',
+  same: 'every shard returns the same value (a key or a type name); the first is taken',
+} as const;
+export type MergeRule = keyof typeof MERGE_RULES;
+
+export interface ShardDirectiveArgs {
+  route?: ShardRoute;
+  arg?: string;
+  merge?: MergeRule;
+  key?: string;
+}
+
+/** The directive text for a type-graphql `@Directive(...)`. */
+export function shardDirective(args: ShardDirectiveArgs): string {
+  const parts = Object.entries(args)
+    .filter(([, value]) => value !== undefined)
+    .map(([name, value]) => `${name}: ${JSON.stringify(value)}`);
+  return `@shard(${parts.join(', ')})`;
+}

@@ -1,0 +1,37 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { MemberKind } from './member-kind';
+
+/**
+ * A member organisation. Rows carry their cluster id so that one database can also hold every
+ * cluster (the one-database oracle); `(cluster_id, id)` is the key and `id` the local id.
+ */
+@Entity({ name: 'members' })
+export class MemberEntity {
+  @PrimaryColumn({ name: 'cluster_id', type: 'varchar', length: 32 })
+  clusterId: string;
+
+  @PrimaryColumn({ type: 'int' })
+  id: number;
+
+  @Column({ type: 'varchar', length: 200 })
+  name: string;
+
+  /** `foldSortKey(name)`: the stored sort key, and what `nameContains` matches. */
+  @Column({ name: 'name_key', type: 'varchar', length: 200 })
+  nameKey: string;
+
+  @Column({ type: 'varchar', length: 32 })
+  kind: MemberKind;
+
+  @Column({ type: 'int' })
+  employees: number;
+
+  @Column({ type: 'varchar', length: 100 })
+  city: string;
+
+  @Column({ name: 'city_key', type: 'varchar', length: 100 })
+  cityKey: string;
+
+  @Column({ type: 'int' })
+  founded: number;
+}

@@ -1,0 +1,9 @@
+import { registerEnumType } from 'type-graphql';
+
+export enum ProjectStatus {
+  PROPOSED = 'PROPOSED',
+  ACTIVE = 'ACTIVE',
+  COMPLETED = 'COMPLETED',
+}
+
+registerEnumType(ProjectStatus, { name: 'ProjectStatus' });

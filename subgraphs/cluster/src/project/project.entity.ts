@@ -1,0 +1,31 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { ProjectStatus } from './project-status';
+
+@Entity({ name: 'projects' })
+export class ProjectEntity {
+  @PrimaryColumn({ name: 'cluster_id', type: 'varchar', length: 32 })
+  clusterId: string;
+
+  @PrimaryColumn({ type: 'int' })
+  id: number;
+
+  @Column({ type: 'varchar', length: 200 })
+  title: string;
+
+  @Column({ name: 'title_key', type: 'varchar', length: 200 })
+  titleKey: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  status: ProjectStatus;
+
+  /** Local id of the leading member, always of the project's own cluster. */
+  @Column({ name: 'lead_member_id', type: 'int' })
+  leadMemberId: number;
+
+  /** ISO date `YYYY-MM-DD`: sorts as text on every backend. */
+  @Column({ name: 'started_on', type: 'varchar', length: 10 })
+  startedOn: string;
+
+  @Column({ name: 'budget_eur', type: 'int' })
+  budgetEur: number;
+}
