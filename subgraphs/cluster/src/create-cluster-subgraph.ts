@@ -1,0 +1,57 @@
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import type { Express } from 'express';
+import type { DataSource } from 'typeorm';
+import type { Logger } from '../../../shared/logger';
+import { createHttpApp, type GraphQLRoute } from '../../../shared/server/http-app';
+import { createErrorMasker } from '../../../shared/server/mask-error';
+import { SHARDED_SUBGRAPHS } from '../../../shared/sharded-subgraphs';
+import { createClusterContext, type ClusterContext } from './context';
+import { buildClusterSchemas } from './schema/build-cluster-schemas';
+
+export interface ClusterSubgraphOptions {
+  dataSource: DataSource;
+  /** The clusters whose rows this deployment serves: its own, or every cluster for the oracle. */
+  clusterIds: readonly string[];
+  logger: Logger;
+}
+
+export interface ClusterSubgraph {
+  app: Express;
+  sdl: Record<string, string>;
+  stop(): Promise<void>;
+}
+
+/** One cluster's deployment: the members, projects and participation subgraphs over its database. */
+export async function createClusterSubgraph(options: ClusterSubgraphOptions): Promise<ClusterSubgraph> {
+  const schemas = await buildClusterSchemas();
+  const servers: ApolloServer<ClusterContext>[] = [];
+  const routes: GraphQLRoute<ClusterContext>[] = [];
+  for (const name of SHARDED_SUBGRAPHS) {
+    const server = new ApolloServer<ClusterContext>({
+      schema: schemas[name].schema,
+      includeStacktraceInErrorResponses: false,
+      formatError: createErrorMasker(options.logger),
+      // Traces are for Apollo's hosted studio, which this network does not use.
+      plugins: [ApolloServerPluginInlineTraceDisabled()],
+    });
+    await server.start();
+    servers.push(server);
+    routes.push({
+      path: `/${name}/graphql`,
+      server,
+      context: async () => createClusterContext(options.dataSource, options.clusterIds),
+    });
+  }
+  const app = createHttpApp(routes, async () => {
+    await options.dataSource.query('SELECT 1');
+    return { clusters: options.clusterIds };
+  });
+  return {
+    app,
+    sdl: Object.fromEntries(SHARDED_SUBGRAPHS.map((name) => [name, schemas[name].sdl])),
+    stop: async () => {
+      await Promise.all(servers.map((server) => server.stop()));
+    },
+  };
+}

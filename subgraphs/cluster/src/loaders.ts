@@ -1,0 +1,84 @@
+import DataLoader from 'dataloader';
+import type { DataSource } from 'typeorm';
+import { tryDecodeGlobalId, type GlobalId } from '../../../shared/global-id';
+import { keyOf, whereKeysIn } from './db/by-cluster';
+import { MemberEntity } from './member/member.entity';
+import { ProjectEntity } from './project/project.entity';
+import { ProjectPartnerEntity } from './project/project-partner.entity';
+import { loadClusterFigures, type ClusterFigures } from './stats/stats.store';
+
+export interface ClusterLoaders {
+  memberById: DataLoader<string, MemberEntity | null>;
+  projectById: DataLoader<string, ProjectEntity | null>;
+  /** A project's partners, as global ids of members of any cluster. */
+  partnersOfProject: DataLoader<string, GlobalId[]>;
+  /** The projects of this deployment a member leads or takes part in, by (cluster, local id). */
+  projectsOfMember: DataLoader<string, GlobalId[]>;
+  clusterFigures: DataLoader<string, ClusterFigures | null>;
+}
+
+/** Keys are global ids; ids of clusters this deployment does not serve resolve to nothing. */
+function ownKeys(keys: readonly string[], clusterIds: readonly string[]): GlobalId[] {
+  return keys.map(tryDecodeGlobalId).filter((key): key is GlobalId => key !== null && clusterIds.includes(key.clusterId));
+}
+
+export function createClusterLoaders(dataSource: DataSource, clusterIds: readonly string[]): ClusterLoaders {
+  return {
+    memberById: new DataLoader(async (keys) => {
+      const wanted = ownKeys(keys, clusterIds);
+      if (wanted.length === 0) return keys.map(() => null);
+      const rows = await whereKeysIn(dataSource.getRepository(MemberEntity).createQueryBuilder('m'), 'm.cluster_id', 'm.id', wanted, 'k').getMany();
+      const byKey = new Map(rows.map((row) => [keyOf(row.clusterId, row.id), row]));
+      return keys.map((key) => byKey.get(key) ?? null);
+    }),
+    projectById: new DataLoader(async (keys) => {
+      const wanted = ownKeys(keys, clusterIds);
+      if (wanted.length === 0) return keys.map(() => null);
+      const rows = await whereKeysIn(dataSource.getRepository(ProjectEntity).createQueryBuilder('p'), 'p.cluster_id', 'p.id', wanted, 'k').getMany();
+      const byKey = new Map(rows.map((row) => [keyOf(row.clusterId, row.id), row]));
+      return keys.map((key) => byKey.get(key) ?? null);
+    }),
+    partnersOfProject: new DataLoader(async (keys) => {
+      const wanted = ownKeys(keys, clusterIds);
+      if (wanted.length === 0) return keys.map(() => []);
+      const rows = await whereKeysIn(dataSource.getRepository(ProjectPartnerEntity).createQueryBuilder('pp'), 'pp.cluster_id', 'pp.project_id', wanted, 'k')
+        .orderBy('pp.cluster_id')
+        .addOrderBy('pp.project_id')
+        .addOrderBy('pp.member_cluster_id')
+        .addOrderBy('pp.member_id')
+        .getMany();
+      const byProject = new Map<string, GlobalId[]>();
+      for (const row of rows) {
+        const key = keyOf(row.clusterId, row.projectId);
+        byProject.set(key, [...(byProject.get(key) ?? []), { clusterId: row.memberClusterId, localId: row.memberId }]);
+      }
+      return keys.map((key) => byProject.get(key) ?? []);
+    }),
+    projectsOfMember: new DataLoader(async (keys) => {
+      const members = keys.map(tryDecodeGlobalId).filter((key): key is GlobalId => key !== null);
+      if (members.length === 0) return keys.map(() => []);
+      const [asPartner, asLead] = await Promise.all([
+        whereKeysIn(dataSource.getRepository(ProjectPartnerEntity).createQueryBuilder('pp'), 'pp.member_cluster_id', 'pp.member_id', members, 'k')
+          .andWhere('pp.cluster_id IN (:...clusterIds)', { clusterIds })
+          .getMany(),
+        whereKeysIn(dataSource.getRepository(ProjectEntity).createQueryBuilder('p'), 'p.cluster_id', 'p.lead_member_id', members, 'k')
+          .andWhere('p.cluster_id IN (:...clusterIds)', { clusterIds })
+          .select(['p.clusterId', 'p.id', 'p.leadMemberId'])
+          .getMany(),
+      ]);
+      const byMember = new Map<string, GlobalId[]>();
+      const add = (member: string, project: GlobalId) => byMember.set(member, [...(byMember.get(member) ?? []), project]);
+      for (const row of asPartner) add(keyOf(row.memberClusterId, row.memberId), { clusterId: row.clusterId, localId: row.projectId });
+      for (const row of asLead) add(keyOf(row.clusterId, row.leadMemberId), { clusterId: row.clusterId, localId: row.id });
+      // Ordered by global id, so that the gateway's concatenation in shard order stays ordered.
+      return keys.map((key) =>
+        (byMember.get(key) ?? []).sort((a, b) => (a.clusterId < b.clusterId ? -1 : a.clusterId > b.clusterId ? 1 : a.localId - b.localId)),
+      );
+    }),
+    clusterFigures: new DataLoader(async (keys) => {
+      const wanted = keys.filter((key) => clusterIds.includes(key));
+      const figures = wanted.length === 0 ? new Map<string, ClusterFigures>() : await loadClusterFigures(dataSource, wanted);
+      return keys.map((key) => figures.get(key) ?? null);
+    }),
+  };
+}

@@ -1,0 +1,78 @@
+import { Arg, Args, ArgsType, Ctx, Directive, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { decodeGlobalId } from '../../../../shared/global-id';
+import { shardDirective } from '../../../../shared/shard-directive';
+import { ClusterNode } from '../cluster-ref/cluster.type';
+import type { ClusterContext } from '../context';
+import { emptyConnection, toConnection, type Connection } from '../paging/connection';
+import { pageSize, selectClusters } from '../paging/page-args';
+import { CONNECTION_MERGE } from '../paging/page-info.type';
+import { SortDirection } from '../paging/sort-direction';
+import { MemberConnection } from './member.connection';
+import { MemberFilter, MemberOrder, MemberOrderField } from './member.inputs';
+import { toMember } from './member.mapper';
+import { countMembers, findMemberPage, memberOrder } from './member.store';
+import { Member } from './member.type';
+
+@ArgsType()
+class MemberPageArgs {
+  @Field(() => MemberFilter, { nullable: true })
+  filter?: MemberFilter | null;
+
+  @Field(() => MemberOrder, { nullable: true })
+  orderBy?: MemberOrder | null;
+
+  @Field(() => Int, { nullable: true, description: 'Page size: 20 by default, at most 100.' })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true })
+  after?: string | null;
+}
+
+@ArgsType()
+class NetworkMemberPageArgs extends MemberPageArgs {
+  @Field(() => [ID], { nullable: true, description: 'Only these clusters; every cluster when omitted.' })
+  clusters?: string[] | null;
+}
+
+async function memberPage(context: ClusterContext, clusterIds: string[], args: MemberPageArgs): Promise<Connection<Member>> {
+  const first = pageSize(args.first);
+  if (clusterIds.length === 0) return emptyConnection();
+  const order = memberOrder(args.orderBy?.field ?? MemberOrderField.NAME, args.orderBy?.direction ?? SortDirection.ASC);
+  const page = await findMemberPage(context.dataSource, clusterIds, args.filter, order, first, args.after);
+  return toConnection(page, order, args.after, toMember, () => countMembers(context.dataSource, clusterIds, args.filter));
+}
+
+@Resolver(() => Member)
+export class MemberResolver {
+  @Query(() => MemberConnection, { description: 'Members of every cluster, or of those named, in one keyset order.' })
+  @Directive(CONNECTION_MERGE)
+  members(@Ctx() context: ClusterContext, @Args() args: NetworkMemberPageArgs): Promise<Connection<Member>> {
+    return memberPage(context, selectClusters(context.clusterIds, args.clusters), args);
+  }
+
+  @Query(() => Member, { nullable: true })
+  @Directive(shardDirective({ route: 'id', arg: 'id' }))
+  async member(@Ctx() context: ClusterContext, @Arg('id', () => ID) id: string): Promise<Member | null> {
+    decodeGlobalId(id);
+    const row = await context.loaders.memberById.load(id);
+    return row ? toMember(row) : null;
+  }
+}
+
+@Resolver(() => ClusterNode)
+export class ClusterMembersResolver {
+  @FieldResolver(() => MemberConnection, { description: 'This cluster\u2019s members.' })
+  members(@Root() cluster: ClusterNode, @Ctx() context: ClusterContext, @Args() args: MemberPageArgs): Promise<Connection<Member>> {
+    return memberPage(context, context.clusterIds.filter((id) => id === cluster.id), args);
+  }
+}
+
+/** `_entities` for Member: null for ids this deployment does not own. */
+export async function resolveMemberReference(reference: { id: string }, context: ClusterContext): Promise<Member | null> {
+  const row = await context.loaders.memberById.load(reference.id);
+  return row ? toMember(row) : null;
+}
+
+export async function resolveClusterReference(reference: { id: string }): Promise<ClusterNode> {
+  return { id: reference.id };
+}

@@ -1,0 +1,30 @@
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { shardDirective } from '../../../../shared/shard-directive';
+import { ClusterNode } from '../cluster-ref/cluster.type';
+import { MemberKind } from './member-kind';
+
+@ObjectType('Member', { description: 'A member organisation of one cluster.' })
+@Directive('@key(fields: "id")')
+@Directive(shardDirective({ route: 'id', arg: 'id' }))
+export class Member {
+  @Field(() => ID, { description: 'Global id: `<clusterId>:<localId>`.' })
+  id: string;
+
+  @Field()
+  name: string;
+
+  @Field(() => MemberKind)
+  kind: MemberKind;
+
+  @Field(() => Int)
+  employees: number;
+
+  @Field()
+  city: string;
+
+  @Field(() => Int, { description: 'Year the organisation was founded.' })
+  founded: number;
+
+  @Field(() => ClusterNode)
+  cluster: ClusterNode;
+}

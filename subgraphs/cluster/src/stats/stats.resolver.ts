@@ -1,0 +1,57 @@
+import { Arg, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { shardDirective } from '../../../../shared/shard-directive';
+import { ClusterNode } from '../cluster-ref/cluster.type';
+import type { ClusterContext } from '../context';
+import { selectClusters } from '../paging/page-args';
+import type { ClusterFigures } from './stats.store';
+import { ClusterStats, NetworkStats } from './stats.type';
+
+function toClusterStats(figures: ClusterFigures): ClusterStats {
+  return {
+    cluster: { id: figures.clusterId },
+    members: figures.members,
+    companies: figures.companies,
+    employees: figures.employees,
+    projects: figures.projects,
+  };
+}
+
+@Resolver()
+export class NetworkStatsResolver {
+  @Query(() => NetworkStats)
+  @Directive(shardDirective({ route: 'all', merge: 'object' }))
+  async networkStats(
+    @Ctx() context: ClusterContext,
+    @Arg('clusters', () => [ID], { nullable: true }) clusters?: string[] | null,
+  ): Promise<NetworkStats> {
+    const selected = selectClusters(context.clusterIds, clusters).sort();
+    const all = (await context.loaders.clusterFigures.loadMany(selected)).filter(
+      (figures): figures is ClusterFigures => figures !== null && !(figures instanceof Error),
+    );
+    const stats: NetworkStats = { members: 0, companies: 0, employees: 0, projects: 0, byKind: [], byCluster: [] };
+    for (const figures of all) {
+      stats.members += figures.members;
+      stats.companies += figures.companies;
+      stats.employees += figures.employees;
+      stats.projects += figures.projects;
+      for (const kind of figures.byKind) {
+        const total = stats.byKind.find((entry) => entry.kind === kind.kind);
+        if (total) {
+          total.count += kind.count;
+          total.employees += kind.employees;
+        } else stats.byKind.push({ ...kind });
+      }
+      stats.byCluster.push(toClusterStats(figures));
+    }
+    return stats;
+  }
+}
+
+@Resolver(() => ClusterNode)
+export class ClusterStatsResolver {
+  @FieldResolver(() => ClusterStats, { nullable: true, description: 'Null for a cluster this deployment does not serve.' })
+  async stats(@Root() cluster: ClusterNode, @Ctx() context: ClusterContext): Promise<ClusterStats | null> {
+    const figures = await context.loaders.clusterFigures.load(cluster.id);
+    return figures ? toClusterStats(figures) : null;
+  }
+}

@@ -1,0 +1,66 @@
+import { Field, Int, ObjectType, Directive } from 'type-graphql';
+import { shardDirective } from '../../../../shared/shard-directive';
+import { ClusterNode } from '../cluster-ref/cluster.type';
+import { MemberKind } from '../member/member-kind';
+
+const SUM = shardDirective({ merge: 'sum' });
+
+@ObjectType('KindStats', { description: 'Members of one helix kind.' })
+export class KindStats {
+  @Field(() => MemberKind)
+  @Directive(shardDirective({ merge: 'same' }))
+  kind: MemberKind;
+
+  @Field(() => Int)
+  @Directive(SUM)
+  count: number;
+
+  @Field(() => Int, { description: 'Employees of the members of this kind.' })
+  @Directive(SUM)
+  employees: number;
+}
+
+@ObjectType('ClusterStats', { description: 'One cluster\u2019s figures.' })
+export class ClusterStats {
+  @Field(() => ClusterNode)
+  cluster: ClusterNode;
+
+  @Field(() => Int)
+  members: number;
+
+  @Field(() => Int, { description: 'Startups, SMEs and large enterprises.' })
+  companies: number;
+
+  @Field(() => Int, { description: 'Employees of the member companies.' })
+  employees: number;
+
+  @Field(() => Int)
+  projects: number;
+}
+
+@ObjectType('NetworkStats', { description: 'Figures over the whole network, or over the clusters asked for.' })
+export class NetworkStats {
+  @Field(() => Int)
+  @Directive(SUM)
+  members: number;
+
+  @Field(() => Int, { description: 'Startups, SMEs and large enterprises.' })
+  @Directive(SUM)
+  companies: number;
+
+  @Field(() => Int, { description: 'Employees of the member companies: the figure the network publishes.' })
+  @Directive(SUM)
+  employees: number;
+
+  @Field(() => Int)
+  @Directive(SUM)
+  projects: number;
+
+  @Field(() => [KindStats], { description: 'Every helix kind, in the enum\u2019s order.' })
+  @Directive(shardDirective({ merge: 'groupBy', key: 'kind' }))
+  byKind: KindStats[];
+
+  @Field(() => [ClusterStats], { description: 'One entry per cluster, ordered by cluster id.' })
+  @Directive(shardDirective({ merge: 'concat' }))
+  byCluster: ClusterStats[];
+}
