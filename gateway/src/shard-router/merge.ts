@@ -1,0 +1,198 @@
+import { Kind, type FieldNode, type SelectionNode, type SelectionSetNode } from 'graphql';
+import { compareCursors, tryDecodeCursor, type Cursor } from '../../../shared/cursor';
+import type { MergeRule } from '../../../shared/shard-directive';
+import { MinHeap } from './heap';
+import { argumentValue, collectFields, mergedSubSelection, type SelectionScope } from './selection';
+import { namedTypeName, type ShardRules } from './shard-rules';
+
+/** Fields the router adds to a shard's query for its own use; they never reach the client. */
+export const HELPER_PREFIX = '__sr_';
+const EDGES = `${HELPER_PREFIX}edges`;
+const CURSOR = `${HELPER_PREFIX}cursor`;
+const PAGE_INFO = `${HELPER_PREFIX}pageInfo`;
+const GROUP_KEY = `${HELPER_PREFIX}key`;
+
+export const DEFAULT_FIRST = 20;
+
+export interface MergeScope extends SelectionScope {
+  rules: ShardRules;
+}
+
+type Json = Record<string, unknown>;
+
+export interface MergeSpec {
+  merge: MergeRule;
+  key?: string;
+}
+
+/**
+ * Merges one field's answers from several shards, given in shard order (shards ordered by cluster
+ * id), into what one database would have answered. The result is built from the client's selection,
+ * so helper fields added for the merge are left behind.
+ */
+export function mergeField(spec: MergeSpec, values: readonly unknown[], nodes: readonly FieldNode[], typeName: string, scope: MergeScope): unknown {
+  const present = values.filter((value) => value !== null && value !== undefined);
+  switch (spec.merge) {
+    case 'sum':
+      return present.length === 0 ? null : present.reduce((sum: number, value) => sum + Number(value), 0);
+    case 'min':
+      return present.length === 0 ? null : present.reduce((a, b) => ((b as number) < (a as number) ? b : a));
+    case 'max':
+      return present.length === 0 ? null : present.reduce((a, b) => ((b as number) > (a as number) ? b : a));
+    case 'same':
+      return present[0] ?? null;
+    case 'concat':
+      return present.length === 0 ? null : present.flatMap((value) => value as unknown[]);
+    case 'object':
+      return present.length === 0 ? null : mergeObjects(present as Json[], mergedSubSelection(nodes), typeName, scope);
+    case 'groupBy':
+      return present.length === 0 ? null : mergeGroups(present as Json[][], mergedSubSelection(nodes), typeName, scope);
+    case 'connection':
+      return present.length === 0 ? null : mergeConnections(present as Json[], nodes, typeName, scope);
+  }
+}
+
+export function mergeObjects(values: readonly Json[], selection: SelectionSetNode | undefined, typeName: string, scope: MergeScope): Json {
+  const result: Json = {};
+  const keys = scope.rules.keyFields.get(typeName);
+  const type = scope.rules.schema.getType(typeName);
+  const fields = type && 'getFields' in type ? type.getFields() : {};
+  for (const [responseKey, nodes] of collectFields(selection, typeName, scope)) {
+    const fieldName = nodes[0]!.name.value;
+    const fieldValues = values.map((value) => value[responseKey]);
+    const spec = scope.rules.fieldMerges.get(`${typeName}.${fieldName}`);
+    if (fieldName === '__typename' || keys?.has(fieldName) || !spec) {
+      // Checked at start: only key fields and the type name lack a rule here.
+      result[responseKey] = fieldValues.find((value) => value !== undefined) ?? null;
+      continue;
+    }
+    const fieldType = fields[fieldName] ? namedTypeName(fields[fieldName].type.toString()) : typeName;
+    result[responseKey] = mergeField(spec, fieldValues, nodes, fieldType, scope);
+  }
+  return result;
+}
+
+function mergeGroups(lists: readonly Json[][], selection: SelectionSetNode | undefined, itemType: string, scope: MergeScope): Json[] {
+  const groups = new Map<string, Json[]>();
+  for (const list of lists) {
+    for (const item of list) {
+      const key = JSON.stringify(item[GROUP_KEY]);
+      groups.set(key, [...(groups.get(key) ?? []), item]);
+    }
+  }
+  return [...groups.values()].map((items) => mergeObjects(items, selection, itemType, scope));
+}
+
+interface Position {
+  shard: number;
+  index: number;
+  cursor: Cursor;
+}
+
+/**
+ * The k-way merge of keyset pages: each shard returned its first `first` rows after the cursor in
+ * the network's total order, so the first `first` of their union, taken in that order, is the page
+ * one database would return. Each pop costs O(log shards).
+ */
+function mergeConnections(connections: readonly Json[], nodes: readonly FieldNode[], typeName: string, scope: MergeScope): Json {
+  const first = Number(argumentValue(nodes[0]!, 'first', scope.variables) ?? DEFAULT_FIRST);
+  const edgeLists = connections.map((connection) => (connection[EDGES] as Json[] | undefined) ?? []);
+  const descending = edgeLists.some((edges) => edges.length > 0 && String(tryDecodeCursor(edges[0]![CURSOR])?.order).endsWith(':DESC'));
+  const direction = descending ? -1 : 1;
+  const heap = new MinHeap<Position>((a, b) => direction * compareCursors(a.cursor, b.cursor));
+  const next = (shard: number, index: number) => {
+    const edge = edgeLists[shard]![index];
+    const cursor = edge ? tryDecodeCursor(edge[CURSOR]) : null;
+    if (cursor) heap.push({ shard, index, cursor });
+  };
+  edgeLists.forEach((_edges, shard) => next(shard, 0));
+  const picks: Position[] = [];
+  while (picks.length < first && heap.size > 0) {
+    const position = heap.pop()!;
+    picks.push(position);
+    next(position.shard, position.index + 1);
+  }
+  const hasNextPage =
+    heap.size > 0 || connections.some((connection) => (connection[PAGE_INFO] as Json | undefined)?.hasNextPage === true);
+  const cursorAt = (position: Position | undefined) => (position ? (edgeLists[position.shard]![position.index]![CURSOR] as string) : null);
+
+  const result: Json = {};
+  for (const [responseKey, fieldNodes] of collectFields(mergedSubSelection(nodes), typeName, scope)) {
+    switch (fieldNodes[0]!.name.value) {
+      case 'edges':
+        result[responseKey] = picks.map((position) => (connections[position.shard]![responseKey] as Json[])[position.index]);
+        break;
+      case 'totalCount':
+        result[responseKey] = connections.reduce((sum, connection) => sum + Number(connection[responseKey] ?? 0), 0);
+        break;
+      case 'pageInfo': {
+        const pageInfo: Json = {};
+        for (const [key, infoNodes] of collectFields(mergedSubSelection(fieldNodes), 'PageInfo', scope)) {
+          const name = infoNodes[0]!.name.value;
+          if (name === 'hasNextPage') pageInfo[key] = hasNextPage;
+          else if (name === 'startCursor') pageInfo[key] = cursorAt(picks[0]);
+          else if (name === 'endCursor') pageInfo[key] = cursorAt(picks.at(-1));
+          else pageInfo[key] = (connections[0]![responseKey] as Json | undefined)?.[key] ?? null;
+        }
+        result[responseKey] = pageInfo;
+        break;
+      }
+      default:
+        result[responseKey] = connections[0]![responseKey] ?? null;
+    }
+  }
+  return result;
+}
+
+/**
+ * The field as a shard must receive it: with the helper fields its merge needs (cursors and
+ * `hasNextPage` of connections, the key of grouped lists), under aliases no client can use.
+ */
+export function withMergeHelpers(field: FieldNode, spec: MergeSpec, typeName: string, scope: MergeScope): FieldNode {
+  switch (spec.merge) {
+    case 'connection':
+      return addSelections(field, [helperField(EDGES, 'edges', [helperField(CURSOR, 'cursor')]), helperField(PAGE_INFO, 'pageInfo', [helperField(`${HELPER_PREFIX}hasNextPage`, 'hasNextPage')])]);
+    case 'groupBy':
+      return addSelections(withFieldHelpers(field, typeName, scope), [helperField(GROUP_KEY, spec.key!)]);
+    case 'object':
+      return withFieldHelpers(field, typeName, scope);
+    default:
+      return field;
+  }
+}
+
+function withFieldHelpers(field: FieldNode, typeName: string, scope: MergeScope): FieldNode {
+  if (!field.selectionSet) return field;
+  return { ...field, selectionSet: transformSelectionSet(field.selectionSet, typeName, scope) };
+}
+
+export function transformSelectionSet(selectionSet: SelectionSetNode, typeName: string, scope: MergeScope): SelectionSetNode {
+  const type = scope.rules.schema.getType(typeName);
+  const fields = type && 'getFields' in type ? type.getFields() : {};
+  const selections = selectionSet.selections.map((selection): SelectionNode => {
+    if (selection.kind === Kind.INLINE_FRAGMENT) {
+      const inner = selection.typeCondition?.name.value ?? typeName;
+      return { ...selection, selectionSet: transformSelectionSet(selection.selectionSet, inner, scope) };
+    }
+    if (selection.kind !== Kind.FIELD) return selection;
+    const spec = scope.rules.fieldMerges.get(`${typeName}.${selection.name.value}`);
+    const fieldType = fields[selection.name.value];
+    if (!spec || !fieldType) return selection;
+    return withMergeHelpers(selection, spec, namedTypeName(fieldType.type.toString()), scope);
+  });
+  return { ...selectionSet, selections };
+}
+
+function helperField(alias: string, name: string, selections?: FieldNode[]): FieldNode {
+  return {
+    kind: Kind.FIELD,
+    alias: { kind: Kind.NAME, value: alias },
+    name: { kind: Kind.NAME, value: name },
+    ...(selections ? { selectionSet: { kind: Kind.SELECTION_SET, selections } } : {}),
+  };
+}
+
+function addSelections(field: FieldNode, extra: FieldNode[]): FieldNode {
+  const selections = [...(field.selectionSet?.selections ?? []), ...extra];
+  return { ...field, selectionSet: { kind: Kind.SELECTION_SET, selections } };
+}

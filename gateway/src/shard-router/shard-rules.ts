@@ -1,0 +1,152 @@
+import { Kind, parse, type ConstDirectiveNode, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { MERGE_RULES, SHARD_ROUTES, type MergeRule, type ShardRoute } from '../../../shared/shard-directive';
+
+export interface RouteRule {
+  route: ShardRoute;
+  /** The argument (root field) or key field (entity) holding the routing value. */
+  arg?: string;
+  merge?: MergeRule;
+  key?: string;
+}
+
+/** The routing table of one sharded subgraph, read from the `@shard` directives of its SDL. */
+export interface ShardRules {
+  subgraph: string;
+  schema: GraphQLSchema;
+  rootFields: ReadonlyMap<string, RouteRule>;
+  entities: ReadonlyMap<string, RouteRule>;
+  /** `Type.field` → merge rule, for fields under a fan-out. */
+  fieldMerges: ReadonlyMap<string, { merge: MergeRule; key?: string }>;
+  /** Entity key fields: every shard returns the same value. */
+  keyFields: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+export class ShardRulesError extends Error {
+  override name = 'ShardRulesError';
+}
+
+/**
+ * Compiles the subgraph's `@shard` directives and checks them: every root field and entity type
+ * needs a route, and every field a fan-out can reach needs a merge rule. A gap stops the gateway
+ * here, at start, instead of answering a wrong merge later.
+ */
+export function compileShardRules(subgraph: string, sdl: string): ShardRules {
+  const document = parse(sdl);
+  const schema = buildSubgraphSchema({ typeDefs: document });
+  const rootFields = new Map<string, RouteRule>();
+  const entities = new Map<string, RouteRule>();
+  const fieldMerges = new Map<string, { merge: MergeRule; key?: string }>();
+  const keyFields = new Map<string, Set<string>>();
+  const problems: string[] = [];
+
+  for (const definition of document.definitions) {
+    if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION && definition.kind !== Kind.OBJECT_TYPE_EXTENSION) continue;
+    const typeName = definition.name.value;
+    const typeRule = readShardDirective(definition.directives, `${subgraph}: type ${typeName}`, problems);
+    const keys = readKeyFields(definition.directives);
+    if (keys.size > 0) keyFields.set(typeName, keys);
+    const resolvable = keys.size > 0 && !isUnresolvableKey(definition.directives);
+    if (resolvable) {
+      if (!typeRule?.route) problems.push(`${subgraph}: entity type ${typeName} has no @shard(route: …)`);
+      else entities.set(typeName, typeRule);
+    }
+    for (const field of definition.fields ?? []) {
+      const where = `${subgraph}: ${typeName}.${field.name.value}`;
+      const rule = readShardDirective(field.directives, where, problems);
+      if (typeName === 'Query') {
+        if (!rule?.route) problems.push(`${where} has no @shard(route: …)`);
+        else if (rule.route === 'all' && !rule.merge) problems.push(`${where} fans out but declares no merge rule`);
+        else if (rule.route !== 'all' && !rule.arg) problems.push(`${where} routes by ${rule.route} but names no arg`);
+        if (rule) rootFields.set(field.name.value, rule);
+      } else if (rule?.merge) {
+        fieldMerges.set(`${typeName}.${field.name.value}`, { merge: rule.merge, key: rule.key });
+      }
+    }
+  }
+  const rules: ShardRules = { subgraph, schema, rootFields, entities, fieldMerges, keyFields };
+  problems.push(...checkMergeCoverage(rules));
+  if (problems.length > 0) {
+    throw new ShardRulesError(`The sharded subgraph "${subgraph}" cannot be routed safely:\n  ${problems.join('\n  ')}`);
+  }
+  return rules;
+}
+
+/** Every field under an `object` or `groupBy` merge must itself say how it merges. */
+function checkMergeCoverage(rules: ShardRules): string[] {
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  const visitObject = (typeName: string, where: string) => {
+    if (seen.has(typeName)) return;
+    seen.add(typeName);
+    const type = rules.schema.getType(typeName);
+    if (!type || !('getFields' in type)) return;
+    for (const [fieldName, field] of Object.entries(type.getFields())) {
+      const merge = rules.fieldMerges.get(`${typeName}.${fieldName}`);
+      if (rules.keyFields.get(typeName)?.has(fieldName)) continue;
+      if (!merge) {
+        problems.push(`${where} merges ${typeName} field by field, but ${typeName}.${fieldName} has no @shard(merge: …)`);
+        continue;
+      }
+      if (merge.merge === 'object' || merge.merge === 'groupBy') {
+        visitObject(namedTypeName(field.type.toString()), `${typeName}.${fieldName}`);
+      }
+    }
+  };
+  for (const [fieldName, rule] of rules.rootFields) {
+    if (rule.route === 'all' && (rule.merge === 'object' || rule.merge === 'groupBy')) {
+      const field = rules.schema.getQueryType()?.getFields()[fieldName];
+      if (field) visitObject(namedTypeName(field.type.toString()), `Query.${fieldName}`);
+    }
+  }
+  for (const [typeName, rule] of rules.entities) {
+    if (rule.route === 'all') visitObject(typeName, `entity ${typeName}`);
+  }
+  return problems;
+}
+
+export function namedTypeName(typeText: string): string {
+  return typeText.replace(/[[\]!]/g, '');
+}
+
+function readShardDirective(
+  directives: readonly ConstDirectiveNode[] | undefined,
+  where: string,
+  problems: string[],
+): RouteRule | undefined {
+  const directive = directives?.find((d) => d.name.value === 'shard');
+  if (!directive) return undefined;
+  const args: Record<string, string> = {};
+  for (const argument of directive.arguments ?? []) {
+    if (argument.value.kind === Kind.STRING) args[argument.name.value] = argument.value.value;
+  }
+  if (args.route !== undefined && !(args.route in SHARD_ROUTES)) problems.push(`${where}: unknown route "${args.route}"`);
+  if (args.merge !== undefined && !(args.merge in MERGE_RULES)) problems.push(`${where}: unknown merge rule "${args.merge}"`);
+  if (args.merge === 'groupBy' && !args.key) problems.push(`${where}: groupBy needs a key`);
+  return {
+    route: args.route as ShardRoute,
+    ...(args.arg ? { arg: args.arg } : {}),
+    ...(args.merge ? { merge: args.merge as MergeRule } : {}),
+    ...(args.key ? { key: args.key } : {}),
+  };
+}
+
+function readKeyFields(directives: readonly ConstDirectiveNode[] | undefined): Set<string> {
+  const keys = new Set<string>();
+  for (const directive of directives ?? []) {
+    if (directive.name.value !== 'key') continue;
+    const fields = directive.arguments?.find((a) => a.name.value === 'fields');
+    if (fields?.value.kind === Kind.STRING) for (const name of fields.value.value.split(/\s+/).filter(Boolean)) keys.add(name);
+  }
+  return keys;
+}
+
+function isUnresolvableKey(directives: readonly ConstDirectiveNode[] | undefined): boolean {
+  return (directives ?? []).some(
+    (d) =>
+      d.name.value === 'key' &&
+      d.arguments?.some((a) => a.name.value === 'resolvable' && a.value.kind === Kind.BOOLEAN && !a.value.value),
+  );
+}
+
+export type { DocumentNode };

@@ -1,0 +1,19 @@
+import type { QueryRunner, TableColumnOptions } from 'typeorm';
+
+// A copy of the cluster subgraph's helpers, kept small: subgraphs never import each other.
+
+export function isMysql(runner: QueryRunner): boolean {
+  return runner.connection.options.type === 'mysql';
+}
+
+/**
+ * A text column. On MySQL it takes the binary collation so that equality and ORDER BY agree with
+ * SQLite (code-point order, case-sensitive ids); SQLite knows no such collation name.
+ */
+export function text(name: string, length: number, mysql: boolean): TableColumnOptions {
+  return { name, type: 'varchar', length: String(length), isNullable: false, ...(mysql ? { collation: 'utf8mb4_bin' } : {}) };
+}
+
+export function integer(name: string): TableColumnOptions {
+  return { name, type: 'int', isNullable: false };
+}

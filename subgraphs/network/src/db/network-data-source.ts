@@ -1,0 +1,27 @@
+import type { DataSource } from 'typeorm';
+import { createDataSource } from '../../../../shared/data-source';
+import { MissionAimEntity } from '../alliance/mission-aim.entity';
+import { NetworkEntity } from '../alliance/network.entity';
+import { ObjectiveEntity } from '../alliance/objective.entity';
+import { ClusterEntity } from '../registry/cluster.entity';
+import { NetworkSchema1764028800000 } from './migrations/1764028800000-network-schema';
+
+export const NETWORK_ENTITIES = [ClusterEntity, NetworkEntity, MissionAimEntity, ObjectiveEntity];
+export const NETWORK_MIGRATIONS = [NetworkSchema1764028800000];
+
+/**
+ * The network subgraph's database (`sqlite:<file>` or `mysql://…`), migrated to the latest schema.
+ * The database itself must exist: callers run `ensureDatabase(url)` first where they own it.
+ */
+export async function openNetworkDatabase(url: string, onQuery?: (sql: string) => void): Promise<DataSource> {
+  const dataSource = createDataSource({ url, entities: NETWORK_ENTITIES, migrations: NETWORK_MIGRATIONS, onQuery });
+  await dataSource.initialize();
+  try {
+    await dataSource.runMigrations({ transaction: 'each' });
+  } catch (error) {
+    // A half-opened pool would keep the process alive after the caller gives up.
+    await dataSource.destroy();
+    throw error;
+  }
+  return dataSource;
+}

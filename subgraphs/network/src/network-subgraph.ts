@@ -1,0 +1,51 @@
+import { ApolloServer } from '@apollo/server';
+import type { Express } from 'express';
+import type { DataSource } from 'typeorm';
+import type { Logger } from '../../../shared/logger';
+import { buildFederatedSchema } from '../../../shared/server/federated-schema';
+import { createHttpApp } from '../../../shared/server/http-app';
+import { createErrorMasker } from '../../../shared/server/mask-error';
+import { NetworkResolver } from './alliance/network.resolver';
+import { createNetworkContext, type NetworkContext } from './context';
+import { resolveClusterReference } from './registry/cluster-reference';
+import { ClusterResolver } from './registry/cluster.resolver';
+
+export interface NetworkSubgraphOptions {
+  /** An opened, migrated database (`openNetworkDatabase`); the caller keeps ownership of it. */
+  dataSource: DataSource;
+  logger: Logger;
+}
+
+export interface NetworkSubgraph {
+  /** Serves `/graphql` and `/health`; not listening yet (see shared/server/http-app.ts `listen`). */
+  app: Express;
+  /** The subgraph's Federation 2 SDL, as composition sees it. */
+  sdl: string;
+  /** Stops the GraphQL server; the data source stays open for its owner to close. */
+  stop(): Promise<void>;
+}
+
+/** The network subgraph: the alliance and the cluster registry, over its own database. */
+export async function createNetworkSubgraph(options: NetworkSubgraphOptions): Promise<NetworkSubgraph> {
+  const { dataSource, logger } = options;
+  const { schema, sdl } = await buildFederatedSchema({
+    resolvers: [NetworkResolver, ClusterResolver],
+    references: { Cluster: resolveClusterReference },
+  });
+  const server = new ApolloServer<NetworkContext>({
+    schema,
+    includeStacktraceInErrorResponses: false,
+    formatError: createErrorMasker(logger),
+    // Apollo's own notices (inline tracing, shutdown) go to the structured log, not to stdout.
+    logger,
+  });
+  await server.start();
+  const app = createHttpApp<NetworkContext>(
+    [{ path: '/graphql', server, context: async () => createNetworkContext(dataSource) }],
+    async () => {
+      await dataSource.query('SELECT 1');
+      return { database: 'ok' };
+    },
+  );
+  return { app, sdl, stop: () => server.stop() };
+}

@@ -1,0 +1,45 @@
+import DataLoader from 'dataloader';
+import { In, type DataSource } from 'typeorm';
+import { ClusterEntity } from './cluster.entity';
+
+/**
+ * Per-request access to the registry. Lookups by id are batched into one `IN` query per tick, and the
+ * full list (which `clusters` and `committee` both need) is read at most once and primes the loader,
+ * so a request costs a constant number of statements however many clusters it touches.
+ */
+export class ClusterDirectory {
+  private readonly byId: DataLoader<string, ClusterEntity | null>;
+  private everything: Promise<ClusterEntity[]> | undefined;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.byId = new DataLoader(async (ids) => {
+      const rows = await this.dataSource.getRepository(ClusterEntity).findBy({ id: In([...ids]) });
+      const found = new Map(rows.map((row) => [row.id, row]));
+      return ids.map((id) => found.get(id) ?? null);
+    });
+  }
+
+  /** The cluster with this id, or null if the registry has none. */
+  load(id: string): Promise<ClusterEntity | null> {
+    return this.byId.load(id);
+  }
+
+  /** The cluster with this id; its absence means the registry is inconsistent, not a bad request. */
+  async require(id: string): Promise<ClusterEntity> {
+    const cluster = await this.load(id);
+    if (!cluster) throw new Error(`Cluster "${id}" is referenced by the network but missing from the registry`);
+    return cluster;
+  }
+
+  /** Every cluster, in registry order. */
+  all(): Promise<ClusterEntity[]> {
+    this.everything ??= this.dataSource
+      .getRepository(ClusterEntity)
+      .find({ order: { position: 'ASC' } })
+      .then((rows) => {
+        for (const row of rows) this.byId.prime(row.id, row);
+        return rows;
+      });
+    return this.everything;
+  }
+}

@@ -1,0 +1,78 @@
+import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { FOUNDING_CLUSTERS, NETWORK_FACTS } from '../../../../shared/network-catalog';
+import { MISSION_AIMS, OBJECTIVES } from '../alliance/charter';
+import { MissionAimEntity } from '../alliance/mission-aim.entity';
+import { NETWORK_ROW_ID, NetworkEntity } from '../alliance/network.entity';
+import { ObjectiveEntity } from '../alliance/objective.entity';
+import { ClusterEntity } from '../registry/cluster.entity';
+
+export interface SeedNetworkOptions {
+  /** The base URL where a cluster's subgraph answers, written into the registry. */
+  clusterUrl: (clusterId: string, position: number) => string;
+}
+
+/**
+ * Replaces the network's rows with the founding catalog. Same input, same rows, on both backends;
+ * all in one transaction, so readers see either the old registry or the new one, never a mix.
+ */
+export async function seedNetwork(dataSource: DataSource, options: SeedNetworkOptions): Promise<void> {
+  const clusters = FOUNDING_CLUSTERS.map((cluster, position) => ({
+    id: cluster.id,
+    position,
+    name: cluster.name,
+    shortName: cluster.shortName,
+    city: cluster.city,
+    region: cluster.region,
+    url: checkedUrl(cluster.id, options.clusterUrl(cluster.id, position)),
+    representative: cluster.representative,
+  }));
+  const secretariat = FOUNDING_CLUSTERS.find((cluster) => cluster.id === NETWORK_FACTS.secretariatClusterId);
+  if (!secretariat || !FOUNDING_CLUSTERS.some((cluster) => cluster.id === NETWORK_FACTS.presidentClusterId)) {
+    throw new Error('NETWORK_FACTS names a president or secretariat cluster that is not in FOUNDING_CLUSTERS');
+  }
+
+  await dataSource.transaction(async (manager) => {
+    // The network row references clusters: it goes first and comes back last.
+    await deleteAll(manager, NetworkEntity);
+    await deleteAll(manager, ObjectiveEntity);
+    await deleteAll(manager, MissionAimEntity);
+    await deleteAll(manager, ClusterEntity);
+
+    await manager.insert(ClusterEntity, clusters);
+    await manager.insert(
+      MissionAimEntity,
+      MISSION_AIMS.map((aim, position) => ({ code: aim.code, position, text: aim.text })),
+    );
+    await manager.insert(
+      ObjectiveEntity,
+      OBJECTIVES.map((objective, position) => ({ code: objective.code, position, title: objective.title })),
+    );
+    await manager.insert(NetworkEntity, {
+      id: NETWORK_ROW_ID,
+      name: NETWORK_FACTS.name,
+      fullName: NETWORK_FACTS.fullName,
+      presidentClusterId: NETWORK_FACTS.presidentClusterId,
+      secretariatClusterId: NETWORK_FACTS.secretariatClusterId,
+      secretariatDescription: `The General Secretariat of the network is provided by ${secretariat.name}.`,
+    });
+  });
+}
+
+// DELETE rather than `clear()`: on MySQL `clear()` is TRUNCATE, which commits the transaction.
+async function deleteAll<Entity extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<Entity>): Promise<void> {
+  await manager.createQueryBuilder().delete().from(entity).execute();
+}
+
+// The gateway dials these URLs: a typo caught here is better than a shard that is never reachable.
+function checkedUrl(clusterId: string, url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new RangeError(`clusterUrl gave "${url}" for cluster "${clusterId}": not a URL`);
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    throw new RangeError(`clusterUrl gave "${url}" for cluster "${clusterId}": expected http or https`);
+  }
+  return url.replace(/\/+$/, '');
+}
