@@ -22,6 +22,9 @@ export interface ShardRules {
   keyFields: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
+/** Federation's own root fields: the router handles `_entities` itself; `_service` is schema loading. */
+const FEDERATION_ROOT_FIELDS = new Set(['_entities', '_service']);
+
 export class ShardRulesError extends Error {
   override name = 'ShardRulesError';
 }
@@ -54,6 +57,7 @@ export function compileShardRules(subgraph: string, sdl: string): ShardRules {
     for (const field of definition.fields ?? []) {
       const where = `${subgraph}: ${typeName}.${field.name.value}`;
       const rule = readShardDirective(field.directives, where, problems);
+      if (typeName === 'Query' && FEDERATION_ROOT_FIELDS.has(field.name.value)) continue;
       if (typeName === 'Query') {
         if (!rule?.route) problems.push(`${where} has no @shard(route: …)`);
         else if (rule.route === 'all' && !rule.merge) problems.push(`${where} fans out but declares no merge rule`);

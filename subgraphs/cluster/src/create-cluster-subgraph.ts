@@ -31,6 +31,8 @@ export async function createClusterSubgraph(options: ClusterSubgraphOptions): Pr
     const server = new ApolloServer<ClusterContext>({
       schema: schemas[name].schema,
       includeStacktraceInErrorResponses: false,
+      // The process that hosts it decides when to stop; several servers share one process in development.
+      stopOnTerminationSignals: false,
       formatError: createErrorMasker(options.logger),
       // Traces are for Apollo's hosted studio, which this network does not use.
       plugins: [ApolloServerPluginInlineTraceDisabled()],

@@ -35,6 +35,7 @@ export async function createNetworkSubgraph(options: NetworkSubgraphOptions): Pr
   const server = new ApolloServer<NetworkContext>({
     schema,
     includeStacktraceInErrorResponses: false,
+    stopOnTerminationSignals: false,
     formatError: createErrorMasker(logger),
     // Apollo's own notices (inline tracing, shutdown) go to the structured log, not to stdout.
     logger,

@@ -1,0 +1,47 @@
+import type { RegistryEntry } from './shard-router/shard-set';
+
+export interface GraphQLPost {
+  (url: string, query: string): Promise<Record<string, unknown>>;
+}
+
+/** POSTs a query and returns `data`, throwing on transport or GraphQL errors. */
+export const postQuery: GraphQLPost = async (url, query) => {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query }),
+    signal: AbortSignal.timeout(10_000),
+  });
+  const body = (await response.json()) as { data?: Record<string, unknown>; errors?: Array<{ message: string }> };
+  if (!response.ok || body.errors?.length || !body.data) {
+    throw new Error(`${url} answered HTTP ${response.status}: ${body.errors?.map((e) => e.message).join('; ') ?? 'no data'}`);
+  }
+  return body.data;
+};
+
+/** The cluster registry, as the network subgraph holds it. */
+export async function fetchRegistry(networkUrl: string): Promise<RegistryEntry[]> {
+  const data = await postQuery(networkUrl, '{ clusters { id url } }');
+  return data.clusters as RegistryEntry[];
+}
+
+export async function fetchSdl(url: string): Promise<string> {
+  const data = await postQuery(url, '{ _service { sdl } }');
+  return (data._service as { sdl: string }).sdl;
+}
+
+/** Retries `attempt` until it succeeds or `waitMs` have passed: subgraphs may still be starting. */
+export async function retryUntil<T>(what: string, waitMs: number, attempt: () => Promise<T>, onRetry: (error: unknown) => void): Promise<T> {
+  const deadline = Date.now() + waitMs;
+  for (let delay = 100; ; delay = Math.min(delay * 2, 2000)) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (Date.now() + delay > deadline) {
+        throw new Error(`${what} failed for ${waitMs} ms: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      onRetry(error);
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+}

@@ -1,0 +1,228 @@
+import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
+import { GraphQLError, type FieldNode } from 'graphql';
+import { clusterUnavailable } from '../../../shared/errors';
+import { decodeGlobalId } from '../../../shared/global-id';
+import { mergeField, mergeObjects, withMergeHelpers, type MergeScope } from './merge';
+import { OperationPlanCache, printSubOperation, type OperationPlan } from './operation-plan';
+import { argumentValue, collectFields, type Variables } from './selection';
+import type { GraphQLResponseBody, ShardResult, ShardTransport } from './send';
+import type { Shard, ShardSet } from './shard-set';
+import { namedTypeName, type RouteRule, type ShardRules } from './shard-rules';
+
+type ResponseError = NonNullable<GraphQLResponseBody['errors']>[number];
+type Json = Record<string, unknown>;
+
+/**
+ * The data source of one sharded logical subgraph. For each fetch the query planner sends it, it
+ * picks the shards that own the data (route), sends each its part (split, send), and puts the
+ * answers together as one database would have given them (merge, reassemble).
+ */
+export class ShardRouter implements GraphQLDataSource {
+  private readonly plans = new OperationPlanCache();
+
+  constructor(
+    readonly subgraph: string,
+    private readonly rules: ShardRules,
+    private readonly shards: ShardSet,
+    private readonly transport: ShardTransport,
+  ) {}
+
+  async process(options: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {
+    const query = options.request.query;
+    if (!query) return { errors: [{ message: 'The shard router needs the query text', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] };
+    if (options.kind !== 'incoming operation') return this.forwardToAnyShard(query, options.request.variables ?? {});
+    const plan = this.plans.get(query);
+    const variables = (options.request.variables ?? {}) as Variables;
+    const response = plan.entitiesField
+      ? await this.fetchEntities(plan, plan.entitiesField, variables)
+      : await this.fetchRootFields(plan, variables);
+    return response as GatewayGraphQLResponse;
+  }
+
+  private scope(plan: OperationPlan, variables: Variables): MergeScope {
+    return { schema: this.rules.schema, rules: this.rules, variables, fragments: plan.fragments };
+  }
+
+  /** Root fields: each to the shard its argument names, or to every shard asked for, then merged. */
+  private async fetchRootFields(plan: OperationPlan, variables: Variables): Promise<GraphQLResponseBody> {
+    const scope = this.scope(plan, variables);
+    const rootType = plan.operation.operation === 'mutation' ? 'Mutation' : 'Query';
+    const data: Json = {};
+    const errors: ResponseError[] = [];
+    const routed: Array<{ key: string; nodes: FieldNode[]; rule: RouteRule; targets: Shard[] }> = [];
+    const perShard = new Map<Shard, FieldNode[]>();
+
+    for (const [key, nodes] of collectFields(plan.operation.selectionSet, rootType, scope)) {
+      const field = nodes[0]!;
+      if (field.name.value === '__typename') {
+        data[key] = rootType;
+        continue;
+      }
+      const rule = this.rules.rootFields.get(field.name.value);
+      if (!rule) {
+        data[key] = null;
+        errors.push({ message: `No shard route for ${rootType}.${field.name.value}`, path: [key], extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+        continue;
+      }
+      let targets: Shard[];
+      try {
+        targets = this.rootTargets(field, rule, variables);
+      } catch (error) {
+        data[key] = null;
+        errors.push(asResponseError(error, [key]));
+        continue;
+      }
+      routed.push({ key, nodes, rule, targets });
+      const typeName = namedTypeName(this.rules.schema.getQueryType()!.getFields()[field.name.value]!.type.toString());
+      const sent = rule.route === 'all' ? nodes.map((node) => withMergeHelpers(node, { merge: rule.merge! }, typeName, scope)) : nodes;
+      for (const shard of targets) perShard.set(shard, [...(perShard.get(shard) ?? []), ...sent]);
+    }
+
+    const results = await Promise.all(
+      [...perShard].map(([shard, fields]) => {
+        const cacheKey = fields.map((f) => `${f.alias?.value ?? ''}:${f.name.value}`).join(',');
+        let text = plan.printed.get(cacheKey);
+        if (!text) {
+          text = printSubOperation(plan, fields);
+          plan.printed.set(cacheKey, text);
+        }
+        return this.transport(shard, this.subgraph, { query: text, variables: variables as Json }, {});
+      }),
+    );
+    const byShard = new Map(results.map((result) => [result.shard, result]));
+
+    const reported = new Set<Shard>();
+    for (const { key, nodes, rule, targets } of routed) {
+      const answers: Json[] = [];
+      for (const shard of targets) {
+        const result = byShard.get(shard)!;
+        if (!result.ok) {
+          if (!reported.has(shard)) errors.push(unavailable(shard, result.reason, [key]));
+          reported.add(shard);
+          continue;
+        }
+        answers.push(result.body.data ?? {});
+      }
+      if (rule.route !== 'all') {
+        data[key] = answers[0]?.[key] ?? null;
+        continue;
+      }
+      const typeName = namedTypeName(this.rules.schema.getQueryType()!.getFields()[nodes[0]!.name.value]!.type.toString());
+      data[key] = mergeField({ merge: rule.merge! }, answers.map((answer) => answer[key]), nodes, typeName, this.scope(plan, variables));
+    }
+    for (const result of results) if (result.ok) errors.push(...(result.body.errors ?? []));
+    return withErrors(data, dedupe(errors));
+  }
+
+  private rootTargets(field: FieldNode, rule: RouteRule, variables: Variables): Shard[] {
+    if (rule.route === 'all') {
+      const clusters = argumentValue(field, 'clusters', variables) as unknown[] | null | undefined;
+      const targets = this.shards.forClusters(clusters);
+      // An empty subset still asks one shard, so the answer has the shape and zeros of a real one.
+      return targets.length > 0 ? targets : this.shards.shards.slice(0, 1);
+    }
+    const value = argumentValue(field, rule.arg!, variables);
+    const clusterId = rule.route === 'id' ? decodeGlobalId(value).clusterId : String(value);
+    return [this.shards.forCluster(clusterId, rule.arg)];
+  }
+
+  /**
+   * `_entities`: representations split by the shard in their key, sent in parallel, and put back in
+   * the planner's order; entity types that every cluster contributes to are asked of every shard
+   * and merged per representation.
+   */
+  private async fetchEntities(plan: OperationPlan, field: FieldNode, variables: Variables): Promise<GraphQLResponseBody> {
+    const key = field.alias?.value ?? field.name.value;
+    const representations = (variables.representations ?? []) as Json[];
+    const entities: unknown[] = representations.map(() => null);
+    const errors: ResponseError[] = [];
+    const perShard = new Map<Shard, number[]>();
+    const fannedOut = new Set<number>();
+
+    representations.forEach((representation, index) => {
+      const typeName = String(representation.__typename);
+      const rule = this.rules.entities.get(typeName);
+      try {
+        if (!rule) throw new Error(`No shard route for entity type ${typeName}`);
+        let targets: Shard[];
+        if (rule.route === 'all') {
+          targets = [...this.shards.shards];
+          fannedOut.add(index);
+        } else {
+          const value = representation[rule.arg ?? 'id'];
+          targets = [this.shards.forCluster(rule.route === 'id' ? decodeGlobalId(value).clusterId : String(value))];
+        }
+        for (const shard of targets) perShard.set(shard, [...(perShard.get(shard) ?? []), index]);
+      } catch (error) {
+        errors.push(asResponseError(error, [key, index]));
+      }
+    });
+
+    const sends = [...perShard].map(async ([shard, indices]): Promise<[number[], ShardResult]> => {
+      const subset = indices.map((index) => representations[index]);
+      return [indices, await this.transport(shard, this.subgraph, { query: printSubOperation(plan, [field]), variables: { ...variables, representations: subset } }, {})];
+    });
+    const answers = new Map<number, Json[]>();
+    for (const [indices, result] of await Promise.all(sends)) {
+      if (!result.ok) {
+        errors.push(unavailable(result.shard, result.reason, [key, indices[0]!]));
+        continue;
+      }
+      const returned = (result.body.data?.[key] ?? []) as unknown[];
+      indices.forEach((index, position) => {
+        const value = returned[position] ?? null;
+        if (fannedOut.has(index)) {
+          if (value !== null) answers.set(index, [...(answers.get(index) ?? []), value as Json]);
+        } else entities[index] = value;
+      });
+      for (const error of result.body.errors ?? []) {
+        const path = error.path;
+        const position = path && path[0] === key && typeof path[1] === 'number' ? path[1] : undefined;
+        errors.push(position === undefined ? error : { ...error, path: [key, indices[position]!, ...path!.slice(2)] });
+      }
+    }
+    const scope = this.scope(plan, variables);
+    for (const index of fannedOut) {
+      const values = answers.get(index);
+      entities[index] = values ? mergeObjects(values, field.selectionSet, String(representations[index]!.__typename), scope) : null;
+    }
+    return withErrors({ [key]: entities }, dedupe(errors));
+  }
+
+  /** Schema loading and health checks: any shard answers for all, since all serve one schema. */
+  private async forwardToAnyShard(query: string, variables: Json): Promise<GatewayGraphQLResponse> {
+    let lastReason = 'no shards';
+    for (const shard of this.shards.shards) {
+      const result = await this.transport(shard, this.subgraph, { query, variables }, {});
+      if (result.ok) return result.body as GatewayGraphQLResponse;
+      lastReason = `${shard.name}: ${result.reason}`;
+    }
+    return { errors: [{ message: `No shard of ${this.subgraph} answers (${lastReason})`, extensions: { code: 'CLUSTER_UNAVAILABLE' } }] } as GatewayGraphQLResponse;
+  }
+}
+
+function unavailable(shard: Shard, reason: string, path: ReadonlyArray<string | number>): ResponseError {
+  const error = clusterUnavailable(shard.clusterIds.join(','), reason, path);
+  return { ...error, extensions: { ...error.extensions } };
+}
+
+function asResponseError(error: unknown, path: ReadonlyArray<string | number>): ResponseError {
+  if (error instanceof GraphQLError) return { message: error.message, path, extensions: { ...error.extensions } };
+  return { message: error instanceof Error ? error.message : 'routing failed', path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+/** The same validation error from nine shards is one error to the client. */
+function dedupe(errors: ResponseError[]): ResponseError[] {
+  const seen = new Set<string>();
+  return errors.filter((error) => {
+    const key = `${error.message}\u0000${JSON.stringify(error.path ?? null)}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function withErrors(data: Json, errors: ResponseError[]): GraphQLResponseBody {
+  return errors.length > 0 ? { data, errors } : { data };
+}

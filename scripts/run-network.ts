@@ -1,0 +1,143 @@
+import 'reflect-metadata';
+import type { DataSource } from 'typeorm';
+import { ensureDatabase } from '../shared/data-source';
+import { createLogger, type Logger } from '../shared/logger';
+import { FOUNDING_CLUSTERS, NETWORK_FACTS, type FoundingCluster } from '../shared/network-catalog';
+import { listen, type RunningServer } from '../shared/server/http-app';
+import { createGateway, type Gateway } from '../gateway/src';
+import { createClusterSubgraph, generateClusterData, openClusterDatabase, writeClusterData, type ClusterData } from '../subgraphs/cluster/src';
+import { createNetworkSubgraph, openNetworkDatabase, seedNetwork } from '../subgraphs/network/src';
+
+export interface NetworkPlan {
+  host: string;
+  /** Fixed ports, or `0` everywhere for tests. */
+  ports: { gateway: number; network: number; clusterBase: number } | 'ephemeral';
+  networkDatabaseUrl: string;
+  clusterDatabaseUrl(clusterId: string): string;
+  /** `if-empty`: seed a database that holds no rows yet; `always`: replace its rows. */
+  seed: 'if-empty' | 'always';
+  seedValue: number;
+  /** The URL written into the registry for a cluster listening on `port`. */
+  clusterUrl(clusterId: string, port: number): string;
+  shardTimeoutMs: number;
+  shardTimeouts?: Readonly<Record<string, number>>;
+  clusters?: readonly FoundingCluster[];
+  logger?: Logger;
+}
+
+export interface RunningCluster {
+  id: string;
+  server: RunningServer;
+  dataSource: DataSource;
+  stop(): Promise<void>;
+}
+
+export interface RunningNetwork {
+  gatewayUrl: string;
+  networkUrl: string;
+  clusters: RunningCluster[];
+  gateway: Gateway;
+  close(): Promise<void>;
+}
+
+/** The data set, generated once per process and only when some database needs it. */
+let generated: { seed: number; data: ClusterData } | undefined;
+export function networkData(seed: number): ClusterData {
+  if (generated?.seed !== seed) generated = { seed, data: generateClusterData(seed, FOUNDING_CLUSTERS, NETWORK_FACTS.employees) };
+  return generated.data;
+}
+
+async function hasRows(dataSource: DataSource, table: string): Promise<boolean> {
+  const [row] = (await dataSource.query(`SELECT COUNT(*) AS n FROM ${table}`)) as Array<{ n: number | string }>;
+  return Number(row?.n ?? 0) > 0;
+}
+
+/** Opens, migrates and (if asked) seeds one cluster's database. */
+export async function prepareClusterDatabase(clusterId: string, url: string, seed: NetworkPlan['seed'], seedValue: number, logger: Logger): Promise<DataSource> {
+  await ensureDatabase(url);
+  const dataSource = await openClusterDatabase(url);
+  if (seed === 'always' || !(await hasRows(dataSource, 'members'))) {
+    await writeClusterData(dataSource, networkData(seedValue), [clusterId]);
+    logger.info({ cluster: clusterId }, 'seeded cluster database');
+  }
+  return dataSource;
+}
+
+export async function prepareNetworkDatabase(url: string, plan: Pick<NetworkPlan, 'seed'>, clusterUrl: (id: string, position: number) => string, logger: Logger): Promise<DataSource> {
+  await ensureDatabase(url);
+  const dataSource = await openNetworkDatabase(url);
+  if (plan.seed === 'always' || !(await hasRows(dataSource, 'clusters'))) {
+    await seedNetwork(dataSource, { clusterUrl });
+    logger.info('seeded network database');
+  }
+  return dataSource;
+}
+
+/**
+ * The whole network in this process: every cluster subgraph on its own port and database, the
+ * network subgraph, and the gateway, each reached over real HTTP.
+ */
+export async function runNetwork(plan: NetworkPlan): Promise<RunningNetwork> {
+  const logger = plan.logger ?? createLogger('network');
+  const clusters = plan.clusters ?? FOUNDING_CLUSTERS;
+  const port = (fixed: (p: Exclude<NetworkPlan['ports'], 'ephemeral'>) => number) => (plan.ports === 'ephemeral' ? 0 : fixed(plan.ports));
+  const running: RunningCluster[] = [];
+  const closers: Array<() => Promise<unknown>> = [];
+  try {
+    for (const [index, cluster] of clusters.entries()) {
+      const dataSource = await prepareClusterDatabase(cluster.id, plan.clusterDatabaseUrl(cluster.id), plan.seed, plan.seedValue, logger);
+      const subgraph = await createClusterSubgraph({ dataSource, clusterIds: [cluster.id], logger: logger.child({ cluster: cluster.id }) });
+      const server = await listen(subgraph.app, port((p) => p.clusterBase + index), plan.host);
+      let stopped = false;
+      const stop = async () => {
+        if (stopped) return;
+        stopped = true;
+        await server.close();
+        await subgraph.stop();
+        await dataSource.destroy();
+      };
+      running.push({ id: cluster.id, server, dataSource, stop });
+      closers.push(stop);
+    }
+    const clusterUrl = (id: string) => {
+      const cluster = running.find((c) => c.id === id);
+      return cluster ? plan.clusterUrl(id, cluster.server.port) : plan.clusterUrl(id, 0);
+    };
+    // Ephemeral ports change every run, so the registry is rewritten to where clusters listen now.
+    const networkSeed = plan.ports === 'ephemeral' ? 'always' : plan.seed;
+    const networkDb = await prepareNetworkDatabase(plan.networkDatabaseUrl, { seed: networkSeed }, clusterUrl, logger);
+    closers.push(() => networkDb.destroy());
+    const network = await createNetworkSubgraph({ dataSource: networkDb, logger: logger.child({ subgraph: 'network' }) });
+    const networkServer = await listen(network.app, port((p) => p.network), plan.host);
+    closers.push(() => network.stop(), () => networkServer.close());
+    const networkUrl = `${networkServer.url}/graphql`;
+    const gateway = await createGateway({
+      networkUrl,
+      shardTimeoutMs: plan.shardTimeoutMs,
+      shardTimeouts: plan.shardTimeouts,
+      logger: logger.child({ component: 'gateway' }),
+    });
+    const gatewayServer = await listen(gateway.app, port((p) => p.gateway), plan.host);
+    closers.push(() => gateway.stop(), () => gatewayServer.close());
+    return {
+      gatewayUrl: `${gatewayServer.url}/graphql`,
+      networkUrl,
+      clusters: running,
+      gateway,
+      close: () => closeAll(closers),
+    };
+  } catch (error) {
+    await closeAll(closers);
+    throw error;
+  }
+}
+
+async function closeAll(closers: Array<() => Promise<unknown>>): Promise<void> {
+  for (const close of closers.reverse()) {
+    try {
+      await close();
+    } catch {
+      // Closing is best effort: a server already stopped by a test is fine.
+    }
+  }
+}
