@@ -22,7 +22,7 @@ const environmentSchema = z.object({
   DATA_DIR: z.string().min(1).default('data'),
   /** `sqlite:<file>` (embedded default) or `mysql://user:password@host:port/database`. */
   NETWORK_DATABASE_URL: z.string().min(1).optional(),
-  /** Like NETWORK_DATABASE_URL; `{cluster}` is replaced by the cluster id. */
+  /** Like NETWORK_DATABASE_URL; `{cluster}` is replaced by the cluster id (dashes as `_`). */
   CLUSTER_DATABASE_URL: z.string().min(1).optional(),
   /** The cluster a standalone cluster subgraph serves (`npm run start:cluster -- <id>` overrides it). */
   CLUSTER_ID: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/).optional(),
@@ -87,7 +87,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     networkDatabaseUrl: e.NETWORK_DATABASE_URL ?? `sqlite:${path.join(dataDir, 'network.sqlite')}`,
     clusterDatabaseUrlTemplate: clusterTemplate,
-    clusterDatabaseUrl: (clusterId) => clusterTemplate.replaceAll('{cluster}', clusterId),
+    // Database names allow no dashes on MySQL: `alt-brasov` is stored as `alt_brasov`.
+    clusterDatabaseUrl: (clusterId) => clusterTemplate.replaceAll('{cluster}', clusterId.replaceAll('-', '_')),
     clusterId: e.CLUSTER_ID,
     clusterPort: e.CLUSTER_PORT,
     clusterUrl: (clusterId, p) =>

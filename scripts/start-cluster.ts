@@ -1,0 +1,30 @@
+import 'reflect-metadata';
+import { loadConfig, ConfigError } from '../shared/config';
+import { createLogger } from '../shared/logger';
+import { FOUNDING_CLUSTERS } from '../shared/network-catalog';
+import { listen } from '../shared/server/http-app';
+import { createClusterSubgraph } from '../subgraphs/cluster/src';
+import { exitOnFailure, stopOnSignals } from './process-lifecycle';
+import { prepareClusterDatabase } from './run-network';
+
+/** One cluster's subgraph, as a cluster deploys it: `npm run start:cluster -- <clusterId>`. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const clusterId = process.argv[2] ?? config.clusterId;
+  const position = FOUNDING_CLUSTERS.findIndex((cluster) => cluster.id === clusterId);
+  if (!clusterId) throw new ConfigError('Name the cluster: npm run start:cluster -- <clusterId>, or set CLUSTER_ID');
+  const logger = createLogger(`cluster:${clusterId}`, config.logLevel);
+  const port = config.clusterPort ?? (position >= 0 ? config.ports.clusterBase + position : undefined);
+  if (port === undefined) throw new ConfigError(`Cluster "${clusterId}" is not a founding cluster: set CLUSTER_PORT`);
+  const dataSource = await prepareClusterDatabase(clusterId, config.clusterDatabaseUrl(clusterId), 'if-empty', config.seed, logger);
+  const subgraph = await createClusterSubgraph({ dataSource, clusterIds: [clusterId], logger });
+  const server = await listen(subgraph.app, port, config.host);
+  process.stdout.write(`cluster ${clusterId} answers at ${server.url}/{members,projects,participation}/graphql\n`);
+  stopOnSignals(async () => {
+    await server.close();
+    await subgraph.stop();
+    await dataSource.destroy();
+  });
+}
+
+exitOnFailure(main);

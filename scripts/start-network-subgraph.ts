@@ -1,0 +1,26 @@
+import 'reflect-metadata';
+import { loadConfig } from '../shared/config';
+import { createLogger } from '../shared/logger';
+import { FOUNDING_CLUSTERS } from '../shared/network-catalog';
+import { listen } from '../shared/server/http-app';
+import { createNetworkSubgraph } from '../subgraphs/network/src';
+import { exitOnFailure, stopOnSignals } from './process-lifecycle';
+import { prepareNetworkDatabase } from './run-network';
+
+/** The network subgraph alone: `npm run start:network`. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger('network', config.logLevel);
+  const clusterUrl = (id: string) => config.clusterUrl(id, config.ports.clusterBase + FOUNDING_CLUSTERS.findIndex((c) => c.id === id));
+  const dataSource = await prepareNetworkDatabase(config.networkDatabaseUrl, { seed: 'if-empty' }, clusterUrl, logger);
+  const subgraph = await createNetworkSubgraph({ dataSource, logger });
+  const server = await listen(subgraph.app, config.ports.network, config.host);
+  process.stdout.write(`network subgraph answers at ${server.url}/graphql\n`);
+  stopOnSignals(async () => {
+    await server.close();
+    await subgraph.stop();
+    await dataSource.destroy();
+  });
+}
+
+exitOnFailure(main);

@@ -1,0 +1,33 @@
+import { loadConfig } from '../shared/config';
+import { createLogger } from '../shared/logger';
+import { runNetwork } from './run-network';
+import { exitOnFailure, stopOnSignals } from './process-lifecycle';
+
+/** `npm start`: the whole network in one process, seeded on first start, on the default ports. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger('itro', config.logLevel);
+  const started = Date.now();
+  const network = await runNetwork({
+    host: config.host,
+    ports: config.ports,
+    networkDatabaseUrl: config.networkDatabaseUrl,
+    clusterDatabaseUrl: config.clusterDatabaseUrl,
+    seed: 'if-empty',
+    seedValue: config.seed,
+    clusterUrl: config.clusterUrl,
+    shardTimeoutMs: config.shardTimeoutMs,
+    shardTimeouts: config.shardTimeouts,
+    logger,
+  });
+  const lines = [
+    `IT-RO Federation is ready in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    `  gateway            ${network.gatewayUrl}`,
+    `  network subgraph   ${network.networkUrl}`,
+    ...network.clusters.map((cluster) => `  cluster ${cluster.id.padEnd(14)} ${cluster.server.url}/{members,projects,participation}/graphql`),
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+  stopOnSignals(() => network.close());
+}
+
+exitOnFailure(main);
