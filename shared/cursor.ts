@@ -1,5 +1,5 @@
 import { badUserInput } from './errors';
-import { tryDecodeGlobalId, type GlobalId } from './global-id';
+import { describeInput, tryDecodeGlobalId, type GlobalId } from './global-id';
 import { compareCodePoints } from './sort-key';
 
 export type SortDirection = 'ASC' | 'DESC';
@@ -23,7 +23,7 @@ export function encodeCursor(cursor: Cursor): string {
 /** Decodes a cursor for the ordering `order` (e.g. `NAME:ASC`); anything else is `BAD_USER_INPUT`. */
 export function decodeCursor(text: unknown, order: string): Cursor {
   const cursor = tryDecodeCursor(text);
-  if (!cursor) throw badUserInput(`Malformed cursor ${JSON.stringify(text)}`, { argument: 'after' });
+  if (!cursor) throw badUserInput(`Malformed cursor ${describeInput(text)}`, { argument: 'after' });
   if (cursor.order !== order) {
     throw badUserInput(`The cursor belongs to ordering ${cursor.order}, not ${order}`, { argument: 'after' });
   }

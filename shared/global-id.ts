@@ -3,6 +3,9 @@ import { badUserInput } from './errors';
 /** A cluster id: lower-case letters, digits and dashes, starting with a letter (e.g. `alt-brasov`). */
 export const CLUSTER_ID_PATTERN = /^[a-z][a-z0-9-]{0,31}$/;
 
+/** Local ids have at most 15 digits, so every id the encoder builds, the decoder reads. */
+export const MAX_LOCAL_ID = 999_999_999_999_999;
+
 export interface GlobalId {
   clusterId: string;
   localId: number;
@@ -11,7 +14,7 @@ export interface GlobalId {
 /** The only place that builds ids: `<clusterId>:<localId>`. */
 export function encodeGlobalId(clusterId: string, localId: number): string {
   if (!CLUSTER_ID_PATTERN.test(clusterId)) throw new RangeError(`invalid cluster id ${JSON.stringify(clusterId)}`);
-  if (!Number.isSafeInteger(localId) || localId < 1) throw new RangeError(`invalid local id ${localId}`);
+  if (!Number.isSafeInteger(localId) || localId < 1 || localId > MAX_LOCAL_ID) throw new RangeError(`invalid local id ${localId}`);
   return `${clusterId}:${localId}`;
 }
 
@@ -19,7 +22,7 @@ export function encodeGlobalId(clusterId: string, localId: number): string {
 export function decodeGlobalId(id: unknown): GlobalId {
   const parsed = tryDecodeGlobalId(id);
   if (!parsed) {
-    throw badUserInput(`Malformed id ${JSON.stringify(id)}: expected "<clusterId>:<localId>", e.g. "banat:42"`, {
+    throw badUserInput(`Malformed id ${describeInput(id)}: expected "<clusterId>:<localId>", e.g. "banat:42"`, {
       argument: 'id',
     });
   }
@@ -35,4 +38,10 @@ export function tryDecodeGlobalId(id: unknown): GlobalId | null {
   if (!CLUSTER_ID_PATTERN.test(clusterId) || !/^[1-9][0-9]{0,14}$/.test(local)) return null;
   const localId = Number(local);
   return Number.isSafeInteger(localId) ? { clusterId, localId } : null;
+}
+
+/** The input as an error message may quote it: never throws, never quotes at length. */
+export function describeInput(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
+  return typeof value === 'object' && value !== null ? 'an object' : String(value);
 }

@@ -10,6 +10,7 @@ export const HELPER_PREFIX = '__sr_';
 const EDGES = `${HELPER_PREFIX}edges`;
 const CURSOR = `${HELPER_PREFIX}cursor`;
 const PAGE_INFO = `${HELPER_PREFIX}pageInfo`;
+const HAS_NEXT_PAGE = `${HELPER_PREFIX}hasNextPage`;
 const GROUP_KEY = `${HELPER_PREFIX}key`;
 
 export const DEFAULT_FIRST = 20;
@@ -113,7 +114,7 @@ function mergeConnections(connections: readonly Json[], nodes: readonly FieldNod
     next(position.shard, position.index + 1);
   }
   const hasNextPage =
-    heap.size > 0 || connections.some((connection) => (connection[PAGE_INFO] as Json | undefined)?.hasNextPage === true);
+    heap.size > 0 || connections.some((connection) => (connection[PAGE_INFO] as Json | undefined)?.[HAS_NEXT_PAGE] === true);
   const cursorAt = (position: Position | undefined) => (position ? (edgeLists[position.shard]![position.index]![CURSOR] as string) : null);
 
   const result: Json = {};
@@ -151,7 +152,7 @@ function mergeConnections(connections: readonly Json[], nodes: readonly FieldNod
 export function withMergeHelpers(field: FieldNode, spec: MergeSpec, typeName: string, scope: MergeScope): FieldNode {
   switch (spec.merge) {
     case 'connection':
-      return addSelections(field, [helperField(EDGES, 'edges', [helperField(CURSOR, 'cursor')]), helperField(PAGE_INFO, 'pageInfo', [helperField(`${HELPER_PREFIX}hasNextPage`, 'hasNextPage')])]);
+      return addSelections(field, [helperField(EDGES, 'edges', [helperField(CURSOR, 'cursor')]), helperField(PAGE_INFO, 'pageInfo', [helperField(HAS_NEXT_PAGE, 'hasNextPage')])]);
     case 'groupBy':
       return addSelections(withFieldHelpers(field, typeName, scope), [helperField(GROUP_KEY, spec.key!)]);
     case 'object':

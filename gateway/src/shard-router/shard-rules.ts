@@ -124,8 +124,8 @@ function readShardDirective(
   for (const argument of directive.arguments ?? []) {
     if (argument.value.kind === Kind.STRING) args[argument.name.value] = argument.value.value;
   }
-  if (args.route !== undefined && !(args.route in SHARD_ROUTES)) problems.push(`${where}: unknown route "${args.route}"`);
-  if (args.merge !== undefined && !(args.merge in MERGE_RULES)) problems.push(`${where}: unknown merge rule "${args.merge}"`);
+  if (args.route !== undefined && !Object.hasOwn(SHARD_ROUTES, args.route)) problems.push(`${where}: unknown route "${args.route}"`);
+  if (args.merge !== undefined && !Object.hasOwn(MERGE_RULES, args.merge)) problems.push(`${where}: unknown merge rule "${args.merge}"`);
   if (args.merge === 'groupBy' && !args.key) problems.push(`${where}: groupBy needs a key`);
   return {
     route: args.route as ShardRoute,

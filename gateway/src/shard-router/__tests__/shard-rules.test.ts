@@ -1,0 +1,135 @@
+import { compileShardRules, ShardRulesError } from '../shard-rules';
+
+const HEADER = `
+extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable"])
+directive @shard(route: String, arg: String, merge: String, key: String) on OBJECT | FIELD_DEFINITION
+`;
+
+const TYPES = `
+type Member @key(fields: "id") @shard(route: "id", arg: "id") { id: ID! name: String! }
+type MemberEdge { cursor: String! node: Member! }
+type PageInfo @shareable { hasNextPage: Boolean! hasPreviousPage: Boolean! startCursor: String endCursor: String }
+type MemberConnection { edges: [MemberEdge!]! pageInfo: PageInfo! totalCount: Int! }
+type KindStats { kind: String! @shard(merge: "same") count: Int! @shard(merge: "sum") employees: Int! @shard(merge: "sum") }
+type NetworkStats { members: Int! @shard(merge: "sum") smallest: Int! @shard(merge: "min") largest: Int! @shard(merge: "max") byKind: [KindStats!]! @shard(merge: "groupBy", key: "kind") names: [String!]! @shard(merge: "concat") }
+`;
+
+const QUERY = `
+type Query {
+  members(first: Int, after: String, clusters: [ID!]): MemberConnection! @shard(route: "all", merge: "connection")
+  member(id: ID!): Member @shard(route: "id", arg: "id")
+  networkStats(clusters: [ID!]): NetworkStats! @shard(route: "all", merge: "object")
+}
+`;
+
+const VALID = HEADER + QUERY + TYPES;
+
+function compileError(sdl: string): ShardRulesError {
+  try {
+    compileShardRules('members', sdl);
+  } catch (error) {
+    return error as ShardRulesError;
+  }
+  throw new Error('compileShardRules did not throw');
+}
+
+describe('compileShardRules', () => {
+  it('accepts a subgraph whose every root field, entity and fanned-out field has a rule', () => {
+    const rules = compileShardRules('members', VALID);
+    expect(rules.subgraph).toBe('members');
+    expect(rules.rootFields.get('members')).toEqual({ route: 'all', merge: 'connection' });
+    expect(rules.rootFields.get('member')).toEqual({ route: 'id', arg: 'id' });
+    expect(rules.rootFields.get('networkStats')).toEqual({ route: 'all', merge: 'object' });
+    expect(rules.entities.get('Member')).toEqual({ route: 'id', arg: 'id' });
+    expect(rules.keyFields.get('Member')).toEqual(new Set(['id']));
+    expect(rules.fieldMerges.get('NetworkStats.byKind')).toEqual({ merge: 'groupBy', key: 'kind' });
+    expect(rules.fieldMerges.get('KindStats.count')).toEqual({ merge: 'sum', key: undefined });
+    expect(rules.schema.getType('NetworkStats')).toBeDefined();
+  });
+
+  it('does not ask for a route on federation’s own root fields', () => {
+    const rules = compileShardRules('members', VALID);
+    expect(rules.schema.getQueryType()!.getFields()._service).toBeDefined();
+    expect(rules.rootFields.has('_service')).toBe(false);
+    expect(rules.rootFields.has('_entities')).toBe(false);
+  });
+
+  it('rejects a Query field that fans out without a merge rule, naming the field', () => {
+    const sdl = VALID.replace('@shard(route: "all", merge: "object")', '@shard(route: "all")');
+    const error = compileError(sdl);
+    expect(error).toBeInstanceOf(ShardRulesError);
+    expect(error.name).toBe('ShardRulesError');
+    expect(error.message).toContain('members: Query.networkStats fans out but declares no merge rule');
+  });
+
+  it('rejects a Query field without @shard, naming the field', () => {
+    const sdl = VALID.replace('member(id: ID!): Member @shard(route: "id", arg: "id")', 'member(id: ID!): Member');
+    const error = compileError(sdl);
+    expect(error).toBeInstanceOf(ShardRulesError);
+    expect(error.message).toContain('Query.member has no @shard(route: …)');
+  });
+
+  it('rejects a Query field routed by id without an arg, naming the field', () => {
+    const sdl = VALID.replace('member(id: ID!): Member @shard(route: "id", arg: "id")', 'member(id: ID!): Member @shard(route: "id")');
+    expect(compileError(sdl).message).toContain('Query.member routes by id but names no arg');
+  });
+
+  it('rejects an object-merged type with a field lacking a merge rule, naming type and field', () => {
+    const sdl = VALID.replace('largest: Int! @shard(merge: "max")', 'largest: Int!');
+    const error = compileError(sdl);
+    expect(error).toBeInstanceOf(ShardRulesError);
+    expect(error.message).toContain('NetworkStats.largest has no @shard(merge: …)');
+    expect(error.message).toContain('Query.networkStats');
+  });
+
+  it('rejects a field lacking a merge rule inside a groupBy list of an object merge', () => {
+    const sdl = VALID.replace('employees: Int! @shard(merge: "sum")', 'employees: Int!');
+    const error = compileError(sdl);
+    expect(error).toBeInstanceOf(ShardRulesError);
+    expect(error.message).toContain('KindStats.employees has no @shard(merge: …)');
+  });
+
+  it('rejects an unknown merge rule, naming the field and the rule', () => {
+    const sdl = VALID.replace('smallest: Int! @shard(merge: "min")', 'smallest: Int! @shard(merge: "average")');
+    const error = compileError(sdl);
+    expect(error).toBeInstanceOf(ShardRulesError);
+    expect(error.message).toContain('NetworkStats.smallest: unknown merge rule "average"');
+  });
+
+  // Source bug: the checks use `name in MERGE_RULES` / `name in SHARD_ROUTES`, which also finds
+  // Object.prototype's members, so "toString" or "constructor" pass as rules.
+  it('rejects merge rules and routes that are only members of Object.prototype, like "toString"', () => {
+    for (const name of ['toString', 'constructor', 'hasOwnProperty', '__proto__']) {
+      const badMerge = VALID.replace('smallest: Int! @shard(merge: "min")', `smallest: Int! @shard(merge: "${name}")`);
+      expect(compileError(badMerge).message).toContain(`NetworkStats.smallest: unknown merge rule "${name}"`);
+      const badRoute = VALID.replace('@shard(route: "id", arg: "id")\n', `@shard(route: "${name}", arg: "id")\n`);
+      expect(compileError(badRoute).message).toContain(`Query.member: unknown route "${name}"`);
+    }
+  });
+
+  it('rejects an unknown route, naming the field', () => {
+    const sdl = VALID.replace('member(id: ID!): Member @shard(route: "id", arg: "id")', 'member(id: ID!): Member @shard(route: "random", arg: "id")');
+    expect(compileError(sdl).message).toContain('Query.member: unknown route "random"');
+  });
+
+  it('rejects a groupBy without a key', () => {
+    const sdl = VALID.replace('@shard(merge: "groupBy", key: "kind")', '@shard(merge: "groupBy")');
+    expect(compileError(sdl).message).toContain('NetworkStats.byKind: groupBy needs a key');
+  });
+
+  it('rejects a resolvable entity type without a route', () => {
+    const sdl = VALID.replace('type Member @key(fields: "id") @shard(route: "id", arg: "id")', 'type Member @key(fields: "id")');
+    expect(compileError(sdl).message).toContain('entity type Member has no @shard(route: …)');
+  });
+
+  it('lists every problem in one error, with the subgraph name', () => {
+    const sdl = VALID.replace('largest: Int! @shard(merge: "max")', 'largest: Int!').replace(
+      'member(id: ID!): Member @shard(route: "id", arg: "id")',
+      'member(id: ID!): Member',
+    );
+    const error = compileError(sdl);
+    expect(error.message).toContain('"members"');
+    expect(error.message).toContain('Query.member');
+    expect(error.message).toContain('NetworkStats.largest');
+  });
+});
