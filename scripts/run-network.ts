@@ -22,11 +22,22 @@ export interface NetworkPlan {
   shardTimeoutMs: number;
   shardTimeouts?: Readonly<Record<string, number>>;
   clusters?: readonly FoundingCluster[];
+  /**
+   * `sharded` (default): one deployment and database per cluster. `one-database`: every cluster's
+   * rows in one database served by one deployment, registered for every cluster: the oracle whose
+   * answers the sharded network must equal.
+   */
+  topology?: 'sharded' | 'one-database';
   logger?: Logger;
 }
 
+/** The database name the one-database topology uses in place of a cluster id. */
+export const ONE_DATABASE_NAME = 'all';
+
 export interface RunningCluster {
+  /** The cluster id, or `all` for the one-database deployment. */
   id: string;
+  clusterIds: readonly string[];
   server: RunningServer;
   dataSource: DataSource;
   stop(): Promise<void>;
@@ -52,13 +63,20 @@ async function hasRows(dataSource: DataSource, table: string): Promise<boolean> 
   return Number(row?.n ?? 0) > 0;
 }
 
-/** Opens, migrates and (if asked) seeds one cluster's database. */
-export async function prepareClusterDatabase(clusterId: string, url: string, seed: NetworkPlan['seed'], seedValue: number, logger: Logger): Promise<DataSource> {
+/** Opens, migrates and (if asked) seeds the database of one cluster, or of several for the oracle. */
+export async function prepareClusterDatabase(
+  clusterIds: string | readonly string[],
+  url: string,
+  seed: NetworkPlan['seed'],
+  seedValue: number,
+  logger: Logger,
+): Promise<DataSource> {
+  const ids = typeof clusterIds === 'string' ? [clusterIds] : clusterIds;
   await ensureDatabase(url);
   const dataSource = await openClusterDatabase(url);
   if (seed === 'always' || !(await hasRows(dataSource, 'members'))) {
-    await writeClusterData(dataSource, networkData(seedValue), [clusterId]);
-    logger.info({ cluster: clusterId }, 'seeded cluster database');
+    await writeClusterData(dataSource, networkData(seedValue), ids);
+    logger.info({ clusters: ids }, 'seeded cluster database');
   }
   return dataSource;
 }
@@ -84,9 +102,13 @@ export async function runNetwork(plan: NetworkPlan): Promise<RunningNetwork> {
   const running: RunningCluster[] = [];
   const closers: Array<() => Promise<unknown>> = [];
   try {
-    for (const [index, cluster] of clusters.entries()) {
-      const dataSource = await prepareClusterDatabase(cluster.id, plan.clusterDatabaseUrl(cluster.id), plan.seed, plan.seedValue, logger);
-      const subgraph = await createClusterSubgraph({ dataSource, clusterIds: [cluster.id], logger: logger.child({ cluster: cluster.id }) });
+    const deployments =
+      plan.topology === 'one-database'
+        ? [{ id: ONE_DATABASE_NAME, clusterIds: clusters.map((cluster) => cluster.id) }]
+        : clusters.map((cluster) => ({ id: cluster.id, clusterIds: [cluster.id] }));
+    for (const [index, deployment] of deployments.entries()) {
+      const dataSource = await prepareClusterDatabase(deployment.clusterIds, plan.clusterDatabaseUrl(deployment.id), plan.seed, plan.seedValue, logger);
+      const subgraph = await createClusterSubgraph({ dataSource, clusterIds: deployment.clusterIds, logger: logger.child({ cluster: deployment.id }) });
       const server = await listen(subgraph.app, port((p) => p.clusterBase + index), plan.host);
       let stopped = false;
       const stop = async () => {
@@ -96,11 +118,11 @@ export async function runNetwork(plan: NetworkPlan): Promise<RunningNetwork> {
         await subgraph.stop();
         await dataSource.destroy();
       };
-      running.push({ id: cluster.id, server, dataSource, stop });
+      running.push({ ...deployment, server, dataSource, stop });
       closers.push(stop);
     }
     const clusterUrl = (id: string) => {
-      const cluster = running.find((c) => c.id === id);
+      const cluster = running.find((c) => c.clusterIds.includes(id));
       return cluster ? plan.clusterUrl(id, cluster.server.port) : plan.clusterUrl(id, 0);
     };
     // Ephemeral ports change every run, so the registry is rewritten to where clusters listen now.

@@ -5,21 +5,27 @@ import { FOUNDING_CLUSTERS } from '../shared/network-catalog';
 import { listen } from '../shared/server/http-app';
 import { createClusterSubgraph } from '../subgraphs/cluster/src';
 import { exitOnFailure, stopOnSignals } from './process-lifecycle';
-import { prepareClusterDatabase } from './run-network';
+import { ONE_DATABASE_NAME, prepareClusterDatabase } from './run-network';
 
-/** One cluster's subgraph, as a cluster deploys it: `npm run start:cluster -- <clusterId>`. */
+/**
+ * One cluster's subgraph, as a cluster deploys it: `npm run start:cluster -- <clusterId>`.
+ * `npm run start:cluster -- all` serves every founding cluster from one database: the one-database
+ * network the sharded one is checked against.
+ */
 async function main(): Promise<void> {
   const config = loadConfig();
   const clusterId = process.argv[2] ?? config.clusterId;
-  const position = FOUNDING_CLUSTERS.findIndex((cluster) => cluster.id === clusterId);
   if (!clusterId) throw new ConfigError('Name the cluster: npm run start:cluster -- <clusterId>, or set CLUSTER_ID');
+  const oneDatabase = clusterId === ONE_DATABASE_NAME;
+  const clusterIds = oneDatabase ? FOUNDING_CLUSTERS.map((cluster) => cluster.id) : [clusterId];
+  const position = FOUNDING_CLUSTERS.findIndex((cluster) => cluster.id === clusterId);
   const logger = createLogger(`cluster:${clusterId}`, config.logLevel);
   const port = config.clusterPort ?? (position >= 0 ? config.ports.clusterBase + position : undefined);
-  if (port === undefined) throw new ConfigError(`Cluster "${clusterId}" is not a founding cluster: set CLUSTER_PORT`);
-  const dataSource = await prepareClusterDatabase(clusterId, config.clusterDatabaseUrl(clusterId), 'if-empty', config.seed, logger);
-  const subgraph = await createClusterSubgraph({ dataSource, clusterIds: [clusterId], logger });
+  if (port === undefined) throw new ConfigError(`Cluster "${clusterId}" has no registry port: set CLUSTER_PORT`);
+  const dataSource = await prepareClusterDatabase(clusterIds, config.clusterDatabaseUrl(clusterId), 'if-empty', config.seed, logger);
+  const subgraph = await createClusterSubgraph({ dataSource, clusterIds, logger });
   const server = await listen(subgraph.app, port, config.host);
-  process.stdout.write(`cluster ${clusterId} answers at ${server.url}/{members,projects,participation}/graphql\n`);
+  process.stdout.write(`clusters ${clusterIds.join(', ')} answer at ${server.url}/{members,projects,participation}/graphql\n`);
   stopOnSignals(async () => {
     await server.close();
     await subgraph.stop();

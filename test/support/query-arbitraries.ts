@@ -1,0 +1,226 @@
+import fc from 'fast-check';
+import { FOUNDING_CLUSTERS } from '../../shared/network-catalog';
+
+/**
+ * Generated network-wide queries, the way analysts and the dashboard write them: filters,
+ * orderings, page sizes, cluster subsets, nested cross-cluster fields, aggregates, and the shapes
+ * the query planner has to carry (aliases, fragments, variables, @skip/@include, __typename).
+ * Each case is a query text plus variables, and says how to find the next page when it is a walk.
+ */
+export interface GeneratedQuery {
+  query: string;
+  variables: Record<string, unknown>;
+  /** The path from `data` to the connection a walk follows, e.g. ['all', 'members']. */
+  walk?: readonly string[];
+  /** How many pages a walk may take at most. */
+  maxPages: number;
+}
+
+const CLUSTER_IDS = FOUNDING_CLUSTERS.map((cluster) => cluster.id);
+const MEMBER_KINDS = ['STARTUP', 'SME', 'LARGE_ENTERPRISE', 'UNIVERSITY', 'RESEARCH_INSTITUTE', 'PUBLIC_AUTHORITY', 'CATALYST', 'COMMUNITY'];
+const PROJECT_STATUSES = ['PROPOSED', 'ACTIVE', 'COMPLETED'];
+
+// Substrings and cities chosen to hit diacritics, case, LIKE wildcards and quotes.
+const NAME_PARTS = ['a', 'soft', 'SOFT', 'tech', 'Ș', 'ș', 'ță', 'Ă', 'î', 'it s', 'srl', 'Digital', 'univers', 'cluj', '%', '_', '!', "'", '"', '\\', 'zzzz', ' '];
+const CITIES = ['Cluj-Napoca', 'cluj-napoca', 'Brașov', 'Brasov', 'BRAȘOV', 'Timișoara', 'timisoara', 'Iași', 'Constanța', 'București', 'Craiova', 'Galați', 'Pitești', 'Sibiu', 'Nowhere'];
+const TITLE_PARTS = ['a', 'digital', 'AI', 'ș', 'cloud', 'Cluj', '2024', 'ț', '%', '_', 'nothing-matches'];
+
+const clusterSubset = fc.option(fc.subarray(CLUSTER_IDS, { minLength: 0, maxLength: 4 }), { nil: undefined, freq: 2 });
+// Mostly page sizes people use; now and then the edges of the range.
+const pageSize = fc.oneof(
+  { weight: 6, arbitrary: fc.constantFrom(1, 2, 3, 5, 7, 10, 20, 25, 50) },
+  { weight: 2, arbitrary: fc.integer({ min: 0, max: 100 }) },
+  { weight: 1, arbitrary: fc.constant(undefined) },
+);
+
+const memberFilter = fc.option(
+  fc.record(
+    {
+      kind: fc.subarray(MEMBER_KINDS, { minLength: 1 }),
+      nameContains: fc.constantFrom(...NAME_PARTS),
+      minEmployees: fc.constantFrom(0, 1, 10, 50, 120, 250, 1000),
+      city: fc.constantFrom(...CITIES),
+    },
+    { requiredKeys: [] },
+  ),
+  { nil: undefined },
+);
+
+const projectFilter = fc.option(
+  fc.record({ status: fc.subarray(PROJECT_STATUSES, { minLength: 1 }), titleContains: fc.constantFrom(...TITLE_PARTS) }, { requiredKeys: [] }),
+  { nil: undefined },
+);
+
+const direction = fc.constantFrom('ASC', 'DESC');
+const memberOrder = fc.option(fc.record({ field: fc.constantFrom('NAME', 'EMPLOYEES', 'FOUNDED'), direction }), { nil: undefined });
+const projectOrder = fc.option(fc.record({ field: fc.constantFrom('TITLE', 'STARTED', 'BUDGET'), direction }), { nil: undefined });
+
+/** How the node's fields are written: plainly, in an inline fragment, or in a named fragment. */
+type Spelling = 'plain' | 'inline' | 'named';
+const spelling = fc.constantFrom<Spelling>('plain', 'inline', 'named');
+
+function spell(typeName: string, fields: string, how: Spelling, fragmentName: string): { selection: string; fragment: string } {
+  if (how === 'inline') return { selection: `... on ${typeName} { ${fields} }`, fragment: '' };
+  if (how === 'named') return { selection: `...${fragmentName}`, fragment: `fragment ${fragmentName} on ${typeName} { ${fields} }` };
+  return { selection: fields, fragment: '' };
+}
+
+const memberFields = fc.record({
+  scalars: fc.subarray(['name', 'kind', 'employees', 'city', 'founded', '__typename'], { minLength: 0 }),
+  cluster: fc.boolean(),
+  projects: fc.boolean(),
+  includeFlag: fc.option(fc.boolean(), { nil: undefined }),
+});
+
+function memberSelection(fields: { scalars: string[]; cluster: boolean; projects: boolean; includeFlag?: boolean }): string {
+  const parts = ['id', ...fields.scalars];
+  if (fields.cluster) parts.push('cluster { id shortName }');
+  if (fields.projects) parts.push(`projects ${fields.includeFlag === undefined ? '' : '@include(if: $flag) '}{ id title cluster { id } }`);
+  return parts.join(' ');
+}
+
+/** `members(…)` walked page by page, sometimes beside `networkStats` over the same clusters. */
+export const memberWalk: fc.Arbitrary<GeneratedQuery> = fc
+  .record({
+    filter: memberFilter,
+    orderBy: memberOrder,
+    first: pageSize,
+    clusters: clusterSubset,
+    fields: memberFields,
+    how: spelling,
+    alias: fc.constantFrom('members', 'all', 'page'),
+    withTotal: fc.boolean(),
+    withStats: fc.boolean(),
+    asVariables: fc.boolean(),
+    maxPages: fc.integer({ min: 1, max: 40 }),
+  })
+  .map((c) => {
+    const node = spell('Member', memberSelection(c.fields), c.how, 'MemberFields');
+    const args = c.asVariables
+      ? 'filter: $filter, orderBy: $orderBy, first: $first, after: $after, clusters: $clusters'
+      : [
+          c.filter ? `filter: ${literal(c.filter, ['kind'])}` : '',
+          c.orderBy ? `orderBy: ${literal(c.orderBy, ['field', 'direction'])}` : '',
+          c.first === undefined ? '' : `first: ${c.first}`,
+          'after: $after',
+          c.clusters ? `clusters: ${JSON.stringify(c.clusters)}` : '',
+        ]
+          .filter(Boolean)
+          .join(', ');
+    const usesFlag = c.fields.projects && c.fields.includeFlag !== undefined;
+    const declared = [
+      c.asVariables ? '$filter: MemberFilter, $orderBy: MemberOrder, $first: Int, $clusters: [ID!]' : '',
+      '$after: String',
+      usesFlag ? '$flag: Boolean!' : '',
+    ]
+      .filter(Boolean)
+      .join(', ');
+    const stats = c.withStats ? ` stats: networkStats${c.clusters ? `(clusters: ${JSON.stringify(c.clusters)})` : ''} { members companies employees }` : '';
+    const query = [
+      `query Walk(${declared}) {`,
+      `  ${c.alias === 'members' ? '' : `${c.alias}: `}members(${args}) {`,
+      `    ${c.withTotal ? 'totalCount ' : ''}edges { cursor node { ${node.selection} } } pageInfo { hasNextPage endCursor }`,
+      `  }${stats}`,
+      '}',
+      node.fragment,
+    ].join('\n');
+    const variables: Record<string, unknown> = usesFlag ? { flag: c.fields.includeFlag } : {};
+    if (c.asVariables) Object.assign(variables, { filter: c.filter ?? null, orderBy: c.orderBy ?? null, first: c.first ?? null, clusters: c.clusters ?? null });
+    return { query, variables, walk: [c.alias], maxPages: c.maxPages };
+  });
+
+/** `projects(…)` walked page by page, with leads and partners that live in other clusters. */
+export const projectWalk: fc.Arbitrary<GeneratedQuery> = fc
+  .record({
+    filter: projectFilter,
+    orderBy: projectOrder,
+    first: pageSize,
+    clusters: clusterSubset,
+    lead: fc.boolean(),
+    partners: fc.boolean(),
+    partnerProjects: fc.boolean(),
+    how: spelling,
+    maxPages: fc.integer({ min: 1, max: 15 }),
+  })
+  .map((c) => {
+    const partner = `id name cluster { id }${c.partnerProjects ? ' projects { id }' : ''}`;
+    const fields = ['id title status startedOn budgetEur cluster { id }', c.lead ? 'lead { id name employees cluster { id } }' : '', c.partners ? `partners { ${partner} }` : '']
+      .filter(Boolean)
+      .join(' ');
+    const node = spell('Project', fields, c.how, 'ProjectFields');
+    const query = [
+      'query Walk($filter: ProjectFilter, $orderBy: ProjectOrder, $first: Int, $after: String, $clusters: [ID!]) {',
+      '  projects(filter: $filter, orderBy: $orderBy, first: $first, after: $after, clusters: $clusters) {',
+      `    totalCount edges { cursor node { ${node.selection} } } pageInfo { hasNextPage endCursor startCursor }`,
+      '  }',
+      '}',
+      node.fragment,
+    ].join('\n');
+    return {
+      query,
+      variables: { filter: c.filter ?? null, orderBy: c.orderBy ?? null, first: c.first ?? null, clusters: c.clusters ?? null },
+      walk: ['projects'],
+      maxPages: c.maxPages,
+    };
+  });
+
+/** Aggregates over the network or a subset, several root fields with different routing in one query. */
+export const aggregates: fc.Arbitrary<GeneratedQuery> = fc
+  .record({
+    clusters: clusterSubset,
+    byKind: fc.boolean(),
+    byCluster: fc.boolean(),
+    alsoMember: fc.option(fc.constantFrom(...CLUSTER_IDS), { nil: undefined }),
+    twice: fc.boolean(),
+  })
+  .map((c) => {
+    const args = c.clusters ? `(clusters: ${JSON.stringify(c.clusters)})` : '';
+    const body = [
+      'members companies employees projects __typename',
+      c.byKind ? 'byKind { kind count employees }' : '',
+      c.byCluster ? 'byCluster { cluster { id name } members companies employees projects }' : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
+    const parts = [`networkStats${args} { ${body} }`];
+    if (c.twice) parts.push('whole: networkStats { members employees }');
+    if (c.alsoMember) parts.push(`first: member(id: "${c.alsoMember}:1") { id name } count: members(clusters: ["${c.alsoMember}"], first: 0) { totalCount }`);
+    return { query: `{ __typename ${parts.join(' ')} }`, variables: {}, maxPages: 1 };
+  });
+
+/** Look-ups by id, good and bad, and a cluster's own members through the `Cluster` entity. */
+export const lookups: fc.Arbitrary<GeneratedQuery> = fc
+  .record({
+    cluster: fc.constantFrom(...CLUSTER_IDS),
+    local: fc.oneof(fc.integer({ min: 1, max: 130 }), fc.constantFrom(0, 999_999)),
+    kind: fc.constantFrom('member', 'project', 'cluster', 'bad'),
+    badId: fc.constantFrom('nope:1', 'banat', 'banat:x', '', ':1', 'banat:-1', 'BANAT:1'),
+    first: fc.constantFrom(1, 5, 20),
+    orderBy: memberOrder,
+  })
+  .map((c) => {
+    const id = `${c.cluster}:${c.local}`;
+    switch (c.kind) {
+      case 'member':
+        return { query: 'query One($id: ID!) { member(id: $id) { id name kind city cluster { id } projects { id title partners { id } } } }', variables: { id }, maxPages: 1 };
+      case 'project':
+        return { query: 'query One($id: ID!) { project(id: $id) { id title lead { id name } partners { id name cluster { name } } } }', variables: { id }, maxPages: 1 };
+      case 'cluster':
+        return {
+          query: `query One($id: ID!, $orderBy: MemberOrder) { cluster(id: $id) { id shortName stats { members companies employees projects } members(first: ${c.first}, orderBy: $orderBy) { totalCount edges { cursor node { id name employees } } pageInfo { hasNextPage endCursor } } } }`,
+          variables: { id: c.cluster, orderBy: c.orderBy ?? null },
+          maxPages: 1,
+        };
+      default:
+        return { query: 'query One($id: ID!) { member(id: $id) { id } project(id: $id) { id } }', variables: { id: c.badId }, maxPages: 1 };
+    }
+  });
+
+/** A GraphQL input literal; `enums` name the keys whose values are enum values, not strings. */
+function literal(value: Record<string, unknown>, enums: readonly string[]): string {
+  const entries = Object.entries(value).map(([key, item]) => {
+    if (enums.includes(key)) return `${key}: ${Array.isArray(item) ? `[${item.join(', ')}]` : String(item)}`;
+    return `${key}: ${JSON.stringify(item)}`;
+  });
+  return `{ ${entries.join(', ')} }`;
+}
