@@ -7,13 +7,16 @@
  *     members(…, clusters: [ID!]): MemberConnection! @shard(route: "all", merge: "connection")
  *   }
  *   type Cluster @key(fields: "id") @shard(route: "cluster", arg: "id") # the key is the shard
- *   type NetworkStats { members: Int! @shard(merge: "sum") }
+ *   type NetworkStats {
+ *     members: Int! @shard(merge: "sum")
+ *     averageCompanySize: Float @shard(merge: "average", sum: "employees", count: "companies")
+ *   }
  *
  * The router reads these from the SDL at start; a field it would fan out without a merge rule stops
  * the gateway with a message naming the field.
  */
 export const SHARD_DIRECTIVE_SDL =
-  'directive @shard(route: String, arg: String, merge: String, key: String) on OBJECT | FIELD_DEFINITION';
+  'directive @shard(route: String, arg: String, merge: String, key: String, sum: String, count: String) on OBJECT | FIELD_DEFINITION';
 
 /** How a root field or an entity type picks its shards. */
 export const SHARD_ROUTES = {
@@ -36,6 +39,7 @@ export const MERGE_RULES = {
   concat: 'lists joined in shard order (shards ordered by cluster id), so a list ordered by global id stays ordered',
   groupBy: 'list items with the same `key` field merged as objects, in order of first appearance',
   same: 'every shard returns the same value (a key or a type name); the first is taken',
+  average: 'the sum of the `sum` field over the sum of the `count` field (sibling Int fields), never an average of averages; null when the count is 0',
 } as const;
 export type MergeRule = keyof typeof MERGE_RULES;
 
@@ -44,6 +48,10 @@ export interface ShardDirectiveArgs {
   arg?: string;
   merge?: MergeRule;
   key?: string;
+  /** For `average`: the sibling field holding each shard's total. */
+  sum?: string;
+  /** For `average`: the sibling field holding each shard's count. */
+  count?: string;
 }
 
 /** The directive text for a type-graphql `@Directive(...)`. */

@@ -35,8 +35,8 @@ function connectionAt(data: unknown, path: readonly string[]): { pageInfo?: { ha
 async function compareWalk(pair: NetworkPair, generated: GeneratedQuery, counter: Comparison): Promise<void> {
   let after: string | null = null;
   for (let page = 0; page < generated.maxPages; page++) {
-    const variables = { ...generated.variables, ...(generated.walk ? { after } : {}) };
-    const [sharded, oneDatabase] = await Promise.all([
+    const variables: Record<string, unknown> = { ...generated.variables, ...(generated.walk ? { after } : {}) };
+    const [sharded, oneDatabase]: Array<GraphQLAnswer & { status: number }> = await Promise.all([
       postGraphQL(pair.sharded.gatewayUrl, generated.query, variables),
       postGraphQL(pair.oneDatabase.gatewayUrl, generated.query, variables),
     ]);
@@ -54,7 +54,7 @@ async function compareWalk(pair: NetworkPair, generated: GeneratedQuery, counter
       });
     }
     if (!generated.walk) return;
-    const pageInfo = connectionAt(oneDatabase.data, generated.walk)?.pageInfo;
+    const pageInfo: { hasNextPage?: boolean; endCursor?: string | null } | undefined = connectionAt(oneDatabase.data, generated.walk)?.pageInfo;
     if (!pageInfo?.hasNextPage || !pageInfo.endCursor) return;
     after = pageInfo.endCursor;
   }

@@ -172,20 +172,26 @@ export const aggregates: fc.Arbitrary<GeneratedQuery> = fc
     byCluster: fc.boolean(),
     alsoMember: fc.option(fc.constantFrom(...CLUSTER_IDS), { nil: undefined }),
     twice: fc.boolean(),
+    extremes: fc.boolean(),
+    how: spelling,
   })
   .map((c) => {
     const args = c.clusters ? `(clusters: ${JSON.stringify(c.clusters)})` : '';
+    const byKind = spell('KindStats', 'kind count employees averageEmployees size: averageEmployees', c.how, 'KindFigures');
     const body = [
-      'members companies employees projects __typename',
-      c.byKind ? 'byKind { kind count employees }' : '',
+      'members companies employees projects __typename averageCompanySize',
+      c.extremes ? 'earliestFounded largestMemberEmployees' : '',
+      c.byKind ? `byKind { ${byKind.selection} }` : '',
       c.byCluster ? 'byCluster { cluster { id name } members companies employees projects }' : '',
     ]
       .filter(Boolean)
       .join(' ');
-    const parts = [`networkStats${args} { ${body} }`];
-    if (c.twice) parts.push('whole: networkStats { members employees }');
+    const stats = spell('NetworkStats', body, c.how, 'Figures');
+    const parts = [`networkStats${args} { ${stats.selection} }`];
+    if (c.twice) parts.push('whole: networkStats { members employees averageCompanySize }');
     if (c.alsoMember) parts.push(`first: member(id: "${c.alsoMember}:1") { id name } count: members(clusters: ["${c.alsoMember}"], first: 0) { totalCount }`);
-    return { query: `{ __typename ${parts.join(' ')} }`, variables: {}, maxPages: 1 };
+    const fragments = [stats.fragment, c.byKind ? byKind.fragment : ''].filter(Boolean).join('\n');
+    return { query: `{ __typename ${parts.join(' ')} }\n${fragments}`, variables: {}, maxPages: 1 };
   });
 
 /** Look-ups by id, good and bad, and a cluster's own members through the `Cluster` entity. */

@@ -1,9 +1,8 @@
 import { Kind, type FieldNode, type SelectionNode, type SelectionSetNode } from 'graphql';
 import { compareCursors, tryDecodeCursor, type Cursor } from '../../../shared/cursor';
-import type { MergeRule } from '../../../shared/shard-directive';
 import { MinHeap } from './heap';
 import { argumentValue, collectFields, mergedSubSelection, type SelectionScope } from './selection';
-import { namedTypeName, type ShardRules } from './shard-rules';
+import { namedTypeName, type MergeSpec, type ShardRules } from './shard-rules';
 
 /** Fields the router adds to a shard's query for its own use; they never reach the client. */
 export const HELPER_PREFIX = '__sr_';
@@ -12,6 +11,8 @@ const CURSOR = `${HELPER_PREFIX}cursor`;
 const PAGE_INFO = `${HELPER_PREFIX}pageInfo`;
 const HAS_NEXT_PAGE = `${HELPER_PREFIX}hasNextPage`;
 const GROUP_KEY = `${HELPER_PREFIX}key`;
+const averageSum = (responseKey: string) => `${HELPER_PREFIX}sum_${responseKey}`;
+const averageCount = (responseKey: string) => `${HELPER_PREFIX}count_${responseKey}`;
 
 export const DEFAULT_FIRST = 20;
 
@@ -21,10 +22,7 @@ export interface MergeScope extends SelectionScope {
 
 type Json = Record<string, unknown>;
 
-export interface MergeSpec {
-  merge: MergeRule;
-  key?: string;
-}
+export type { MergeSpec };
 
 /**
  * Merges one field's answers from several shards, given in shard order (shards ordered by cluster
@@ -50,6 +48,16 @@ export function mergeField(spec: MergeSpec, values: readonly unknown[], nodes: r
       return present.length === 0 ? null : mergeGroups(present as Json[][], mergedSubSelection(nodes), typeName, scope);
     case 'connection':
       return present.length === 0 ? null : mergeConnections(present as Json[], nodes, typeName, scope);
+    case 'average': {
+      // Each value is one shard's { sum, count }: the network's average is Σsum / Σcount.
+      let sum = 0;
+      let count = 0;
+      for (const value of present as Array<{ sum: unknown; count: unknown }>) {
+        sum += Number(value.sum ?? 0);
+        count += Number(value.count ?? 0);
+      }
+      return count === 0 ? null : sum / count;
+    }
   }
 }
 
@@ -60,13 +68,16 @@ export function mergeObjects(values: readonly Json[], selection: SelectionSetNod
   const fields = type && 'getFields' in type ? type.getFields() : {};
   for (const [responseKey, nodes] of collectFields(selection, typeName, scope)) {
     const fieldName = nodes[0]!.name.value;
-    const fieldValues = values.map((value) => value[responseKey]);
     const spec = scope.rules.fieldMerges.get(`${typeName}.${fieldName}`);
     if (fieldName === '__typename' || keys?.has(fieldName) || !spec) {
       // Checked at start: only key fields and the type name lack a rule here.
-      result[responseKey] = fieldValues.find((value) => value !== undefined) ?? null;
+      result[responseKey] = values.map((value) => value[responseKey]).find((value) => value !== undefined) ?? null;
       continue;
     }
+    const fieldValues =
+      spec.merge === 'average'
+        ? values.map((value) => ({ sum: value[averageSum(responseKey)], count: value[averageCount(responseKey)] }))
+        : values.map((value) => value[responseKey]);
     const fieldType = fields[fieldName] ? namedTypeName(fields[fieldName].type.toString()) : typeName;
     result[responseKey] = mergeField(spec, fieldValues, nodes, fieldType, scope);
   }
@@ -170,16 +181,33 @@ function withFieldHelpers(field: FieldNode, typeName: string, scope: MergeScope)
 export function transformSelectionSet(selectionSet: SelectionSetNode, typeName: string, scope: MergeScope): SelectionSetNode {
   const type = scope.rules.schema.getType(typeName);
   const fields = type && 'getFields' in type ? type.getFields() : {};
-  const selections = selectionSet.selections.map((selection): SelectionNode => {
+  const selections = selectionSet.selections.flatMap((selection): SelectionNode[] => {
     if (selection.kind === Kind.INLINE_FRAGMENT) {
       const inner = selection.typeCondition?.name.value ?? typeName;
-      return { ...selection, selectionSet: transformSelectionSet(selection.selectionSet, inner, scope) };
+      return [{ ...selection, selectionSet: transformSelectionSet(selection.selectionSet, inner, scope) }];
     }
-    if (selection.kind !== Kind.FIELD) return selection;
+    if (selection.kind === Kind.FRAGMENT_SPREAD) {
+      // A named fragment may be spread where merges need helpers and elsewhere where they do not:
+      // the shard gets it inlined here, with the helpers this spot needs.
+      const fragment = scope.fragments.get(selection.name.value);
+      if (!fragment) return [selection];
+      const inner = fragment.typeCondition.name.value;
+      return [{ kind: Kind.INLINE_FRAGMENT, typeCondition: fragment.typeCondition, directives: selection.directives, selectionSet: transformSelectionSet(fragment.selectionSet, inner, scope) }];
+    }
     const spec = scope.rules.fieldMerges.get(`${typeName}.${selection.name.value}`);
     const fieldType = fields[selection.name.value];
-    if (!spec || !fieldType) return selection;
-    return withMergeHelpers(selection, spec, namedTypeName(fieldType.type.toString()), scope);
+    if (!spec || !fieldType) return [selection];
+    if (spec.merge === 'average') {
+      const responseKey = selection.alias?.value ?? selection.name.value;
+      // The client's own field stays (a shard's average is harmless); the merge reads the helpers.
+      const conditions = selection.directives ?? [];
+      return [
+        selection,
+        { ...helperField(averageSum(responseKey), spec.sum!), directives: conditions },
+        { ...helperField(averageCount(responseKey), spec.count!), directives: conditions },
+      ];
+    }
+    return [withMergeHelpers(selection, spec, namedTypeName(fieldType.type.toString()), scope)];
   });
   return { ...selectionSet, selections };
 }

@@ -3,12 +3,12 @@ import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { GraphQLError, type FieldNode } from 'graphql';
 import { clusterUnavailable } from '../../../shared/errors';
 import { decodeGlobalId } from '../../../shared/global-id';
-import { mergeField, mergeObjects, withMergeHelpers, type MergeScope } from './merge';
+import { mergeField, mergeObjects, transformSelectionSet, withMergeHelpers, type MergeScope } from './merge';
 import { OperationPlanCache, printSubOperation, type OperationPlan } from './operation-plan';
 import { argumentValue, collectFields, type Variables } from './selection';
 import type { GraphQLResponseBody, ShardResult, ShardTransport } from './send';
 import type { Shard, ShardSet } from './shard-set';
-import { namedTypeName, type RouteRule, type ShardRules } from './shard-rules';
+import type { RouteRule, ShardRules } from './shard-rules';
 
 type ResponseError = NonNullable<GraphQLResponseBody['errors']>[number];
 type Json = Record<string, unknown>;
@@ -59,7 +59,7 @@ export class ShardRouter implements GraphQLDataSource {
         data[key] = rootType;
         continue;
       }
-      const rule = this.rules.rootFields.get(field.name.value);
+      const rule = (rootType === 'Mutation' ? this.rules.mutationFields : this.rules.rootFields).get(field.name.value);
       if (!rule) {
         data[key] = null;
         errors.push({ message: `No shard route for ${rootType}.${field.name.value}`, path: [key], extensions: { code: 'INTERNAL_SERVER_ERROR' } });
@@ -74,8 +74,7 @@ export class ShardRouter implements GraphQLDataSource {
         continue;
       }
       routed.push({ key, nodes, rule, targets });
-      const typeName = namedTypeName(this.rules.schema.getQueryType()!.getFields()[field.name.value]!.type.toString());
-      const sent = rule.route === 'all' ? nodes.map((node) => withMergeHelpers(node, { merge: rule.merge! }, typeName, scope)) : nodes;
+      const sent = rule.route === 'all' ? nodes.map((node) => withMergeHelpers(node, { merge: rule.merge! }, rule.typeName!, scope)) : nodes;
       for (const shard of targets) perShard.set(shard, [...(perShard.get(shard) ?? []), ...sent]);
     }
 
@@ -108,8 +107,7 @@ export class ShardRouter implements GraphQLDataSource {
         data[key] = answers[0]?.[key] ?? null;
         continue;
       }
-      const typeName = namedTypeName(this.rules.schema.getQueryType()!.getFields()[nodes[0]!.name.value]!.type.toString());
-      data[key] = mergeField({ merge: rule.merge! }, answers.map((answer) => answer[key]), nodes, typeName, this.scope(plan, variables));
+      data[key] = mergeField({ merge: rule.merge! }, answers.map((answer) => answer[key]), nodes, rule.typeName!, scope);
     }
     for (const result of results) if (result.ok) errors.push(...(result.body.errors ?? []));
     return withErrors(data, dedupe(errors));
@@ -159,9 +157,17 @@ export class ShardRouter implements GraphQLDataSource {
       }
     });
 
+    // Fanned-out entities merge like objects, so their selection carries the merge helpers.
+    const cacheKey = fannedOut.size > 0 ? '_entities+helpers' : '_entities';
+    let query = plan.printed.get(cacheKey);
+    if (!query) {
+      const sentField = fannedOut.size > 0 && field.selectionSet ? { ...field, selectionSet: transformSelectionSet(field.selectionSet, '_Entity', this.scope(plan, variables)) } : field;
+      query = printSubOperation(plan, [sentField]);
+      plan.printed.set(cacheKey, query);
+    }
     const sends = [...perShard].map(async ([shard, indices]): Promise<[number[], ShardResult]> => {
       const subset = indices.map((index) => representations[index]);
-      return [indices, await this.transport(shard, this.subgraph, { query: printSubOperation(plan, [field]), variables: { ...variables, representations: subset } }, {})];
+      return [indices, await this.transport(shard, this.subgraph, { query, variables: { ...variables, representations: subset } }, {})];
     });
     const answers = new Map<number, Json[]>();
     for (const [indices, result] of await Promise.all(sends)) {

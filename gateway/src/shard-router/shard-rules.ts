@@ -1,13 +1,23 @@
-import { Kind, parse, type ConstDirectiveNode, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { Kind, parse, type ConstDirectiveNode, type DocumentNode, type GraphQLSchema, type TypeNode } from 'graphql';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { MERGE_RULES, SHARD_ROUTES, type MergeRule, type ShardRoute } from '../../../shared/shard-directive';
 
-export interface RouteRule {
+/** How the answers of several shards for one field merge (see MERGE_RULES). */
+export interface MergeSpec {
+  merge: MergeRule;
+  /** `groupBy`: the field whose value identifies a bucket. */
+  key?: string;
+  /** `average`: the sibling fields holding each shard's total and count. */
+  sum?: string;
+  count?: string;
+}
+
+export interface RouteRule extends Partial<MergeSpec> {
   route: ShardRoute;
   /** The argument (root field) or key field (entity) holding the routing value. */
   arg?: string;
-  merge?: MergeRule;
-  key?: string;
+  /** Root fields: the named type the field returns, looked up once here rather than per request. */
+  typeName?: string;
 }
 
 /** The routing table of one sharded subgraph, read from the `@shard` directives of its SDL. */
@@ -15,9 +25,11 @@ export interface ShardRules {
   subgraph: string;
   schema: GraphQLSchema;
   rootFields: ReadonlyMap<string, RouteRule>;
+  /** Mutations: always to the one shard that owns the data. */
+  mutationFields: ReadonlyMap<string, RouteRule>;
   entities: ReadonlyMap<string, RouteRule>;
   /** `Type.field` → merge rule, for fields under a fan-out. */
-  fieldMerges: ReadonlyMap<string, { merge: MergeRule; key?: string }>;
+  fieldMerges: ReadonlyMap<string, MergeSpec>;
   /** Entity key fields: every shard returns the same value. */
   keyFields: ReadonlyMap<string, ReadonlySet<string>>;
 }
@@ -39,7 +51,8 @@ export function compileShardRules(subgraph: string, sdl: string): ShardRules {
   const schema = buildSubgraphSchema({ typeDefs: document });
   const rootFields = new Map<string, RouteRule>();
   const entities = new Map<string, RouteRule>();
-  const fieldMerges = new Map<string, { merge: MergeRule; key?: string }>();
+  const mutationFields = new Map<string, RouteRule>();
+  const fieldMerges = new Map<string, MergeSpec>();
   const keyFields = new Map<string, Set<string>>();
   const problems: string[] = [];
 
@@ -58,17 +71,30 @@ export function compileShardRules(subgraph: string, sdl: string): ShardRules {
       const where = `${subgraph}: ${typeName}.${field.name.value}`;
       const rule = readShardDirective(field.directives, where, problems);
       if (typeName === 'Query' && FEDERATION_ROOT_FIELDS.has(field.name.value)) continue;
+      const returns = namedTypeName(printTypeNode(field.type));
       if (typeName === 'Query') {
         if (!rule?.route) problems.push(`${where} has no @shard(route: …)`);
         else if (rule.route === 'all' && !rule.merge) problems.push(`${where} fans out but declares no merge rule`);
         else if (rule.route !== 'all' && !rule.arg) problems.push(`${where} routes by ${rule.route} but names no arg`);
-        if (rule) rootFields.set(field.name.value, rule);
+        if (rule?.merge === 'average') problems.push(`${where}: average merges sibling fields, so it cannot be a root field's rule`);
+        if (rule) rootFields.set(field.name.value, { ...rule, typeName: returns });
+      } else if (typeName === 'Mutation') {
+        // A write fanned out to every shard could half succeed; each mutation has one owner.
+        if (!rule?.route || rule.route === 'all' || !rule.arg) problems.push(`${where}: a mutation must name its shard with @shard(route: "id" | "cluster", arg: …)`);
+        else mutationFields.set(field.name.value, { ...rule, typeName: returns });
       } else if (rule?.merge) {
-        fieldMerges.set(`${typeName}.${field.name.value}`, { merge: rule.merge, key: rule.key });
+        const spec: MergeSpec = { merge: rule.merge, ...(rule.key ? { key: rule.key } : {}), ...(rule.sum ? { sum: rule.sum, count: rule.count } : {}) };
+        if (spec.merge === 'average') {
+          const siblings = new Set((definition.fields ?? []).map((f) => f.name.value));
+          if (!spec.sum || !spec.count || !siblings.has(spec.sum) || !siblings.has(spec.count)) {
+            problems.push(`${where}: average needs sum and count naming fields of ${typeName}`);
+          }
+        }
+        fieldMerges.set(`${typeName}.${field.name.value}`, spec);
       }
     }
   }
-  const rules: ShardRules = { subgraph, schema, rootFields, entities, fieldMerges, keyFields };
+  const rules: ShardRules = { subgraph, schema, rootFields, mutationFields, entities, fieldMerges, keyFields };
   problems.push(...checkMergeCoverage(rules));
   if (problems.length > 0) {
     throw new ShardRulesError(`The sharded subgraph "${subgraph}" cannot be routed safely:\n  ${problems.join('\n  ')}`);
@@ -109,6 +135,10 @@ function checkMergeCoverage(rules: ShardRules): string[] {
   return problems;
 }
 
+function printTypeNode(type: TypeNode): string {
+  return type.kind === Kind.NAMED_TYPE ? type.name.value : printTypeNode(type.type);
+}
+
 export function namedTypeName(typeText: string): string {
   return typeText.replace(/[[\]!]/g, '');
 }
@@ -132,6 +162,8 @@ function readShardDirective(
     ...(args.arg ? { arg: args.arg } : {}),
     ...(args.merge ? { merge: args.merge as MergeRule } : {}),
     ...(args.key ? { key: args.key } : {}),
+    ...(args.sum ? { sum: args.sum } : {}),
+    ...(args.count ? { count: args.count } : {}),
   };
 }
 

@@ -2,7 +2,7 @@ import { compileShardRules, ShardRulesError } from '../shard-rules';
 
 const HEADER = `
 extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable"])
-directive @shard(route: String, arg: String, merge: String, key: String) on OBJECT | FIELD_DEFINITION
+directive @shard(route: String, arg: String, merge: String, key: String, sum: String, count: String) on OBJECT | FIELD_DEFINITION
 `;
 
 const TYPES = `
@@ -37,9 +37,9 @@ describe('compileShardRules', () => {
   it('accepts a subgraph whose every root field, entity and fanned-out field has a rule', () => {
     const rules = compileShardRules('members', VALID);
     expect(rules.subgraph).toBe('members');
-    expect(rules.rootFields.get('members')).toEqual({ route: 'all', merge: 'connection' });
-    expect(rules.rootFields.get('member')).toEqual({ route: 'id', arg: 'id' });
-    expect(rules.rootFields.get('networkStats')).toEqual({ route: 'all', merge: 'object' });
+    expect(rules.rootFields.get('members')).toEqual({ route: 'all', merge: 'connection', typeName: 'MemberConnection' });
+    expect(rules.rootFields.get('member')).toEqual({ route: 'id', arg: 'id', typeName: 'Member' });
+    expect(rules.rootFields.get('networkStats')).toEqual({ route: 'all', merge: 'object', typeName: 'NetworkStats' });
     expect(rules.entities.get('Member')).toEqual({ route: 'id', arg: 'id' });
     expect(rules.keyFields.get('Member')).toEqual(new Set(['id']));
     expect(rules.fieldMerges.get('NetworkStats.byKind')).toEqual({ merge: 'groupBy', key: 'kind' });
@@ -90,10 +90,10 @@ describe('compileShardRules', () => {
   });
 
   it('rejects an unknown merge rule, naming the field and the rule', () => {
-    const sdl = VALID.replace('smallest: Int! @shard(merge: "min")', 'smallest: Int! @shard(merge: "average")');
+    const sdl = VALID.replace('smallest: Int! @shard(merge: "min")', 'smallest: Int! @shard(merge: "median")');
     const error = compileError(sdl);
     expect(error).toBeInstanceOf(ShardRulesError);
-    expect(error.message).toContain('NetworkStats.smallest: unknown merge rule "average"');
+    expect(error.message).toContain('NetworkStats.smallest: unknown merge rule "median"');
   });
 
   // Source bug: the checks use `name in MERGE_RULES` / `name in SHARD_ROUTES`, which also finds
@@ -131,5 +131,29 @@ describe('compileShardRules', () => {
     expect(error.message).toContain('"members"');
     expect(error.message).toContain('Query.member');
     expect(error.message).toContain('NetworkStats.largest');
+  });
+
+  it('accepts an average over sibling sum and count fields, and refuses one that names no such fields', () => {
+    const good = VALID.replace('members: Int! @shard(merge: "sum")', 'members: Int! @shard(merge: "sum") employees: Int! @shard(merge: "sum") mean: Float @shard(merge: "average", sum: "employees", count: "members")');
+    expect(compileShardRules('members', good).fieldMerges.get('NetworkStats.mean')).toEqual({ merge: 'average', sum: 'employees', count: 'members' });
+    const bad = VALID.replace('members: Int! @shard(merge: "sum")', 'members: Int! @shard(merge: "sum") mean: Float @shard(merge: "average", sum: "salaries", count: "members")');
+    expect(compileError(bad).message).toContain('NetworkStats.mean: average needs sum and count naming fields of NetworkStats');
+  });
+
+  it('routes each mutation to one shard and refuses a mutation that would fan out', () => {
+    const mutations = `
+type Mutation {
+  renameMember(id: ID!, name: String!): Member @shard(route: "id", arg: "id")
+  closeCluster(cluster: ID!): Boolean @shard(route: "cluster", arg: "cluster")
+}
+`;
+    const rules = compileShardRules('members', VALID + mutations);
+    expect(rules.mutationFields.get('renameMember')).toEqual({ route: 'id', arg: 'id', typeName: 'Member' });
+    expect(rules.mutationFields.get('closeCluster')).toEqual({ route: 'cluster', arg: 'cluster', typeName: 'Boolean' });
+    expect(rules.rootFields.has('renameMember')).toBe(false);
+    const fanned = VALID + mutations.replace('@shard(route: "cluster", arg: "cluster")', '@shard(route: "all", merge: "sum")');
+    expect(compileError(fanned).message).toContain('Mutation.closeCluster: a mutation must name its shard');
+    const unrouted = VALID + mutations.replace(' @shard(route: "id", arg: "id")\n  closeCluster', '\n  closeCluster');
+    expect(compileError(unrouted).message).toContain('Mutation.renameMember: a mutation must name its shard');
   });
 });

@@ -28,23 +28,50 @@ export class NetworkStatsResolver {
     const all = (await context.loaders.clusterFigures.loadMany(selected)).filter(
       (figures): figures is ClusterFigures => figures !== null && !(figures instanceof Error),
     );
-    const stats: NetworkStats = { members: 0, companies: 0, employees: 0, projects: 0, byKind: [], byCluster: [] };
+    const stats: NetworkStats = {
+      members: 0,
+      companies: 0,
+      employees: 0,
+      projects: 0,
+      averageCompanySize: null,
+      earliestFounded: null,
+      largestMemberEmployees: null,
+      byKind: [],
+      byCluster: [],
+    };
     for (const figures of all) {
       stats.members += figures.members;
       stats.companies += figures.companies;
       stats.employees += figures.employees;
       stats.projects += figures.projects;
       for (const kind of figures.byKind) {
+        stats.earliestFounded = lesser(stats.earliestFounded, kind.earliestFounded);
+        stats.largestMemberEmployees = greater(stats.largestMemberEmployees, kind.largestEmployees);
         const total = stats.byKind.find((entry) => entry.kind === kind.kind);
         if (total) {
           total.count += kind.count;
           total.employees += kind.employees;
-        } else stats.byKind.push({ ...kind });
+        } else stats.byKind.push({ kind: kind.kind, count: kind.count, employees: kind.employees, averageEmployees: null });
       }
       stats.byCluster.push(toClusterStats(figures));
     }
+    // Averages from totals, the way the gateway merges them across shards.
+    stats.averageCompanySize = average(stats.employees, stats.companies);
+    for (const kind of stats.byKind) kind.averageEmployees = average(kind.employees, kind.count);
     return stats;
   }
+}
+
+function average(sum: number, count: number): number | null {
+  return count === 0 ? null : sum / count;
+}
+
+function lesser(a: number | null, b: number | null): number | null {
+  return a === null ? b : b === null ? a : Math.min(a, b);
+}
+
+function greater(a: number | null, b: number | null): number | null {
+  return a === null ? b : b === null ? a : Math.max(a, b);
 }
 
 @Resolver(() => ClusterNode)

@@ -7,6 +7,9 @@ export interface KindFigures {
   kind: MemberKind;
   count: number;
   employees: number;
+  /** Null when the cluster has no member of this kind. */
+  earliestFounded: number | null;
+  largestEmployees: number | null;
 }
 
 export interface ClusterFigures {
@@ -29,10 +32,19 @@ export async function loadClusterFigures(dataSource: DataSource, clusterIds: rea
       .addSelect('m.kind', 'kind')
       .addSelect('COUNT(*)', 'count')
       .addSelect('SUM(m.employees)', 'employees')
+      .addSelect('MIN(m.founded)', 'earliestFounded')
+      .addSelect('MAX(m.employees)', 'largestEmployees')
       .where('m.cluster_id IN (:...clusterIds)', { clusterIds })
       .groupBy('m.cluster_id')
       .addGroupBy('m.kind')
-      .getRawMany<{ clusterId: string; kind: MemberKind; count: number | string; employees: number | string }>(),
+      .getRawMany<{
+        clusterId: string;
+        kind: MemberKind;
+        count: number | string;
+        employees: number | string;
+        earliestFounded: number | string;
+        largestEmployees: number | string;
+      }>(),
     dataSource
       .getRepository(ProjectEntity)
       .createQueryBuilder('p')
@@ -50,7 +62,7 @@ export async function loadClusterFigures(dataSource: DataSource, clusterIds: rea
       companies: 0,
       employees: 0,
       projects: 0,
-      byKind: MEMBER_KINDS.map((kind) => ({ kind, count: 0, employees: 0 })),
+      byKind: MEMBER_KINDS.map((kind) => ({ kind, count: 0, employees: 0, earliestFounded: null, largestEmployees: null })),
     });
   }
   for (const row of memberRows) {
@@ -60,6 +72,8 @@ export async function loadClusterFigures(dataSource: DataSource, clusterIds: rea
     // MySQL returns COUNT and SUM as strings.
     kind.count = Number(row.count);
     kind.employees = Number(row.employees);
+    kind.earliestFounded = Number(row.earliestFounded);
+    kind.largestEmployees = Number(row.largestEmployees);
     cluster.members += kind.count;
     if (COMPANY_KINDS.includes(kind.kind)) {
       cluster.companies += kind.count;

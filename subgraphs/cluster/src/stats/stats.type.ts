@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType, Directive } from 'type-graphql';
+import { Field, Float, Int, ObjectType, Directive } from 'type-graphql';
 import { shardDirective } from '../../../../shared/shard-directive';
 import { ClusterNode } from '../cluster-ref/cluster.type';
 import { MemberKind } from '../member/member-kind';
@@ -18,6 +18,10 @@ export class KindStats {
   @Field(() => Int, { description: 'Employees of the members of this kind.' })
   @Directive(SUM)
   employees: number;
+
+  @Field(() => Float, { nullable: true, description: 'Employees per member of this kind; null when there is none.' })
+  @Directive(shardDirective({ merge: 'average', sum: 'employees', count: 'count' }))
+  averageEmployees: number | null;
 }
 
 @ObjectType('ClusterStats', { description: 'One cluster\u2019s figures.' })
@@ -55,6 +59,18 @@ export class NetworkStats {
   @Field(() => Int)
   @Directive(SUM)
   projects: number;
+
+  @Field(() => Float, { nullable: true, description: 'Employees per member company; null when there is none.' })
+  @Directive(shardDirective({ merge: 'average', sum: 'employees', count: 'companies' }))
+  averageCompanySize: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'The founding year of the oldest member; null when there is none.' })
+  @Directive(shardDirective({ merge: 'min' }))
+  earliestFounded: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Employees of the largest member; null when there is none.' })
+  @Directive(shardDirective({ merge: 'max' }))
+  largestMemberEmployees: number | null;
 
   @Field(() => [KindStats], { description: 'Every helix kind, in the enum\u2019s order.' })
   @Directive(shardDirective({ merge: 'groupBy', key: 'kind' }))
