@@ -21,6 +21,7 @@ export interface NetworkPlan {
   clusterUrl(clusterId: string, port: number): string;
   shardTimeoutMs: number;
   shardTimeouts?: Readonly<Record<string, number>>;
+  breaker?: { failureThreshold: number; openMs: number };
   clusters?: readonly FoundingCluster[];
   /**
    * `sharded` (default): one deployment and database per cluster. `one-database`: every cluster's
@@ -134,7 +135,8 @@ export async function runNetwork(plan: NetworkPlan): Promise<RunningNetwork> {
     closers.push(() => network.stop(), () => networkServer.close());
     const networkUrl = `${networkServer.url}/graphql`;
     const gateway = await createGateway({
-      networkUrl,
+      source: { kind: 'registry', networkUrl },
+      breaker: plan.breaker,
       shardTimeoutMs: plan.shardTimeoutMs,
       shardTimeouts: plan.shardTimeouts,
       logger: logger.child({ component: 'gateway' }),

@@ -1,17 +1,31 @@
-import { loadConfig } from '../shared/config';
+import fs from 'node:fs';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { ConfigError, loadConfig } from '../shared/config';
 import { createLogger } from '../shared/logger';
 import { listen } from '../shared/server/http-app';
-import { createGateway } from '../gateway/src';
+import { createGateway, type GatewaySource } from '../gateway/src';
 import { exitOnFailure, stopOnSignals } from './process-lifecycle';
 
-/** The gateway alone: `npm run start:gateway`; it finds the shards in the network's registry. */
+const shardList = z.array(z.object({ id: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/), url: z.url() })).min(1);
+
+/**
+ * The gateway alone: `npm run start:gateway`; it finds the shards in the network's registry.
+ * `npm run start:gateway -- --supergraph <file> [--shards <file.json>]` serves a supergraph file
+ * instead, with no registry.
+ */
 async function main(): Promise<void> {
   const config = loadConfig();
+  const { values } = parseArgs({ options: { supergraph: { type: 'string' }, shards: { type: 'string' } } });
+  const supergraphFile = values.supergraph ?? config.supergraphFile;
+  const shardsFile = values.shards ?? config.shardsFile;
   const logger = createLogger('gateway', config.logLevel);
   const gateway = await createGateway({
-    networkUrl: config.networkUrl,
+    source: supergraphFile ? supergraphSource(supergraphFile, shardsFile) : { kind: 'registry', networkUrl: config.networkUrl },
     shardTimeoutMs: config.shardTimeoutMs,
     shardTimeouts: config.shardTimeouts,
+    breaker: config.breaker,
+    retryReads: config.retryReads,
     startupWaitMs: config.startupWaitMs,
     logger,
   });
@@ -21,6 +35,28 @@ async function main(): Promise<void> {
     await server.close();
     await gateway.stop();
   });
+}
+
+function supergraphSource(supergraphFile: string, shardsFile: string | undefined): GatewaySource {
+  const read = (file: string, what: string) => {
+    try {
+      return fs.readFileSync(file, 'utf8');
+    } catch (error) {
+      throw new ConfigError(`Cannot read the ${what} ${file}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+  const supergraphSdl = read(supergraphFile, 'supergraph file');
+  if (!shardsFile) return { kind: 'supergraph', supergraphSdl };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(read(shardsFile, 'shards file'));
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
+    throw new ConfigError(`The shards file ${shardsFile} is not JSON`);
+  }
+  const shards = shardList.safeParse(parsed);
+  if (!shards.success) throw new ConfigError(`The shards file ${shardsFile} must be a list of { "id", "url" }: ${shards.error.issues[0]?.message}`);
+  return { kind: 'supergraph', supergraphSdl, shards: shards.data };
 }
 
 exitOnFailure(main);

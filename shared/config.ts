@@ -34,6 +34,16 @@ const environmentSchema = z.object({
   SHARD_TIMEOUT_MS: positiveMs.default(5000),
   /** Per-cluster overrides, e.g. `banat=8000,inomar=3000`. */
   SHARD_TIMEOUTS: z.string().default(''),
+  /** Failures in a row after which the gateway stops asking a shard for a while (its circuit opens). */
+  SHARD_BREAKER_FAILURES: z.coerce.number().int().min(1).max(1000).default(3),
+  /** How long an open circuit stays open before one probe request is let through. */
+  SHARD_BREAKER_OPEN_MS: positiveMs.default(10_000),
+  /** Whether a read that failed on the way (refused, reset, 5xx, malformed) is sent once more. */
+  SHARD_RETRY_READS: z.enum(['true', 'false']).default('true'),
+  /** Serve this supergraph file instead of composing one from the registry (`--supergraph`). */
+  SUPERGRAPH_FILE: z.string().min(1).optional(),
+  /** With a supergraph file: a JSON list of `{ "id", "url" }` shards (`--shards`). */
+  SHARDS_FILE: z.string().min(1).optional(),
   /** How long the gateway waits at start for the network subgraph and the shards. */
   STARTUP_WAIT_MS: positiveMs.default(60_000),
   /** The random seed of the deterministic data set. */
@@ -59,6 +69,10 @@ export interface Config {
   shardTimeoutMs: number;
   shardTimeouts: Readonly<Record<string, number>>;
   startupWaitMs: number;
+  breaker: { failureThreshold: number; openMs: number };
+  retryReads: boolean;
+  supergraphFile: string | undefined;
+  shardsFile: string | undefined;
   seed: number;
 }
 
@@ -96,6 +110,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     shardTimeoutMs: e.SHARD_TIMEOUT_MS,
     shardTimeouts: parseTimeouts(e.SHARD_TIMEOUTS),
     startupWaitMs: e.STARTUP_WAIT_MS,
+    breaker: { failureThreshold: e.SHARD_BREAKER_FAILURES, openMs: e.SHARD_BREAKER_OPEN_MS },
+    retryReads: e.SHARD_RETRY_READS === 'true',
+    supergraphFile: e.SUPERGRAPH_FILE,
+    shardsFile: e.SHARDS_FILE,
     seed: e.SEED,
   };
 }

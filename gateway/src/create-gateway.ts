@@ -1,24 +1,35 @@
-import { composeServices } from '@apollo/composition';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import type { Express } from 'express';
-import { parse } from 'graphql';
 import type { Logger } from '../../shared/logger';
 import { createHttpApp } from '../../shared/server/http-app';
 import { createErrorMasker } from '../../shared/server/mask-error';
 import { NETWORK_SUBGRAPH, SHARDED_SUBGRAPHS, shardedSubgraphUrl } from '../../shared/sharded-subgraphs';
-import { fetchRegistry, fetchSdl, retryUntil } from './registry-client';
+import { fetchClusterIds, fetchRegistry, fetchSdl, retryUntil } from './registry-client';
+import { DEFAULT_BREAKER, type BreakerSettings } from './shard-router/circuit-breaker';
 import { httpTransport, type ShardTransport } from './shard-router/send';
+import { ShardClient, type ShardHealth } from './shard-router/shard-client';
 import { ShardRouter } from './shard-router/shard-router';
 import { compileShardRules } from './shard-router/shard-rules';
 import { ShardSet, type RegistryEntry } from './shard-router/shard-set';
+import { composeSupergraph, deploymentBaseUrl, isShardedSubgraph, supergraphSubgraphs } from './supergraph';
+
+/**
+ * Where the gateway learns the network: the registry in the network subgraph (the usual way), or a
+ * supergraph file given to it, with the shards from a list or from the deployment the file names.
+ */
+export type GatewaySource =
+  | { kind: 'registry'; networkUrl: string }
+  | { kind: 'supergraph'; supergraphSdl: string; shards?: readonly RegistryEntry[] };
 
 export interface GatewayOptions {
-  /** The network subgraph's GraphQL URL; the registry of shards is read from it. */
-  networkUrl: string;
+  source: GatewaySource;
   /** Per-shard timeout (ms) unless `shardTimeouts` names the cluster. Default 5000. */
   shardTimeoutMs?: number;
   shardTimeouts?: Readonly<Record<string, number>>;
+  breaker?: BreakerSettings;
+  /** Whether a read that failed on the way is sent to its shard once more. Default true. */
+  retryReads?: boolean;
   /** How long to wait for the network subgraph and a first shard at start. Default 60000. */
   startupWaitMs?: number;
   logger: Logger;
@@ -31,41 +42,40 @@ export interface Gateway {
   registry: readonly RegistryEntry[];
   shards: ShardSet;
   supergraphSdl: string;
+  /** Each shard's breaker state and last latency, for `/health` and the dashboard. */
+  shardHealth(): ShardHealth[];
   stop(): Promise<void>;
 }
 
+export interface Network {
+  registry: RegistryEntry[];
+  supergraphSdl: string;
+  /** Each sharded subgraph's SDL, with the `@shard` rules the supergraph does not carry. */
+  shardedSdl: Map<string, string>;
+}
+
 /**
- * The network's one schema: reads the registry, takes each sharded subgraph's SDL from a shard that
- * answers, compiles its `@shard` rules (a gap stops the start), composes the supergraph and serves
- * it with a shard router in place of each sharded subgraph's data source.
+ * The network's one schema: learns the shards, takes each sharded subgraph's SDL from a shard that
+ * answers, compiles its `@shard` rules (a gap stops the start), and serves the supergraph with a
+ * shard router in place of each sharded subgraph's data source. Every other subgraph goes through
+ * the stock data source, untouched.
  */
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const { logger } = options;
-  const waitMs = options.startupWaitMs ?? 60_000;
-  const onRetry = (error: unknown) => logger.debug({ err: error }, 'waiting for subgraphs');
-  const registry = await retryUntil('Reading the cluster registry', waitMs, () => fetchRegistry(options.networkUrl), onRetry);
-  const shards = new ShardSet(registry, options.shardTimeoutMs ?? 5000, options.shardTimeouts);
-  const networkSdl = await retryUntil('Reading the network subgraph schema', waitMs, () => fetchSdl(options.networkUrl), onRetry);
-
-  const shardedSdl = new Map<string, string>();
-  for (const subgraph of SHARDED_SUBGRAPHS) {
-    const sdl = await retryUntil(`Reading the ${subgraph} schema from a cluster`, waitMs, () => firstAnswer(shards, (shard) => fetchSdl(shardedSubgraphUrl(shard.baseUrl, subgraph))), onRetry);
-    shardedSdl.set(subgraph, sdl);
-  }
-
-  const composition = composeServices([
-    { name: NETWORK_SUBGRAPH, url: options.networkUrl, typeDefs: parse(networkSdl) },
-    ...SHARDED_SUBGRAPHS.map((name) => ({ name, url: `shard://${name}`, typeDefs: parse(shardedSdl.get(name)!) })),
-  ]);
-  if (composition.errors) {
-    throw new Error(`The subgraphs do not compose:\n  ${composition.errors.map((e) => e.message).join('\n  ')}`);
-  }
-  const transport = options.transport ?? httpTransport;
+  const network = options.source.kind === 'registry' ? await readFromRegistry(options.source.networkUrl, options) : await readFromSupergraph(options.source, options);
+  const shards = new ShardSet(network.registry, options.shardTimeoutMs ?? 5000, options.shardTimeouts);
+  const client = new ShardClient(options.transport ?? httpTransport, {
+    breaker: options.breaker ?? DEFAULT_BREAKER,
+    retryReads: options.retryReads ?? true,
+  });
   const routers = new Map(
-    SHARDED_SUBGRAPHS.map((name) => [name as string, new ShardRouter(name, compileShardRules(name, shardedSdl.get(name)!), shards, transport)]),
+    SHARDED_SUBGRAPHS.filter((name) => network.shardedSdl.has(name)).map((name) => [
+      name as string,
+      new ShardRouter(name, compileShardRules(name, network.shardedSdl.get(name)!), shards, client),
+    ]),
   );
   const gateway = new ApolloGateway({
-    supergraphSdl: composition.supergraphSdl,
+    supergraphSdl: network.supergraphSdl,
     buildService: ({ name, url }) => routers.get(name) ?? new RemoteGraphQLDataSource({ url }),
     logger,
   });
@@ -77,24 +87,72 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     logger,
   });
   await server.start();
+  const shardHealth = () => client.health(shards.shards);
   const app = createHttpApp([{ path: '/graphql', server, context: async () => ({}) }], () => ({
-    clusters: registry.map((entry) => entry.id),
+    clusters: network.registry.map((entry) => entry.id),
+    shards: shardHealth(),
   }));
-  logger.info({ clusters: registry.map((entry) => entry.id), shards: shards.shards.length }, 'gateway ready');
-  return {
-    app,
-    registry,
-    shards,
-    supergraphSdl: composition.supergraphSdl,
-    stop: () => server.stop(),
-  };
+  logger.info({ clusters: network.registry.map((entry) => entry.id), shards: shards.shards.length, source: options.source.kind }, 'gateway ready');
+  return { app, registry: network.registry, shards, supergraphSdl: network.supergraphSdl, shardHealth, stop: () => server.stop() };
 }
 
-async function firstAnswer<T>(shards: ShardSet, ask: (shard: ShardSet['shards'][number]) => Promise<T>): Promise<T> {
-  let last: unknown = new Error('the registry lists no clusters');
-  for (const shard of shards.shards) {
+function retrying(options: Pick<GatewayOptions, 'startupWaitMs' | 'logger'>) {
+  const waitMs = options.startupWaitMs ?? 60_000;
+  const onRetry = (error: unknown) => options.logger.debug({ err: error }, 'waiting for subgraphs');
+  return <T>(what: string, attempt: () => Promise<T>) => retryUntil(what, waitMs, attempt, onRetry);
+}
+
+/** The registry names the shards; the supergraph is composed from the subgraphs' own SDL. */
+export async function readFromRegistry(networkUrl: string, options: Pick<GatewayOptions, 'startupWaitMs' | 'logger'>): Promise<Network> {
+  const retry = retrying(options);
+  const registry = await retry('Reading the cluster registry', () => fetchRegistry(networkUrl));
+  const networkSdl = await retry('Reading the network subgraph schema', () => fetchSdl(networkUrl));
+  const shardedSdl = await readShardedSdl(registry, SHARDED_SUBGRAPHS, retry);
+  const supergraphSdl = composeSupergraph([
+    { name: NETWORK_SUBGRAPH, url: networkUrl, sdl: networkSdl },
+    ...SHARDED_SUBGRAPHS.map((name) => ({ name, url: shardedSubgraphUrl(registry[0]!.url, name), sdl: shardedSdl.get(name)! })),
+  ]);
+  return { registry, supergraphSdl, shardedSdl };
+}
+
+/**
+ * The supergraph file is served as given. Its sharded subgraphs are routed over the shards listed,
+ * or, without a list, over the deployment the file names, which says at `/health` whose clusters
+ * it serves.
+ */
+async function readFromSupergraph(source: Extract<GatewaySource, { kind: 'supergraph' }>, options: GatewayOptions): Promise<Network> {
+  const retry = retrying(options);
+  const sharded = supergraphSubgraphs(source.supergraphSdl).filter((subgraph) => isShardedSubgraph(subgraph.name));
+  let registry = source.shards ? [...source.shards] : [];
+  if (registry.length === 0 && sharded.length > 0) {
+    const first = sharded[0]!;
+    const baseUrl = deploymentBaseUrl(first.name as (typeof SHARDED_SUBGRAPHS)[number], first.url);
+    const clusterIds = await retry(`Asking ${baseUrl}/health which clusters it serves`, () => fetchClusterIds(baseUrl));
+    registry = clusterIds.map((id) => ({ id, url: baseUrl }));
+  }
+  const names = sharded.map((subgraph) => subgraph.name as (typeof SHARDED_SUBGRAPHS)[number]);
+  const shardedSdl = await readShardedSdl(registry, names, retry);
+  return { registry, supergraphSdl: source.supergraphSdl, shardedSdl };
+}
+
+async function readShardedSdl(
+  registry: readonly RegistryEntry[],
+  names: ReadonlyArray<(typeof SHARDED_SUBGRAPHS)[number]>,
+  retry: ReturnType<typeof retrying>,
+): Promise<Map<string, string>> {
+  const shardedSdl = new Map<string, string>();
+  for (const subgraph of names) {
+    const sdl = await retry(`Reading the ${subgraph} schema from a cluster`, () => firstAnswer(registry, (entry) => fetchSdl(shardedSubgraphUrl(entry.url, subgraph))));
+    shardedSdl.set(subgraph, sdl);
+  }
+  return shardedSdl;
+}
+
+async function firstAnswer<T>(registry: readonly RegistryEntry[], ask: (entry: RegistryEntry) => Promise<T>): Promise<T> {
+  let last: unknown = new Error('no clusters are known');
+  for (const entry of registry) {
     try {
-      return await ask(shard);
+      return await ask(entry);
     } catch (error) {
       last = error;
     }

@@ -1,4 +1,5 @@
-export { createGateway, type Gateway, type GatewayOptions } from './create-gateway';
+export { createGateway, readFromRegistry, type Gateway, type GatewayOptions, type GatewaySource } from './create-gateway';
+export { composeSupergraph, supergraphSubgraphs } from './supergraph';
 export { ShardRouter } from './shard-router/shard-router';
 export { ShardSet, type RegistryEntry } from './shard-router/shard-set';
 export { compileShardRules, ShardRulesError } from './shard-router/shard-rules';

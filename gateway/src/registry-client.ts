@@ -45,3 +45,13 @@ export async function retryUntil<T>(what: string, waitMs: number, attempt: () =>
     }
   }
 }
+
+/** The clusters a cluster deployment serves, from its `/health` answer. */
+export async function fetchClusterIds(baseUrl: string): Promise<string[]> {
+  const response = await fetch(`${baseUrl.replace(/\/+$/, '')}/health`, { signal: AbortSignal.timeout(10_000) });
+  const body = (await response.json()) as { clusters?: unknown };
+  if (!response.ok || !Array.isArray(body.clusters) || body.clusters.length === 0) {
+    throw new Error(`${baseUrl}/health answered HTTP ${response.status} without a list of clusters`);
+  }
+  return body.clusters.map(String);
+}

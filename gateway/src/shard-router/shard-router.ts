@@ -6,7 +6,8 @@ import { decodeGlobalId } from '../../../shared/global-id';
 import { mergeField, mergeObjects, transformSelectionSet, withMergeHelpers, type MergeScope } from './merge';
 import { OperationPlanCache, printSubOperation, type OperationPlan } from './operation-plan';
 import { argumentValue, collectFields, type Variables } from './selection';
-import type { GraphQLResponseBody, ShardResult, ShardTransport } from './send';
+import type { GraphQLResponseBody, ShardResult } from './send';
+import type { ShardClient } from './shard-client';
 import type { Shard, ShardSet } from './shard-set';
 import type { RouteRule, ShardRules } from './shard-rules';
 
@@ -25,7 +26,7 @@ export class ShardRouter implements GraphQLDataSource {
     readonly subgraph: string,
     private readonly rules: ShardRules,
     private readonly shards: ShardSet,
-    private readonly transport: ShardTransport,
+    private readonly client: ShardClient,
   ) {}
 
   async process(options: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {
@@ -86,7 +87,7 @@ export class ShardRouter implements GraphQLDataSource {
           text = printSubOperation(plan, fields);
           plan.printed.set(cacheKey, text);
         }
-        return this.transport(shard, this.subgraph, { query: text, variables: variables as Json }, {});
+        return this.client.send(shard, this.subgraph, { query: text, variables: variables as Json }, rootType === 'Query');
       }),
     );
     const byShard = new Map(results.map((result) => [result.shard, result]));
@@ -167,7 +168,7 @@ export class ShardRouter implements GraphQLDataSource {
     }
     const sends = [...perShard].map(async ([shard, indices]): Promise<[number[], ShardResult]> => {
       const subset = indices.map((index) => representations[index]);
-      return [indices, await this.transport(shard, this.subgraph, { query, variables: { ...variables, representations: subset } }, {})];
+      return [indices, await this.client.send(shard, this.subgraph, { query, variables: { ...variables, representations: subset } }, true)];
     });
     const answers = new Map<number, Json[]>();
     for (const [indices, result] of await Promise.all(sends)) {
@@ -200,7 +201,7 @@ export class ShardRouter implements GraphQLDataSource {
   private async forwardToAnyShard(query: string, variables: Json): Promise<GatewayGraphQLResponse> {
     let lastReason = 'no shards';
     for (const shard of this.shards.shards) {
-      const result = await this.transport(shard, this.subgraph, { query, variables }, {});
+      const result = await this.client.send(shard, this.subgraph, { query, variables }, true);
       if (result.ok) return result.body as GatewayGraphQLResponse;
       lastReason = `${shard.name}: ${result.reason}`;
     }

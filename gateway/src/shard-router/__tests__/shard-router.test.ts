@@ -1,0 +1,166 @@
+import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { DEFAULT_BREAKER } from '../circuit-breaker';
+import type { GraphQLResponseBody, ShardRequest, ShardTransport } from '../send';
+import { ShardClient } from '../shard-client';
+import { ShardRouter } from '../shard-router';
+import { compileShardRules } from '../shard-rules';
+import { ShardSet } from '../shard-set';
+
+const SDL = `
+extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable"])
+directive @shard(route: String, arg: String, merge: String, key: String, sum: String, count: String) on OBJECT | FIELD_DEFINITION
+type Query {
+  member(id: ID!): Member @shard(route: "id", arg: "id")
+  networkStats(clusters: [ID!]): NetworkStats! @shard(route: "all", merge: "object")
+}
+type Mutation {
+  renameMember(id: ID!, name: String!): Member @shard(route: "id", arg: "id")
+}
+type Member @key(fields: "id") @shard(route: "id", arg: "id") { id: ID! name: String! }
+type NetworkStats { members: Int! @shard(merge: "sum") employees: Int! @shard(merge: "sum") average: Float @shard(merge: "average", sum: "employees", count: "members") }
+`;
+
+const rules = compileShardRules('members', SDL);
+const CLUSTERS = ['alpha', 'beta', 'gamma'];
+
+/** What a fake shard answers: a GraphQL body, or a failure on the way. */
+type Handler = (cluster: string, request: ShardRequest) => GraphQLResponseBody | 'refused' | 'timeout' | 'http 503';
+
+/** A network of fake shards: each call is recorded, and `handler` decides what the shard answers. */
+function network(handler: Handler, breaker = DEFAULT_BREAKER, clock = { now: 0 }) {
+  const calls: Array<{ cluster: string; query: string; variables: Record<string, unknown> }> = [];
+  const transport: ShardTransport = async (shard, _subgraph, request) => {
+    calls.push({ cluster: shard.name, query: request.query, variables: request.variables ?? {} });
+    const answer = handler(shard.name, request);
+    if (answer === 'refused') return { ok: false, shard, reason: 'connection refused' };
+    if (answer === 'timeout') return { ok: false, shard, reason: 'timed out after 100 ms' };
+    if (answer === 'http 503') return { ok: false, shard, reason: 'HTTP 503' };
+    return { ok: true, shard, body: answer };
+  };
+  const shards = new ShardSet(CLUSTERS.map((id) => ({ id, url: `http://${id}.test` })), 100);
+  const client = new ShardClient(transport, { breaker, retryReads: true }, () => clock.now);
+  const router = new ShardRouter('members', rules, shards, client);
+  const ask = async (query: string, variables: Record<string, unknown> = {}) =>
+    (await router.process({ kind: 'incoming operation', request: { query, variables } } as unknown as GraphQLDataSourceProcessOptions)) as GraphQLResponseBody;
+  return { calls, ask, client, shards };
+}
+
+const stats = (members: number, employees: number): GraphQLResponseBody => ({
+  data: { networkStats: { members, employees, average: employees / members, __sr_sum_average: employees, __sr_count_average: members } },
+});
+
+const STATS_QUERY = '{ networkStats { members average } }';
+
+describe('ShardRouter', () => {
+  it('averages from the shards\u2019 sums and counts, never from their averages', async () => {
+    const { ask, calls } = network((cluster) => (cluster === 'alpha' ? stats(1, 1000) : stats(9, 90)));
+    const answer = await ask(STATS_QUERY);
+    // (1000 + 90 + 90) / (1 + 9 + 9); the average of averages would be (1000 + 10 + 10) / 3.
+    expect(answer).toEqual({ data: { networkStats: { members: 19, average: 1180 / 19 } } });
+    expect(calls[0]!.query).toContain('__sr_sum_average: employees');
+    expect(calls[0]!.query).toContain('__sr_count_average: members');
+  });
+
+  it('answers with the others\u2019 data and one CLUSTER_UNAVAILABLE per failed shard', async () => {
+    const { ask } = network((cluster) => (cluster === 'beta' ? 'refused' : stats(2, 20)));
+    const answer = await ask(STATS_QUERY);
+    expect(answer.data).toEqual({ networkStats: { members: 4, average: 10 } });
+    expect(answer.errors).toEqual([
+      expect.objectContaining({ path: ['networkStats'], extensions: { code: 'CLUSTER_UNAVAILABLE', cluster: 'beta', reason: 'connection refused' } }),
+    ]);
+  });
+
+  it('treats a shard\u2019s internal GraphQL error as its failure, and a caller\u2019s mistake as the caller\u2019s', async () => {
+    const internal = network((cluster) =>
+      cluster === 'gamma' ? { data: null, errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] } : stats(1, 5),
+    );
+    const failed = await internal.ask(STATS_QUERY);
+    expect(failed.data).toEqual({ networkStats: { members: 2, average: 5 } });
+    expect(failed.errors).toHaveLength(1);
+    expect(failed.errors![0]!.extensions).toMatchObject({ code: 'CLUSTER_UNAVAILABLE', cluster: 'gamma', reason: 'GraphQL error INTERNAL_SERVER_ERROR: Internal server error' });
+
+    const badInput = network(() => ({ data: null, errors: [{ message: 'first must be between 0 and 100', path: ['networkStats'], extensions: { code: 'BAD_USER_INPUT' } }] }));
+    const refused = await badInput.ask(STATS_QUERY);
+    // Three shards, one error: the same caller mistake is reported once.
+    expect(refused.errors).toEqual([{ message: 'first must be between 0 and 100', path: ['networkStats'], extensions: { code: 'BAD_USER_INPUT' } }]);
+    expect(badInput.client.health(badInput.shards.shards).map((shard) => shard.state)).toEqual(['closed', 'closed', 'closed']);
+  });
+
+  it('retries a read once after a failure on the way, but not after a timeout', async () => {
+    let betaCalls = 0;
+    const flaky = network((cluster) => (cluster === 'beta' && ++betaCalls === 1 ? 'http 503' : stats(1, 1)));
+    expect((await flaky.ask(STATS_QUERY)).errors).toBeUndefined();
+    expect(flaky.calls.filter((call) => call.cluster === 'beta')).toHaveLength(2);
+
+    const slow = network((cluster) => (cluster === 'beta' ? 'timeout' : stats(1, 1)));
+    expect((await slow.ask(STATS_QUERY)).errors![0]!.extensions).toMatchObject({ cluster: 'beta', reason: 'timed out after 100 ms' });
+    expect(slow.calls.filter((call) => call.cluster === 'beta')).toHaveLength(1);
+  });
+
+  it('sends a mutation to the one shard that owns the id, and never twice', async () => {
+    const { ask, calls } = network(() => 'http 503');
+    const answer = await ask('mutation Rename($id: ID!) { renameMember(id: $id, name: "Nou") { id name } }', { id: 'gamma:7' });
+    expect(calls.map((call) => call.cluster)).toEqual(['gamma']);
+    expect(answer.data).toEqual({ renameMember: null });
+    expect(answer.errors![0]!.extensions).toMatchObject({ code: 'CLUSTER_UNAVAILABLE', cluster: 'gamma', reason: 'HTTP 503' });
+  });
+
+  it('refuses a mutation on an unknown cluster before sending anything', async () => {
+    const { ask, calls } = network(() => stats(1, 1));
+    const answer = await ask('mutation { renameMember(id: "delta:1", name: "X") { id } }');
+    expect(calls).toHaveLength(0);
+    expect(answer.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', cluster: 'delta' });
+  });
+
+  it('opens a shard\u2019s circuit after repeated failures, then lets one probe through', async () => {
+    const clock = { now: 0 };
+    let betaUp = false;
+    const { ask, calls, client, shards } = network((cluster) => (cluster === 'beta' && !betaUp ? 'refused' : stats(1, 1)), { failureThreshold: 2, openMs: 1000 }, clock);
+    const betaCalls = () => calls.filter((call) => call.cluster === 'beta').length;
+    await ask(STATS_QUERY); // two attempts (one retry): two failures in a row
+    expect(betaCalls()).toBe(2);
+    const state = () => client.health(shards.shards).find((shard) => shard.cluster === 'beta')!.state;
+    expect(state()).toBe('open');
+
+    const whileOpen = await ask(STATS_QUERY);
+    expect(betaCalls()).toBe(2); // no request, no timeout to wait for
+    expect(String(whileOpen.errors![0]!.extensions!.reason)).toMatch(/^circuit open after 2 failures in a row \(last: connection refused\)/);
+    expect(whileOpen.data).toEqual({ networkStats: { members: 2, average: 1 } });
+
+    clock.now = 1000;
+    expect(state()).toBe('half-open');
+    await ask(STATS_QUERY); // the probe fails: open again, and a probe is never retried
+    expect(betaCalls()).toBe(3);
+    expect(state()).toBe('open');
+
+    clock.now = 2000;
+    betaUp = true;
+    expect((await ask(STATS_QUERY)).errors).toBeUndefined();
+    expect(state()).toBe('closed');
+  });
+
+  it('splits entity representations by shard and puts answers and error paths back in order', async () => {
+    const { ask, calls } = network((cluster, request) => {
+      const representations = request.variables!.representations as Array<{ id: string }>;
+      return {
+        data: { _entities: representations.map((r) => (r.id.endsWith(':404') ? null : { id: r.id, name: `${cluster} ${r.id}` })) },
+        errors: representations.flatMap((r, index) => (r.id.endsWith(':404') ? [{ message: 'no such member', path: ['_entities', index], extensions: { code: 'NOT_FOUND' } }] : [])),
+      };
+    });
+    const representations = ['beta:1', 'alpha:2', 'beta:404', 'gamma:3', 'alpha:4'].map((id) => ({ __typename: 'Member', id }));
+    const answer = await ask('query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Member { id name } } }', { representations });
+    expect(answer.data!._entities).toEqual([
+      { id: 'beta:1', name: 'beta beta:1' },
+      { id: 'alpha:2', name: 'alpha alpha:2' },
+      null,
+      { id: 'gamma:3', name: 'gamma gamma:3' },
+      { id: 'alpha:4', name: 'alpha alpha:4' },
+    ]);
+    expect(answer.errors).toEqual([{ message: 'no such member', path: ['_entities', 2], extensions: { code: 'NOT_FOUND' } }]);
+    expect(calls.map((call) => [call.cluster, (call.variables.representations as Array<{ id: string }>).map((r) => r.id)])).toEqual([
+      ['beta', ['beta:1', 'beta:404']],
+      ['alpha', ['alpha:2', 'alpha:4']],
+      ['gamma', ['gamma:3']],
+    ]);
+  });
+});

@@ -1,0 +1,105 @@
+import { CircuitBreaker, DEFAULT_BREAKER, type BreakerSettings, type BreakerState } from './circuit-breaker';
+import type { GraphQLResponseBody, ShardRequest, ShardResult, ShardTransport } from './send';
+import type { Shard } from './shard-set';
+
+/**
+ * Error codes that say the caller asked for something wrong, not that the shard is failing: they
+ * reach the client as they are and leave the shard's record clean.
+ */
+const CALLER_ERROR_CODES = new Set(['BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'UNAUTHENTICATED', 'FORBIDDEN', 'QUERY_TOO_COMPLEX', 'RATE_LIMITED']);
+
+export interface ShardClientSettings {
+  breaker: BreakerSettings;
+  /** Whether a read that failed on the way (refused, reset, 5xx, malformed) is sent once more. */
+  retryReads: boolean;
+}
+
+export const DEFAULT_SHARD_CLIENT: ShardClientSettings = { breaker: DEFAULT_BREAKER, retryReads: true };
+
+export interface ShardHealth {
+  cluster: string;
+  clusters: readonly string[];
+  state: BreakerState;
+  /** The last request's round trip, or null before the first. */
+  lastLatencyMs: number | null;
+  lastFailure: string | null;
+}
+
+/**
+ * How the router talks to shards: through one circuit breaker per shard, with one retry for reads,
+ * and with a shard's own failure told apart from the caller's mistake. Never throws.
+ */
+export class ShardClient {
+  private readonly breakers = new Map<Shard, CircuitBreaker>();
+  private readonly latency = new Map<Shard, number>();
+  private readonly lastFailure = new Map<Shard, string>();
+
+  constructor(
+    private readonly transport: ShardTransport,
+    private readonly settings: ShardClientSettings = DEFAULT_SHARD_CLIENT,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** `idempotent`: a read, which may be sent twice; a mutation is sent at most once. */
+  async send(shard: Shard, subgraph: string, request: ShardRequest, idempotent: boolean): Promise<ShardResult> {
+    const breaker = this.breakerOf(shard);
+    const admission = breaker.admit();
+    if (!admission.admitted) return { ok: false, shard, reason: admission.reason };
+    let result = await this.record(breaker, shard, await this.attempt(shard, subgraph, request));
+    // A probe decides the breaker alone; a timeout is not retried, as it would double the wait; and
+    // a failure that just opened the circuit is not tried again.
+    const retry = idempotent && this.settings.retryReads && !admission.probe;
+    if (!result.ok && retry && isRetryable(result.reason) && breaker.state === 'closed') {
+      result = await this.record(breaker, shard, await this.attempt(shard, subgraph, request));
+    }
+    return result;
+  }
+
+  health(shards: readonly Shard[]): ShardHealth[] {
+    return shards.map((shard) => ({
+      cluster: shard.name,
+      clusters: shard.clusterIds,
+      state: this.breakerOf(shard).state,
+      lastLatencyMs: this.latency.get(shard) ?? null,
+      lastFailure: this.lastFailure.get(shard) ?? null,
+    }));
+  }
+
+  private async record(breaker: CircuitBreaker, shard: Shard, result: ShardResult): Promise<ShardResult> {
+    if (result.ok) breaker.succeeded();
+    else {
+      breaker.failed(result.reason);
+      this.lastFailure.set(shard, result.reason);
+    }
+    return result;
+  }
+
+  private async attempt(shard: Shard, subgraph: string, request: ShardRequest): Promise<ShardResult> {
+    const started = this.now();
+    const result = await this.transport(shard, subgraph, request, {});
+    this.latency.set(shard, this.now() - started);
+    if (!result.ok) return result;
+    const failure = shardFailure(result.body);
+    return failure ? { ok: false, shard, reason: failure } : result;
+  }
+
+  private breakerOf(shard: Shard): CircuitBreaker {
+    let breaker = this.breakers.get(shard);
+    if (!breaker) {
+      breaker = new CircuitBreaker(this.settings.breaker, this.now);
+      this.breakers.set(shard, breaker);
+    }
+    return breaker;
+  }
+}
+
+/** The reason a well-formed answer still means the shard failed: an error that is not the caller's. */
+export function shardFailure(body: GraphQLResponseBody): string | undefined {
+  const failing = (body.errors ?? []).find((error) => !CALLER_ERROR_CODES.has(String(error.extensions?.code ?? '')));
+  if (!failing) return undefined;
+  return `GraphQL error ${String(failing.extensions?.code ?? 'without a code')}: ${failing.message}`;
+}
+
+function isRetryable(reason: string): boolean {
+  return !reason.startsWith('timed out');
+}
