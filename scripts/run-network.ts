@@ -4,7 +4,7 @@ import { ensureDatabase } from '../shared/data-source';
 import { createLogger, type Logger } from '../shared/logger';
 import { FOUNDING_CLUSTERS, NETWORK_FACTS, type FoundingCluster } from '../shared/network-catalog';
 import { listen, type RunningServer } from '../shared/server/http-app';
-import { createGateway, type Gateway } from '../gateway/src';
+import { createGateway, type Gateway, type ShardTransport } from '../gateway/src';
 import { createClusterSubgraph, generateClusterData, openClusterDatabase, writeClusterData, type ClusterData } from '../subgraphs/cluster/src';
 import { createNetworkSubgraph, openNetworkDatabase, seedNetwork } from '../subgraphs/network/src';
 
@@ -22,6 +22,8 @@ export interface NetworkPlan {
   shardTimeoutMs: number;
   shardTimeouts?: Readonly<Record<string, number>>;
   breaker?: { failureThreshold: number; openMs: number };
+  /** How the gateway reaches shards; HTTP unless a test wraps it to watch. */
+  transport?: ShardTransport;
   clusters?: readonly FoundingCluster[];
   /**
    * `sharded` (default): one deployment and database per cluster. `one-database`: every cluster's
@@ -137,6 +139,7 @@ export async function runNetwork(plan: NetworkPlan): Promise<RunningNetwork> {
     const gateway = await createGateway({
       source: { kind: 'registry', networkUrl },
       breaker: plan.breaker,
+      transport: plan.transport,
       shardTimeoutMs: plan.shardTimeoutMs,
       shardTimeouts: plan.shardTimeouts,
       logger: logger.child({ component: 'gateway' }),

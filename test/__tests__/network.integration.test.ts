@@ -5,6 +5,7 @@ import { createLogger } from '../../shared/logger';
 import { FOUNDING_CLUSTERS, NETWORK_FACTS } from '../../shared/network-catalog';
 import { foldSortKey, compareCodePoints } from '../../shared/sort-key';
 import { runNetwork, type RunningNetwork } from '../../scripts/run-network';
+import { httpTransport, type ShardTransport } from '../../gateway/src';
 import { postGraphQL } from '../support/gateway-client';
 import { describeOnBothBackends } from '../support/mysql';
 
@@ -23,8 +24,25 @@ interface MemberPage {
 
 const databaseName = (id: string) => `itro_test_cluster_${id.replaceAll('-', '_')}`;
 
+/** One entity the gateway asked a shard for: which shard, and whose representation. */
+interface EntityAsked {
+  shard: readonly string[];
+  subgraph: string;
+  typename: string;
+  key: string;
+}
+
 describeOnBothBackends('the whole network through the gateway', (backend) => {
   let network: RunningNetwork;
+  const entitiesAsked: EntityAsked[] = [];
+  // Watches every entity fetch on its way to a shard, to prove who answers for what.
+  const recordingTransport: ShardTransport = (shard, subgraph, request, headers) => {
+    const representations = request.variables?.representations as Array<Record<string, unknown>> | undefined;
+    for (const representation of representations ?? []) {
+      entitiesAsked.push({ shard: shard.clusterIds, subgraph, typename: String(representation.__typename), key: String(representation.id) });
+    }
+    return httpTransport(shard, subgraph, request, headers);
+  };
   const query = <Data = Record<string, unknown>>(text: string, variables: Record<string, unknown> = {}) =>
     postGraphQL<Data>(network.gatewayUrl, text, variables);
 
@@ -38,6 +56,7 @@ describeOnBothBackends('the whole network through the gateway', (backend) => {
       seedValue: 566,
       clusterUrl: (_id, port) => `http://127.0.0.1:${port}`,
       shardTimeoutMs: 3000,
+      transport: recordingTransport,
       logger: createLogger('test', 'silent'),
     });
   });
@@ -148,6 +167,27 @@ describeOnBothBackends('the whole network through the gateway', (backend) => {
     expect(foreign.name).toBe(fromOwner.data!.member!.name);
     // The project's own cluster holds no row for the foreign member: it could not have answered.
     expect(fromHome.data!.member).toBeNull();
+  });
+
+  it('asks each entity only of the shard that owns it, foreign partners included', async () => {
+    entitiesAsked.length = 0;
+    const answer = await query<{ projects: { edges: Array<{ node: { cluster: { id: string }; partners: Array<{ id: string; name: string }> } }> } }>(
+      '{ projects(first: 100) { edges { node { id cluster { id } lead { id name } partners { id name projects { id } } } } } }',
+    );
+    expect(answer.errors).toBeUndefined();
+    // Participation is the one fan-out entity (below); every other entity has one owner.
+    const members = entitiesAsked.filter((entity) => entity.typename === 'Member' && entity.subgraph !== 'participation');
+    expect(members.length).toBeGreaterThan(100);
+    for (const entity of members) expect(entity.shard).toEqual([entity.key.split(':')[0]]);
+    // Foreign partners were among them: a project of one cluster with a partner of another.
+    const foreign = answer.data!.projects.edges.flatMap((edge) => edge.node.partners.filter((partner) => !partner.id.startsWith(`${edge.node.cluster.id}:`)));
+    expect(foreign.length).toBeGreaterThan(0);
+    for (const partner of foreign) {
+      expect(members.some((entity) => entity.key === partner.id && entity.subgraph === 'members')).toBe(true);
+    }
+    // A member's projects live in every cluster: that entity alone is asked of every shard.
+    const participation = entitiesAsked.filter((entity) => entity.subgraph === 'participation');
+    expect(new Set(participation.map((entity) => entity.shard.join()))).toEqual(new Set(FOUNDING_CLUSTERS.map((c) => c.id)));
   });
 
   it('lists a member\u2019s projects from every cluster that runs one with it', async () => {

@@ -49,13 +49,16 @@ export const httpTransport: ShardTransport = async (shard, subgraph, request, he
   return { ok: true, shard, body: body as GraphQLResponseBody };
 };
 
+/**
+ * A short reason for a failed request. Read by shape, not by class: a timeout is a DOMException,
+ * and errors may come from another realm, where `instanceof Error` is false.
+ */
 function describeFailure(error: unknown, timeoutMs: number): string {
-  if (error instanceof Error) {
-    if (error.name === 'TimeoutError' || error.name === 'AbortError') return `timed out after ${timeoutMs} ms`;
-    const cause = (error as Error & { cause?: { code?: string } }).cause;
-    if (cause?.code === 'ECONNREFUSED') return 'connection refused';
-    if (cause?.code) return `network error ${cause.code}`;
-    return error.message;
-  }
-  return 'unknown failure';
+  if (typeof error !== 'object' || error === null) return 'unknown failure';
+  const { name, message, cause } = error as { name?: unknown; message?: unknown; cause?: { code?: unknown; message?: unknown } };
+  if (name === 'TimeoutError' || name === 'AbortError') return `timed out after ${timeoutMs} ms`;
+  if (cause?.code === 'ECONNREFUSED') return 'connection refused';
+  if (typeof cause?.code === 'string') return `network error ${cause.code}`;
+  if (typeof cause?.message === 'string') return `network error: ${cause.message}`;
+  return typeof message === 'string' ? message : 'unknown failure';
 }

@@ -1,0 +1,126 @@
+import { createLogger } from '../../shared/logger';
+import { FOUNDING_CLUSTERS } from '../../shared/network-catalog';
+import { listen, type RunningServer } from '../../shared/server/http-app';
+import { createGateway, type Gateway } from '../../gateway/src';
+import { runNetwork, type RunningNetwork } from '../../scripts/run-network';
+import { startFaultyProxy, type FaultMode, type FaultyProxy } from '../support/faulty-proxy';
+import { postGraphQL } from '../support/gateway-client';
+import { describeOnBothBackends } from '../support/mysql';
+import { dropDatabase } from '../../shared/data-source';
+
+/**
+ * A shard that fails in each way a shard fails in the field, reached over real HTTP through a
+ * proxy registered as its URL: the answer keeps every other cluster's data and names the failure.
+ */
+const FAULTY = 'inomar';
+const TIMEOUT_MS = 300;
+const QUERY = '{ networkStats { companies } members(first: 3) { totalCount edges { node { id } } } }';
+const databaseName = (id: string) => `itro_fail_${id.replaceAll('-', '_')}`;
+
+describeOnBothBackends('a failing shard costs only its own data', (backend) => {
+  let network: RunningNetwork;
+  let proxy: FaultyProxy;
+  let healthy: { companies: number; totalCount: number };
+  const faultyCompanies = FOUNDING_CLUSTERS.find((c) => c.id === FAULTY)!.companies;
+  const faultyMembers = async () => (await postGraphQL<{ networkStats: { members: number } }>(network.gatewayUrl, `{ networkStats(clusters: ["${FAULTY}"]) { members } }`)).data!.networkStats.members;
+
+  beforeAll(async () => {
+    proxy = await startFaultyProxy('', 2000);
+    network = await runNetwork({
+      host: '127.0.0.1',
+      ports: 'ephemeral',
+      networkDatabaseUrl: backend.databaseUrl(databaseName('network')),
+      clusterDatabaseUrl: (id) => backend.databaseUrl(databaseName(id)),
+      seed: 'always',
+      seedValue: 566,
+      clusterUrl: (id, port) => {
+        if (id !== FAULTY) return `http://127.0.0.1:${port}`;
+        proxy.target = `http://127.0.0.1:${port}`;
+        return proxy.url;
+      },
+      shardTimeoutMs: 5000,
+      shardTimeouts: { [FAULTY]: TIMEOUT_MS },
+      // This gateway never opens a circuit, so each failure mode is seen on its own.
+      breaker: { failureThreshold: 1000, openMs: 1000 },
+      logger: createLogger('test', 'silent'),
+    });
+    const answer = await postGraphQL<{ networkStats: { companies: number }; members: { totalCount: number } }>(network.gatewayUrl, QUERY);
+    healthy = { companies: answer.data!.networkStats.companies, totalCount: answer.data!.members.totalCount };
+  });
+
+  afterAll(async () => {
+    await network?.close();
+    await proxy?.close();
+    if (backend.kind === 'mysql') {
+      for (const id of ['network', ...FOUNDING_CLUSTERS.map((c) => c.id)]) await dropDatabase(backend.databaseUrl(databaseName(id)));
+    }
+  });
+
+  afterEach(() => {
+    proxy.mode = 'pass';
+  });
+
+  const cases: Array<[FaultMode, RegExp, number]> = [
+    ['slow', new RegExp(`^timed out after ${TIMEOUT_MS} ms$`), 1],
+    ['http-500', /^HTTP 500$/, 2],
+    ['malformed-json', /^malformed response \(HTTP 200\)$/, 2],
+    ['graphql-error', /^GraphQL error INTERNAL_SERVER_ERROR: Internal server error$/, 2],
+    ['reset', /^(network error|fetch failed|other side closed)/, 2],
+  ];
+
+  it.each(cases)('%s: the others answer, one CLUSTER_UNAVAILABLE names the shard and the reason', async (mode, reason, attempts) => {
+    const members = await faultyMembers();
+    proxy.mode = mode;
+    proxy.hits = 0;
+    const started = Date.now();
+    const answer = await postGraphQL<{ networkStats: { companies: number }; members: { totalCount: number; edges: Array<{ node: { id: string } }> } }>(network.gatewayUrl, QUERY);
+    const elapsed = Date.now() - started;
+    expect(answer.status).toBe(200);
+    expect(answer.data!.networkStats.companies).toBe(healthy.companies - faultyCompanies);
+    expect(answer.data!.members.totalCount).toBe(healthy.totalCount - members);
+    expect(answer.data!.members.edges.every((edge) => !edge.node.id.startsWith(`${FAULTY}:`))).toBe(true);
+    const errors = answer.errors ?? [];
+    expect(errors).toHaveLength(1);
+    expect(errors[0]!.extensions).toMatchObject({ code: 'CLUSTER_UNAVAILABLE', cluster: FAULTY });
+    expect(String(errors[0]!.extensions!.reason)).toMatch(reason);
+    // One request for both root fields; a read is tried once more unless it timed out.
+    expect(proxy.hits).toBe(attempts);
+    if (mode === 'slow') expect(elapsed).toBeLessThan(2000);
+  });
+
+  it('opens the circuit of a shard that keeps failing, and closes it when a probe succeeds', async () => {
+    const gateway: Gateway = await createGateway({
+      source: { kind: 'registry', networkUrl: network.networkUrl },
+      shardTimeoutMs: 5000,
+      breaker: { failureThreshold: 2, openMs: 400 },
+      logger: createLogger('test', 'silent'),
+    });
+    const server: RunningServer = await listen(gateway.app, 0, '127.0.0.1');
+    const url = `${server.url}/graphql`;
+    const state = () => gateway.shardHealth().find((shard) => shard.cluster === FAULTY)!.state;
+    try {
+      proxy.mode = 'http-500';
+      proxy.hits = 0;
+      await postGraphQL(url, QUERY);
+      expect(proxy.hits).toBe(2);
+      expect(state()).toBe('open');
+
+      const whileOpen = await postGraphQL(url, QUERY);
+      expect(proxy.hits).toBe(2);
+      expect(String(whileOpen.errors![0]!.extensions!.reason)).toMatch(/^circuit open after 2 failures in a row \(last: HTTP 500\)/);
+
+      const health = (await (await fetch(`${server.url}/health`)).json()) as { shards: Array<{ cluster: string; state: string; lastFailure: string }> };
+      expect(health.shards.find((shard) => shard.cluster === FAULTY)).toMatchObject({ state: 'open', lastFailure: 'HTTP 500' });
+
+      proxy.mode = 'pass';
+      await new Promise((resolve) => setTimeout(resolve, 450));
+      expect(state()).toBe('half-open');
+      const recovered = await postGraphQL(url, QUERY);
+      expect(recovered.errors).toBeUndefined();
+      expect(state()).toBe('closed');
+    } finally {
+      await server.close();
+      await gateway.stop();
+    }
+  });
+});

@@ -1,0 +1,70 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** How the proxy misbehaves; `pass` forwards faithfully. */
+export type FaultMode = 'pass' | 'slow' | 'http-500' | 'malformed-json' | 'graphql-error' | 'reset';
+
+export interface FaultyProxy {
+  url: string;
+  /** The deployment it forwards to; may be set after the proxy starts. */
+  target: string;
+  mode: FaultMode;
+  /** GraphQL requests that reached the proxy (health checks not counted). */
+  hits: number;
+  close(): Promise<void>;
+}
+
+/**
+ * A real HTTP server in front of a cluster deployment that fails on demand the ways a shard fails
+ * in the field: too slow, HTTP 5xx, a body that is not JSON, a GraphQL error, a dropped connection.
+ */
+export async function startFaultyProxy(target = '', slowMs = 2000): Promise<FaultyProxy> {
+  const proxy: FaultyProxy = { url: '', target, mode: 'pass', hits: 0, close: async () => undefined };
+  const server = http.createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      const isGraphQL = request.method === 'POST';
+      if (isGraphQL) proxy.hits += 1;
+      const mode = isGraphQL ? proxy.mode : 'pass';
+      const forward = async () => {
+        const answer = await fetch(`${proxy.target}${request.url}`, {
+          method: request.method,
+          headers: { 'content-type': request.headers['content-type'] ?? 'application/json' },
+          body: isGraphQL ? Buffer.concat(chunks) : undefined,
+        });
+        response.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
+        response.end(Buffer.from(await answer.arrayBuffer()));
+      };
+      switch (mode) {
+        case 'slow':
+          setTimeout(() => void forward().catch(() => response.destroy()), slowMs);
+          return;
+        case 'http-500':
+          response.writeHead(500, { 'content-type': 'text/plain' }).end('upstream exploded');
+          return;
+        case 'malformed-json':
+          response.writeHead(200, { 'content-type': 'application/json' }).end('{"data": {"members": ');
+          return;
+        case 'graphql-error':
+          response
+            .writeHead(200, { 'content-type': 'application/json' })
+            .end(JSON.stringify({ data: null, errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));
+          return;
+        case 'reset':
+          request.socket.destroy();
+          return;
+        default:
+          void forward().catch(() => response.destroy());
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  proxy.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  proxy.close = () =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+  return proxy;
+}
