@@ -51,6 +51,8 @@ export interface RunningNetwork {
   networkUrl: string;
   clusters: RunningCluster[];
   gateway: Gateway;
+  /** Stops the network subgraph alone, as a test of its failure does. */
+  stopNetworkSubgraph(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -134,7 +136,14 @@ export async function runNetwork(plan: NetworkPlan): Promise<RunningNetwork> {
     closers.push(() => networkDb.destroy());
     const network = await createNetworkSubgraph({ dataSource: networkDb, logger: logger.child({ subgraph: 'network' }) });
     const networkServer = await listen(network.app, port((p) => p.network), plan.host);
-    closers.push(() => network.stop(), () => networkServer.close());
+    let networkStopped = false;
+    const stopNetworkSubgraph = async () => {
+      if (networkStopped) return;
+      networkStopped = true;
+      await networkServer.close();
+      await network.stop();
+    };
+    closers.push(stopNetworkSubgraph);
     const networkUrl = `${networkServer.url}/graphql`;
     const gateway = await createGateway({
       source: { kind: 'registry', networkUrl },
@@ -151,6 +160,7 @@ export async function runNetwork(plan: NetworkPlan): Promise<RunningNetwork> {
       networkUrl,
       clusters: running,
       gateway,
+      stopNetworkSubgraph,
       close: () => closeAll(closers),
     };
   } catch (error) {
