@@ -22,9 +22,14 @@ export interface NetworkPlan {
   shardTimeoutMs: number;
   shardTimeouts?: Readonly<Record<string, number>>;
   breaker?: { failureThreshold: number; openMs: number };
+  /** Called with every SQL statement a cluster deployment runs, for statement counts. */
+  onClusterQuery?: (deployment: string, sql: string) => void;
   /** How the gateway reaches shards; HTTP unless a test wraps it to watch. */
   transport?: ShardTransport;
+  /** The registry's clusters; the founding nine by default. */
   clusters?: readonly FoundingCluster[];
+  /** The rows to seed; the data set generated from `seedValue` by default. */
+  data?: ClusterData;
   /**
    * `sharded` (default): one deployment and database per cluster. `one-database`: every cluster's
    * rows in one database served by one deployment, registered for every cluster: the oracle whose
@@ -46,14 +51,9 @@ export interface RunningCluster {
   stop(): Promise<void>;
 }
 
-export interface RunningNetwork {
+export interface RunningNetwork extends RunningSubgraphs {
   gatewayUrl: string;
-  networkUrl: string;
-  clusters: RunningCluster[];
   gateway: Gateway;
-  /** Stops the network subgraph alone, as a test of its failure does. */
-  stopNetworkSubgraph(): Promise<void>;
-  close(): Promise<void>;
 }
 
 /** The data set, generated once per process and only when some database needs it. */
@@ -75,32 +75,46 @@ export async function prepareClusterDatabase(
   seed: NetworkPlan['seed'],
   seedValue: number,
   logger: Logger,
+  options: { data?: ClusterData; onQuery?: (sql: string) => void } = {},
 ): Promise<DataSource> {
   const ids = typeof clusterIds === 'string' ? [clusterIds] : clusterIds;
   await ensureDatabase(url);
-  const dataSource = await openClusterDatabase(url);
+  const dataSource = await openClusterDatabase(url, options.onQuery);
   if (seed === 'always' || !(await hasRows(dataSource, 'members'))) {
-    await writeClusterData(dataSource, networkData(seedValue), ids);
+    await writeClusterData(dataSource, options.data ?? networkData(seedValue), ids);
     logger.info({ clusters: ids }, 'seeded cluster database');
   }
   return dataSource;
 }
 
-export async function prepareNetworkDatabase(url: string, plan: Pick<NetworkPlan, 'seed'>, clusterUrl: (id: string, position: number) => string, logger: Logger): Promise<DataSource> {
+export async function prepareNetworkDatabase(
+  url: string,
+  plan: Pick<NetworkPlan, 'seed' | 'clusters'>,
+  clusterUrl: (id: string, position: number) => string,
+  logger: Logger,
+): Promise<DataSource> {
   await ensureDatabase(url);
   const dataSource = await openNetworkDatabase(url);
   if (plan.seed === 'always' || !(await hasRows(dataSource, 'clusters'))) {
-    await seedNetwork(dataSource, { clusterUrl });
+    await seedNetwork(dataSource, { clusterUrl, clusters: plan.clusters });
     logger.info('seeded network database');
   }
   return dataSource;
 }
 
+export interface RunningSubgraphs {
+  networkUrl: string;
+  clusters: RunningCluster[];
+  /** Stops the network subgraph alone, as a test of its failure does. */
+  stopNetworkSubgraph(): Promise<void>;
+  close(): Promise<void>;
+}
+
 /**
- * The whole network in this process: every cluster subgraph on its own port and database, the
- * network subgraph, and the gateway, each reached over real HTTP.
+ * Every subgraph of the network in this process: each cluster deployment on its own port and
+ * database, and the network subgraph with the registry of where they listen.
  */
-export async function runNetwork(plan: NetworkPlan): Promise<RunningNetwork> {
+export async function runSubgraphs(plan: NetworkPlan): Promise<RunningSubgraphs> {
   const logger = plan.logger ?? createLogger('network');
   const clusters = plan.clusters ?? FOUNDING_CLUSTERS;
   const port = (fixed: (p: Exclude<NetworkPlan['ports'], 'ephemeral'>) => number) => (plan.ports === 'ephemeral' ? 0 : fixed(plan.ports));
@@ -112,7 +126,11 @@ export async function runNetwork(plan: NetworkPlan): Promise<RunningNetwork> {
         ? [{ id: ONE_DATABASE_NAME, clusterIds: clusters.map((cluster) => cluster.id) }]
         : clusters.map((cluster) => ({ id: cluster.id, clusterIds: [cluster.id] }));
     for (const [index, deployment] of deployments.entries()) {
-      const dataSource = await prepareClusterDatabase(deployment.clusterIds, plan.clusterDatabaseUrl(deployment.id), plan.seed, plan.seedValue, logger);
+      const onQuery = plan.onClusterQuery;
+      const dataSource = await prepareClusterDatabase(deployment.clusterIds, plan.clusterDatabaseUrl(deployment.id), plan.seed, plan.seedValue, logger, {
+        data: plan.data,
+        onQuery: onQuery && ((sql) => onQuery(deployment.id, sql)),
+      });
       const subgraph = await createClusterSubgraph({ dataSource, clusterIds: deployment.clusterIds, logger: logger.child({ cluster: deployment.id }) });
       const server = await listen(subgraph.app, port((p) => p.clusterBase + index), plan.host);
       let stopped = false;
@@ -132,7 +150,7 @@ export async function runNetwork(plan: NetworkPlan): Promise<RunningNetwork> {
     };
     // Ephemeral ports change every run, so the registry is rewritten to where clusters listen now.
     const networkSeed = plan.ports === 'ephemeral' ? 'always' : plan.seed;
-    const networkDb = await prepareNetworkDatabase(plan.networkDatabaseUrl, { seed: networkSeed }, clusterUrl, logger);
+    const networkDb = await prepareNetworkDatabase(plan.networkDatabaseUrl, { seed: networkSeed, clusters }, clusterUrl, logger);
     closers.push(() => networkDb.destroy());
     const network = await createNetworkSubgraph({ dataSource: networkDb, logger: logger.child({ subgraph: 'network' }) });
     const networkServer = await listen(network.app, port((p) => p.network), plan.host);
@@ -145,26 +163,37 @@ export async function runNetwork(plan: NetworkPlan): Promise<RunningNetwork> {
     };
     closers.push(stopNetworkSubgraph);
     const networkUrl = `${networkServer.url}/graphql`;
+    return { networkUrl, clusters: running, stopNetworkSubgraph, close: () => closeAll(closers) };
+  } catch (error) {
+    await closeAll(closers);
+    throw error;
+  }
+}
+
+/** The whole network in this process: the subgraphs and the gateway, each reached over real HTTP. */
+export async function runNetwork(plan: NetworkPlan): Promise<RunningNetwork> {
+  const logger = plan.logger ?? createLogger('network');
+  const subgraphs = await runSubgraphs({ ...plan, logger });
+  try {
     const gateway = await createGateway({
-      source: { kind: 'registry', networkUrl },
+      source: { kind: 'registry', networkUrl: subgraphs.networkUrl },
       breaker: plan.breaker,
       transport: plan.transport,
       shardTimeoutMs: plan.shardTimeoutMs,
       shardTimeouts: plan.shardTimeouts,
       logger: logger.child({ component: 'gateway' }),
     });
-    const gatewayServer = await listen(gateway.app, port((p) => p.gateway), plan.host);
-    closers.push(() => gateway.stop(), () => gatewayServer.close());
+    const gatewayServer = await listen(gateway.app, plan.ports === 'ephemeral' ? 0 : plan.ports.gateway, plan.host);
     return {
+      ...subgraphs,
       gatewayUrl: `${gatewayServer.url}/graphql`,
-      networkUrl,
-      clusters: running,
       gateway,
-      stopNetworkSubgraph,
-      close: () => closeAll(closers),
+      close: async () => {
+        await closeAll([() => subgraphs.close(), () => gateway.stop(), () => gatewayServer.close()]);
+      },
     };
   } catch (error) {
-    await closeAll(closers);
+    await subgraphs.close();
     throw error;
   }
 }

@@ -7,6 +7,7 @@ import {
   type FieldNode,
   type FragmentDefinitionNode,
   type OperationDefinitionNode,
+  type VariableDefinitionNode,
 } from 'graphql';
 
 /** A subgraph operation as the query planner sent it, parsed once and kept. */
@@ -56,9 +57,9 @@ function buildPlan(document: DocumentNode): OperationPlan {
 
 /**
  * The operation carrying only `fields` at its root, with the variables and fragments they use:
- * GraphQL rejects unused ones.
+ * GraphQL rejects unused ones. `extraVariables` are variables the router added itself.
  */
-export function printSubOperation(plan: OperationPlan, fields: readonly FieldNode[]): string {
+export function printSubOperation(plan: OperationPlan, fields: readonly FieldNode[], extraVariables: readonly VariableDefinitionNode[] = []): string {
   const usedFragments = new Set<string>();
   const usedVariables = new Set<string>();
   const pending: Array<{ readonly kind: string }> = [...fields];
@@ -78,7 +79,7 @@ export function printSubOperation(plan: OperationPlan, fields: readonly FieldNod
   }
   const operation: OperationDefinitionNode = {
     ...plan.operation,
-    variableDefinitions: plan.operation.variableDefinitions?.filter((v) => usedVariables.has(v.variable.name.value)),
+    variableDefinitions: [...(plan.operation.variableDefinitions ?? []), ...extraVariables].filter((v) => usedVariables.has(v.variable.name.value)),
     selectionSet: { kind: Kind.SELECTION_SET, selections: fields },
   };
   const fragments = [...plan.fragments.values()].filter((f) => usedFragments.has(f.name.value));

@@ -1,9 +1,10 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
-import { GraphQLError, type FieldNode } from 'graphql';
+import { GraphQLError, Kind, type FieldNode, type VariableDefinitionNode } from 'graphql';
 import { clusterUnavailable } from '../../../shared/errors';
 import { decodeGlobalId } from '../../../shared/global-id';
-import { mergeField, mergeObjects, transformSelectionSet, withMergeHelpers, type MergeScope } from './merge';
+import { initialShare, pagingVariables, withPagingArguments, type PagingVariables } from './connection-share';
+import { ConnectionMerge, DEFAULT_FIRST, HELPER_PREFIX, mergeField, mergeObjects, transformSelectionSet, withMergeHelpers, type MergeScope } from './merge';
 import { OperationPlanCache, printSubOperation, type OperationPlan } from './operation-plan';
 import { argumentValue, collectFields, type Variables } from './selection';
 import type { GraphQLResponseBody, ShardResult } from './send';
@@ -12,6 +13,19 @@ import type { Shard, ShardSet } from './shard-set';
 import type { RouteRule, ShardRules } from './shard-rules';
 
 type ResponseError = NonNullable<GraphQLResponseBody['errors']>[number];
+
+/** A root field of the operation, with where it goes and what is sent for it. */
+interface RoutedField {
+  key: string;
+  /** The client's field nodes, from which the answer is built. */
+  nodes: FieldNode[];
+  rule: RouteRule;
+  targets: Shard[];
+  /** The field nodes as shards receive them: merge helpers added, paging in variables. */
+  sent: FieldNode[];
+  /** Set when each shard was asked for a share of the page rather than the whole page. */
+  paging?: PagingVariables;
+}
 type Json = Record<string, unknown>;
 
 /**
@@ -51,8 +65,10 @@ export class ShardRouter implements GraphQLDataSource {
     const rootType = plan.operation.operation === 'mutation' ? 'Mutation' : 'Query';
     const data: Json = {};
     const errors: ResponseError[] = [];
-    const routed: Array<{ key: string; nodes: FieldNode[]; rule: RouteRule; targets: Shard[] }> = [];
+    const routed: RoutedField[] = [];
     const perShard = new Map<Shard, FieldNode[]>();
+    const shardVariables: Json = { ...variables };
+    const extraVariables: VariableDefinitionNode[] = [];
 
     for (const [key, nodes] of collectFields(plan.operation.selectionSet, rootType, scope)) {
       const field = nodes[0]!;
@@ -74,44 +90,102 @@ export class ShardRouter implements GraphQLDataSource {
         errors.push(asResponseError(error, [key]));
         continue;
       }
-      routed.push({ key, nodes, rule, targets });
-      const sent = rule.route === 'all' ? nodes.map((node) => withMergeHelpers(node, { merge: rule.merge! }, rule.typeName!, scope)) : nodes;
+      let sent = rule.route === 'all' ? nodes.map((node) => withMergeHelpers(node, { merge: rule.merge! }, rule.typeName!, scope)) : nodes;
+      // A page over several shards: each is asked for its likely share of the rows, not the whole page.
+      const share = rule.merge === 'connection' ? initialShare(argumentValue(field, 'first', variables) ?? DEFAULT_FIRST, targets.length) : undefined;
+      let paging: PagingVariables | undefined;
+      if (share !== undefined) {
+        paging = pagingVariables(routed.length);
+        sent = sent.map((node) => withPagingArguments(node, paging!));
+        extraVariables.push(...paging.definitions);
+        shardVariables[paging.first] = share;
+        shardVariables[paging.after] = argumentValue(field, 'after', variables) ?? null;
+      }
+      routed.push({ key, nodes, rule, targets, sent, paging });
       for (const shard of targets) perShard.set(shard, [...(perShard.get(shard) ?? []), ...sent]);
     }
 
     const results = await Promise.all(
       [...perShard].map(([shard, fields]) => {
-        const cacheKey = fields.map((f) => `${f.alias?.value ?? ''}:${f.name.value}`).join(',');
+        // Whether a field's page is shared out varies per request, so it is part of the key.
+        const cacheKey = fields.map((f) => `${f.alias?.value ?? ''}:${f.name.value}${usesPagingVariables(f) ? '~' : ''}`).join(',');
         let text = plan.printed.get(cacheKey);
         if (!text) {
-          text = printSubOperation(plan, fields);
+          text = printSubOperation(plan, fields, extraVariables);
           plan.printed.set(cacheKey, text);
         }
-        return this.client.send(shard, this.subgraph, { query: text, variables: variables as Json }, rootType === 'Query');
+        return this.client.send(shard, this.subgraph, { query: text, variables: shardVariables }, rootType === 'Query');
       }),
     );
     const byShard = new Map(results.map((result) => [result.shard, result]));
 
     const reported = new Set<Shard>();
-    for (const { key, nodes, rule, targets } of routed) {
+    const report = (shard: Shard, reason: string, key: string) => {
+      if (!reported.has(shard)) errors.push(unavailable(shard, reason, [key]));
+      reported.add(shard);
+    };
+    for (const routedField of routed) {
+      const { key, nodes, rule, targets } = routedField;
       const answers: Json[] = [];
+      const answered: Shard[] = [];
       for (const shard of targets) {
         const result = byShard.get(shard)!;
         if (!result.ok) {
-          if (!reported.has(shard)) errors.push(unavailable(shard, result.reason, [key]));
-          reported.add(shard);
+          report(shard, result.reason, key);
           continue;
         }
         answers.push(result.body.data ?? {});
+        answered.push(shard);
       }
       if (rule.route !== 'all') {
         data[key] = answers[0]?.[key] ?? null;
         continue;
       }
-      data[key] = mergeField({ merge: rule.merge! }, answers.map((answer) => answer[key]), nodes, rule.typeName!, scope);
+      if (rule.merge !== 'connection') {
+        data[key] = mergeField({ merge: rule.merge! }, answers.map((answer) => answer[key]), nodes, rule.typeName!, scope);
+        continue;
+      }
+      const connections = answers.map((answer, index) => [answer[key], answered[index]!] as const).filter(([value]) => value !== null && value !== undefined);
+      if (connections.length === 0) {
+        data[key] = null;
+        continue;
+      }
+      const merge = new ConnectionMerge(connections.map(([value]) => ({ ...(value as Json) })), nodes, rule.typeName!, scope);
+      for (let index = merge.advance(); index !== undefined; index = merge.advance()) {
+        const shard = connections[index]![1];
+        merge.extend(index, await this.nextRows(plan, routedField, shard, merge, index, shardVariables, extraVariables, report));
+      }
+      data[key] = merge.result();
     }
     for (const result of results) if (result.ok) errors.push(...(result.body.errors ?? []));
     return withErrors(data, dedupe(errors));
+  }
+
+  /** A shard's rows after the last one a merge holds from it, up to what the page still takes. */
+  private async nextRows(
+    plan: OperationPlan,
+    field: RoutedField,
+    shard: Shard,
+    merge: ConnectionMerge,
+    index: number,
+    variables: Json,
+    extraVariables: readonly VariableDefinitionNode[],
+    report: (shard: Shard, reason: string, key: string) => void,
+  ): Promise<Json | undefined> {
+    if (!field.paging) return undefined;
+    const cacheKey = `next:${field.key}`;
+    let text = plan.printed.get(cacheKey);
+    if (!text) {
+      text = printSubOperation(plan, field.sent, extraVariables);
+      plan.printed.set(cacheKey, text);
+    }
+    const request = { query: text, variables: { ...variables, [field.paging.first]: merge.remaining, [field.paging.after]: merge.lastCursor(index) } };
+    const result = await this.client.send(shard, this.subgraph, request, true);
+    if (!result.ok) {
+      report(shard, result.reason, field.key);
+      return undefined;
+    }
+    return (result.body.data?.[field.key] as Json | null | undefined) ?? undefined;
   }
 
   private rootTargets(field: FieldNode, rule: RouteRule, variables: Variables): Shard[] {
@@ -207,6 +281,10 @@ export class ShardRouter implements GraphQLDataSource {
     }
     return { errors: [{ message: `No shard of ${this.subgraph} answers (${lastReason})`, extensions: { code: 'CLUSTER_UNAVAILABLE' } }] } as GatewayGraphQLResponse;
   }
+}
+
+function usesPagingVariables(field: FieldNode): boolean {
+  return (field.arguments ?? []).some((a) => a.value.kind === Kind.VARIABLE && a.value.name.value.startsWith(HELPER_PREFIX));
 }
 
 function unavailable(shard: Shard, reason: string, path: ReadonlyArray<string | number>): ResponseError {

@@ -1,5 +1,5 @@
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { Express } from 'express';
 import type { DataSource } from 'typeorm';
 import type { Logger } from '../../../shared/logger';
@@ -34,8 +34,9 @@ export async function createClusterSubgraph(options: ClusterSubgraphOptions): Pr
       // The process that hosts it decides when to stop; several servers share one process in development.
       stopOnTerminationSignals: false,
       formatError: createErrorMasker(options.logger),
-      // Traces are for Apollo's hosted studio, which this network does not use.
-      plugins: [ApolloServerPluginInlineTraceDisabled()],
+      // Traces are for Apollo's hosted studio, which this network does not use; cache hints are not
+      // used either, and both cost time on every resolved field.
+      plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()],
     });
     await server.start();
     servers.push(server);

@@ -1,4 +1,5 @@
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { Express } from 'express';
 import type { DataSource } from 'typeorm';
 import type { Logger } from '../../../shared/logger';
@@ -39,6 +40,8 @@ export async function createNetworkSubgraph(options: NetworkSubgraphOptions): Pr
     formatError: createErrorMasker(logger),
     // Apollo's own notices (inline tracing, shutdown) go to the structured log, not to stdout.
     logger,
+    // Neither traces for a hosted studio nor cache hints are used; both cost time on every field.
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()],
   });
   await server.start();
   const app = createHttpApp<NetworkContext>(

@@ -1,4 +1,6 @@
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { executeSync, parse } from 'graphql';
+import { decodeCursor, encodeCursor } from '../../../../shared/cursor';
 import { DEFAULT_BREAKER } from '../circuit-breaker';
 import type { GraphQLResponseBody, ShardRequest, ShardTransport } from '../send';
 import { ShardClient } from '../shard-client';
@@ -9,7 +11,11 @@ import { ShardSet } from '../shard-set';
 const SDL = `
 extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable"])
 directive @shard(route: String, arg: String, merge: String, key: String, sum: String, count: String) on OBJECT | FIELD_DEFINITION
+type MemberEdge { cursor: String! node: Member! }
+type PageInfo @shareable { hasNextPage: Boolean! hasPreviousPage: Boolean! startCursor: String endCursor: String }
+type MemberConnection { edges: [MemberEdge!]! pageInfo: PageInfo! totalCount: Int! }
 type Query {
+  members(first: Int, after: String, clusters: [ID!]): MemberConnection! @shard(route: "all", merge: "connection")
   member(id: ID!): Member @shard(route: "id", arg: "id")
   networkStats(clusters: [ID!]): NetworkStats! @shard(route: "all", merge: "object")
 }
@@ -162,5 +168,55 @@ describe('ShardRouter', () => {
       ['alpha', ['alpha:2', 'alpha:4']],
       ['gamma', ['gamma:3']],
     ]);
+  });
+
+  it('asks each shard for its share of a page, then a short shard for the rest, and pages as one list would', async () => {
+    // Skewed on purpose: alpha holds most of the first rows in name order.
+    const rows: Record<string, string[]> = {
+      alpha: Array.from({ length: 30 }, (_, i) => `a${String(i).padStart(2, '0')}`),
+      beta: ['b1', 'm1', 'z1'],
+      gamma: ['c1', 'n1', 'z2'],
+    };
+    const keyset = (cluster: string, first: number, after: string | null) => {
+      const ordered = rows[cluster]!.map((name, i) => ({ name, cursor: encodeCursor({ order: 'NAME:ASC', value: name, clusterId: cluster, localId: i + 1 }) }));
+      const from = after ? ordered.filter((row) => row.name > String(decodeCursor(after, 'NAME:ASC').value)) : ordered;
+      const page = from.slice(0, first);
+      return {
+        totalCount: ordered.length,
+        edges: page.map((row) => ({ cursor: row.cursor, node: { id: `${cluster}:${row.name}`, name: row.name } })),
+        pageInfo: { hasNextPage: from.length > first, hasPreviousPage: false, startCursor: page[0]?.cursor ?? null, endCursor: page.at(-1)?.cursor ?? null },
+      };
+    };
+    const { ask, calls } = network((cluster, request) => {
+      const result = executeSync({
+        schema: rules.schema,
+        document: parse(request.query),
+        variableValues: request.variables,
+        rootValue: { members: (args: { first: number; after: string | null }) => keyset(cluster, args.first, args.after) },
+      });
+      return result as GraphQLResponseBody;
+    });
+    const everyone = Object.entries(rows).flatMap(([cluster, names]) => names.map((name) => `${cluster}:${name}`)).sort((a, b) => (a.split(':')[1]! < b.split(':')[1]! ? -1 : 1));
+    const query = 'query($after: String) { members(first: 12, after: $after) { totalCount edges { node { id } } pageInfo { hasNextPage endCursor } } }';
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 5; page++) {
+      const answer = await ask(query, { after });
+      const members = (answer.data as { members: { totalCount: number; edges: Array<{ node: { id: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string } } }).members;
+      expect(members.totalCount).toBe(36);
+      seen.push(...members.edges.map((edge) => edge.node.id));
+      if (!members.pageInfo.hasNextPage) break;
+      after = members.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(everyone);
+    // The first page: every shard asked for ceil(2 * 12 / 3) + 3 = 11 rows, then alpha for the last one.
+    const firstPage = calls.slice(0, 4);
+    expect(firstPage.slice(0, 3).map((call) => [call.cluster, call.variables.__sr_first_0])).toEqual([
+      ['alpha', 11],
+      ['beta', 11],
+      ['gamma', 11],
+    ]);
+    expect(firstPage[3]).toMatchObject({ cluster: 'alpha', variables: { __sr_first_0: 1 } });
+    expect(decodeCursor(String(firstPage[3]!.variables.__sr_after_0), 'NAME:ASC').value).toBe('a10');
   });
 });

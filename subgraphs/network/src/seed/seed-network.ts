@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
-import { FOUNDING_CLUSTERS, NETWORK_FACTS } from '../../../../shared/network-catalog';
+import { FOUNDING_CLUSTERS, NETWORK_FACTS, type FoundingCluster } from '../../../../shared/network-catalog';
 import { MISSION_AIMS, OBJECTIVES } from '../alliance/charter';
 import { MissionAimEntity } from '../alliance/mission-aim.entity';
 import { NETWORK_ROW_ID, NetworkEntity } from '../alliance/network.entity';
@@ -9,6 +9,8 @@ import { ClusterEntity } from '../registry/cluster.entity';
 export interface SeedNetworkOptions {
   /** The base URL where a cluster's subgraph answers, written into the registry. */
   clusterUrl: (clusterId: string, position: number) => string;
+  /** The registry's clusters; the founding nine unless a benchmark splits them into more. */
+  clusters?: readonly FoundingCluster[];
 }
 
 /**
@@ -16,7 +18,8 @@ export interface SeedNetworkOptions {
  * all in one transaction, so readers see either the old registry or the new one, never a mix.
  */
 export async function seedNetwork(dataSource: DataSource, options: SeedNetworkOptions): Promise<void> {
-  const clusters = FOUNDING_CLUSTERS.map((cluster, position) => ({
+  const catalog = options.clusters ?? FOUNDING_CLUSTERS;
+  const clusters = catalog.map((cluster, position) => ({
     id: cluster.id,
     position,
     name: cluster.name,
@@ -26,8 +29,8 @@ export async function seedNetwork(dataSource: DataSource, options: SeedNetworkOp
     url: checkedUrl(cluster.id, options.clusterUrl(cluster.id, position)),
     representative: cluster.representative,
   }));
-  const secretariat = FOUNDING_CLUSTERS.find((cluster) => cluster.id === NETWORK_FACTS.secretariatClusterId);
-  if (!secretariat || !FOUNDING_CLUSTERS.some((cluster) => cluster.id === NETWORK_FACTS.presidentClusterId)) {
+  const secretariat = catalog.find((cluster) => cluster.id === NETWORK_FACTS.secretariatClusterId);
+  if (!secretariat || !catalog.some((cluster) => cluster.id === NETWORK_FACTS.presidentClusterId)) {
     throw new Error('NETWORK_FACTS names a president or secretariat cluster that is not in FOUNDING_CLUSTERS');
   }
 

@@ -1,0 +1,47 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+
+export interface ReadyChild<Info> {
+  child: ChildProcess;
+  info: Info;
+  stop(): Promise<void>;
+}
+
+const READY = 'READY ';
+
+/** Tells the parent a child is serving, with what it needs to know (URLs), as one line. */
+export function announceReady(info: unknown): void {
+  process.stdout.write(`${READY}${JSON.stringify(info)}\n`);
+}
+
+/**
+ * Starts a sibling script of the benchmark in its own Node process, so that its CPU and memory are
+ * its own, and waits for its READY line.
+ */
+export function startChild<Info>(script: string, config: unknown): Promise<ReadyChild<Info>> {
+  const file = path.join(__dirname, `${script}${path.extname(__filename)}`);
+  const loader = path.extname(__filename) === '.ts' ? ['-r', '@swc-node/register'] : [];
+  const child = spawn(process.execPath, [...loader, file, JSON.stringify(config)], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // Measured as deployed: NODE_ENV=production also turns off graphql-js's development checks.
+    env: { ...process.env, LOG_LEVEL: 'error', NODE_ENV: 'production' },
+  });
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const line = output.split('\n').find((l) => l.startsWith(READY));
+      if (line) resolve({ child, info: JSON.parse(line.slice(READY.length)) as Info, stop });
+    });
+    child.stderr!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code} before it was ready:\n${output}`)));
+  });
+}

@@ -1,0 +1,36 @@
+import 'reflect-metadata';
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { createLogger } from '../../shared/logger';
+import { createHttpApp, listen } from '../../shared/server/http-app';
+import { createGateway, readFromRegistry } from '../../gateway/src';
+import { exitOnFailure, stopOnSignals } from '../process-lifecycle';
+import { announceReady } from './child-process';
+
+export interface GatewayConfig {
+  /** `ours`: the IT-RO gateway with its shard router; `stock`: @apollo/gateway's own data sources. */
+  kind: 'ours' | 'stock';
+  networkUrl: string;
+}
+
+/** One gateway in a process of its own, so its CPU time and memory can be read from outside. */
+async function main(): Promise<void> {
+  const config = JSON.parse(process.argv[2]!) as GatewayConfig;
+  const logger = createLogger('bench-gateway', 'error');
+  if (config.kind === 'ours') {
+    const gateway = await createGateway({ source: { kind: 'registry', networkUrl: config.networkUrl }, shardTimeoutMs: 30_000, logger });
+    const server = await listen(gateway.app, 0, '127.0.0.1');
+    announceReady({ url: `${server.url}/graphql` });
+    stopOnSignals(async () => (await server.close(), await gateway.stop()));
+    return;
+  }
+  // The same supergraph, served the stock way: every subgraph at the one URL the file names.
+  const { supergraphSdl } = await readFromRegistry(config.networkUrl, { logger });
+  const apollo = new ApolloServer({ gateway: new ApolloGateway({ supergraphSdl, logger }), includeStacktraceInErrorResponses: false, logger });
+  await apollo.start();
+  const server = await listen(createHttpApp([{ path: '/graphql', server: apollo, context: async () => ({}) }]), 0, '127.0.0.1');
+  announceReady({ url: `${server.url}/graphql` });
+  stopOnSignals(async () => (await server.close(), await apollo.stop()));
+}
+
+exitOnFailure(main);

@@ -1,0 +1,49 @@
+import { parse, type FieldNode, type OperationDefinitionNode } from 'graphql';
+import { encodeCursor } from '../../shared/cursor';
+import { encodeGlobalId } from '../../shared/global-id';
+import { mergeField, type MergeScope } from '../../gateway/src/shard-router/merge';
+import { compileShardRules } from '../../gateway/src/shard-router/shard-rules';
+
+const SDL = `
+extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable"])
+directive @shard(route: String, arg: String, merge: String, key: String, sum: String, count: String) on OBJECT | FIELD_DEFINITION
+type Query { members(first: Int, after: String): MemberConnection! @shard(route: "all", merge: "connection") }
+type Member @key(fields: "id") @shard(route: "id", arg: "id") { id: ID! }
+type MemberEdge { cursor: String! node: Member! }
+type PageInfo @shareable { hasNextPage: Boolean! hasPreviousPage: Boolean! startCursor: String endCursor: String }
+type MemberConnection { edges: [MemberEdge!]! pageInfo: PageInfo! totalCount: Int! }
+`;
+
+export interface MergeCost {
+  /** Rows the shards send for one page: each shard its own first `first`. */
+  rowsReceived: number;
+  microsPerRow: number;
+}
+
+/**
+ * The k-way merge alone, in this process: `shards` answers of `first` rows each, merged into one
+ * page of `first` rows again and again. What it costs per returned row should grow with
+ * log(shards), not with shards × first.
+ */
+export function measureMerge(shards: number, first: number): MergeCost {
+  const rules = compileShardRules('members', SDL);
+  const scope: MergeScope = { schema: rules.schema, rules, variables: {}, fragments: new Map() };
+  const field = (parse(`{ members(first: ${first}) { edges { cursor node { id } } totalCount pageInfo { hasNextPage endCursor } } }`).definitions[0] as OperationDefinitionNode)
+    .selectionSet.selections[0] as FieldNode;
+  // Names interleave across shards, as they do in the seeded network.
+  const answers = Array.from({ length: shards }, (_, shard) => {
+    const edges = Array.from({ length: first }, (_, row) => {
+      const name = `member ${String(row * shards + shard).padStart(6, '0')}`;
+      const cursor = encodeCursor({ order: 'NAME:ASC', value: name, clusterId: `c${shard}`, localId: row + 1 });
+      return { cursor, node: { id: encodeGlobalId(`c${shard}`, row + 1) }, __sr_cursor: cursor };
+    });
+    return { edges, __sr_edges: edges, totalCount: first * 2, pageInfo: { hasNextPage: true, endCursor: edges.at(-1)!.cursor }, __sr_pageInfo: { __sr_hasNextPage: true } };
+  });
+  const merge = () => mergeField({ merge: 'connection' }, answers, [field], 'MemberConnection', scope);
+  for (let i = 0; i < 200; i++) merge();
+  const rounds = 2000;
+  const started = process.hrtime.bigint();
+  for (let i = 0; i < rounds; i++) merge();
+  const micros = Number(process.hrtime.bigint() - started) / 1000;
+  return { rowsReceived: shards * first, microsPerRow: micros / rounds / first };
+}

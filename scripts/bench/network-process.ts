@@ -1,0 +1,38 @@
+import 'reflect-metadata';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createLogger } from '../../shared/logger';
+import { FOUNDING_CLUSTERS } from '../../shared/network-catalog';
+import { listen } from '../../shared/server/http-app';
+import { createNetworkSubgraph } from '../../subgraphs/network/src';
+import { exitOnFailure, stopOnSignals } from '../process-lifecycle';
+import { networkData, prepareNetworkDatabase } from '../run-network';
+import { announceReady } from './child-process';
+import { splitNetwork } from './split-network';
+
+export interface NetworkProcessConfig {
+  parts: number;
+  /** Where each cluster's deployment answers. */
+  urls: Record<string, string>;
+}
+
+/** The network subgraph with a registry of where the benchmark's shards answer. */
+async function main(): Promise<void> {
+  const config = JSON.parse(process.argv[2]!) as NetworkProcessConfig;
+  const logger = createLogger('bench', 'error');
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'itro-bench-network-'));
+  const { clusters } = splitNetwork(FOUNDING_CLUSTERS, networkData(566), config.parts);
+  const dataSource = await prepareNetworkDatabase(`sqlite:${path.join(folder, 'network.sqlite')}`, { seed: 'always', clusters }, (id) => config.urls[id]!, logger);
+  const network = await createNetworkSubgraph({ dataSource, logger });
+  const server = await listen(network.app, 0, '127.0.0.1');
+  announceReady({ networkUrl: `${server.url}/graphql` });
+  stopOnSignals(async () => {
+    await server.close();
+    await network.stop();
+    await dataSource.destroy();
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
+}
+
+exitOnFailure(main);

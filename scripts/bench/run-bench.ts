@@ -1,0 +1,258 @@
+import 'reflect-metadata';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createLogger } from '../../shared/logger';
+import { exitOnFailure } from '../process-lifecycle';
+import { runNetwork } from '../run-network';
+import { startChild, type ReadyChild } from './child-process';
+import type { GatewayConfig } from './gateway-process';
+import { checkedPost, runLoad, type LoadResult } from './load';
+import { measureMerge } from './merge-cost';
+import { cpuMicros, residentBytes } from './process-usage';
+import type { NetworkProcessConfig } from './network-process';
+import type { ShardGroupConfig, ShardGroupInfo } from './shard-group-process';
+import { fixed, median, printTable } from './table';
+
+/**
+ * `npm run bench`: the shard router against stock @apollo/gateway and against one database, on
+ * this machine, in one run. Every figure is the median of BENCH_RUNS runs of BENCH_SECONDS each.
+ */
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+
+interface Subgraphs {
+  networkUrl: string;
+  clusterUrls: string[];
+  shards: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * A network's subgraphs for the benchmark: its shards spread over `groups` processes (one per
+ * shard for 9 shards, as deployments are spread over machines), and the network subgraph.
+ */
+async function startSubgraphs(topology: ShardGroupConfig['topology'], parts: number, groups: number): Promise<Subgraphs> {
+  const started: Array<ReadyChild<unknown>> = [];
+  try {
+    const shardGroups = await Promise.all(
+      Array.from({ length: groups }, (_, group) => startChild<ShardGroupInfo>('shard-group-process', { topology, parts, group, groups } satisfies ShardGroupConfig)),
+    );
+    started.push(...shardGroups);
+    const deployments = shardGroups.flatMap((g) => g.info.deployments);
+    const urls = Object.fromEntries(deployments.flatMap((d) => d.clusterIds.map((id) => [id, d.url])));
+    const network = await startChild<{ networkUrl: string }>('network-process', { parts, urls } satisfies NetworkProcessConfig);
+    started.push(network);
+    return {
+      networkUrl: network.info.networkUrl,
+      clusterUrls: deployments.map((d) => d.url),
+      shards: deployments.length,
+      stop: async () => void (await Promise.all(started.map((child) => child.stop()))),
+    };
+  } catch (error) {
+    await Promise.all(started.map((child) => child.stop()));
+    throw error;
+  }
+}
+
+type Target = { name: string; url: string; pid: number | undefined };
+
+interface Measured {
+  load: LoadResult[];
+  cpuPerRequest: number[];
+}
+
+const body = (query: string) => JSON.stringify({ query });
+
+async function measure(target: Target, payload: string, connections: number, seconds: number): Promise<{ load: LoadResult; cpuPerRequest: number }> {
+  const cpuBefore = target.pid ? cpuMicros(target.pid) : Number.NaN;
+  const load = await runLoad(target.url, payload, connections, seconds);
+  const cpu = target.pid ? cpuMicros(target.pid) - cpuBefore : Number.NaN;
+  if (load.failures > 0) throw new Error(`${target.name}: ${load.failures} failed requests`);
+  return { load, cpuPerRequest: cpu / load.requests };
+}
+
+/** Runs each target in turn, RUNS times, so that drift on the machine touches all of them alike. */
+async function compare(targets: readonly Target[], payload: string, connections: number): Promise<Map<string, Measured>> {
+  const results = new Map<string, Measured>(targets.map((t) => [t.name, { load: [], cpuPerRequest: [] }]));
+  for (const target of targets) await runLoad(target.url, payload, connections, 1); // warm-up
+  for (let run = 0; run < RUNS; run++) {
+    for (const target of targets) {
+      const { load, cpuPerRequest } = await measure(target, payload, connections, SECONDS);
+      results.get(target.name)!.load.push(load);
+      results.get(target.name)!.cpuPerRequest.push(cpuPerRequest);
+    }
+  }
+  return results;
+}
+
+const summary = (m: Measured) => ({
+  rps: median(m.load.map((l) => l.requestsPerSecond)),
+  p50: median(m.load.map((l) => l.p50Ms)),
+  p95: median(m.load.map((l) => l.p95Ms)),
+  cpu: median(m.cpuPerRequest),
+});
+
+async function gatewayFor(kind: GatewayConfig['kind'], networkUrl: string): Promise<ReadyChild<{ url: string }>> {
+  return startChild<{ url: string }>('gateway-process', { kind, networkUrl } satisfies GatewayConfig);
+}
+
+async function stockVersusOurs(): Promise<void> {
+  const subgraphs = await startSubgraphs('one-database', 1, 1);
+  const stock = await gatewayFor('stock', subgraphs.networkUrl);
+  const ours = await gatewayFor('ours', subgraphs.networkUrl);
+  try {
+    const page = (await checkedPost(ours.info.url, body('{ members(first: 100) { edges { node { id projects { id } } } } }'))) as {
+      members: { edges: Array<{ node: { id: string; projects: unknown[] } }> };
+    };
+    const memberId = page.members.edges.find((edge) => edge.node.projects.length >= 2)!.node.id;
+    const lookup = `{ member(id: "${memberId}") { id name kind employees city founded } }`;
+    const join = `{ member(id: "${memberId}") { id name cluster { name region } projects { id title lead { name } } } }`;
+    const targets: Target[] = [
+      { name: 'direct to the subgraph', url: `${subgraphs.clusterUrls[0]}/members/graphql`, pid: undefined },
+      { name: 'stock @apollo/gateway', url: stock.info.url, pid: stock.child.pid },
+      { name: 'ours (shard router)', url: ours.info.url, pid: ours.child.pid },
+    ];
+    const rows: string[][] = [];
+    for (const [label, query, paths] of [
+      ['member(id:)', lookup, targets],
+      ['entity join', join, targets.slice(1)],
+    ] as const) {
+      for (const target of paths) await checkedPost(target.url, body(query));
+      for (const connections of [10, 50]) {
+        const results = await compare(paths, body(query), connections);
+        const stockRps = summary(results.get('stock @apollo/gateway')!).rps;
+        for (const target of paths) {
+          const s = summary(results.get(target.name)!);
+          rows.push([label, String(connections), target.name, fixed(s.rps), fixed(s.p50, 1), fixed(s.p95, 1), fixed(s.cpu), fixed(s.rps / stockRps, 2)]);
+        }
+      }
+    }
+    printTable(
+      'A. One cluster subgraph: direct, stock @apollo/gateway, ours (floor: ours >= 0.95x stock)',
+      ['query', 'conns', 'path', 'req/s', 'p50 ms', 'p95 ms', 'gateway CPU us/req', 'x stock'],
+      rows,
+    );
+  } finally {
+    await Promise.all([stock.stop(), ours.stop()]);
+    await subgraphs.stop();
+  }
+}
+
+const FIRST_PAGE = '{ members(first: 50, orderBy: { field: NAME, direction: ASC }) { totalCount edges { cursor node { id name kind employees city } } pageInfo { hasNextPage endCursor } } }';
+
+async function shardsVersusOneDatabase(): Promise<void> {
+  const sharded = await startSubgraphs('sharded', 1, 9);
+  const one = await startSubgraphs('one-database', 1, 1);
+  const overShards = await gatewayFor('ours', sharded.networkUrl);
+  const overOne = await gatewayFor('ours', one.networkUrl);
+  try {
+    const [a, b] = await Promise.all([checkedPost(overShards.info.url, body(FIRST_PAGE)), checkedPost(overOne.info.url, body(FIRST_PAGE))]);
+    if (JSON.stringify(a) !== JSON.stringify(b)) throw new Error('the sharded and the one-database first pages differ');
+    const targets: Target[] = [
+      { name: 'one database, 1 shard', url: overOne.info.url, pid: overOne.child.pid },
+      { name: '9 shards', url: overShards.info.url, pid: overShards.child.pid },
+    ];
+    const rows: string[][] = [];
+    for (const clients of [1, 10]) {
+      const results = await compare(targets, body(FIRST_PAGE), clients);
+      const base = summary(results.get(targets[0]!.name)!);
+      for (const target of targets) {
+        const s = summary(results.get(target.name)!);
+        rows.push([String(clients), target.name, fixed(s.rps), fixed(s.p50, 1), fixed(s.p95, 1), fixed(s.cpu), fixed(s.p50 / base.p50, 2), fixed(base.rps / s.rps, 2)]);
+      }
+    }
+    printTable(
+      'B. First page of 50 members by name, through our gateway (floor: p50 ratio <= 3.0 at 1 client)',
+      ['clients', 'network', 'req/s', 'p50 ms', 'p95 ms', 'gateway CPU us/req', 'p50 ratio', 'time ratio'],
+      rows,
+    );
+  } finally {
+    await Promise.all([overShards.stop(), overOne.stop()]);
+    await Promise.all([sharded.stop(), one.stop()]);
+  }
+}
+
+async function scale(): Promise<void> {
+  const rows: string[][] = [];
+  for (const parts of [1, 3, 9]) {
+    const subgraphs = await startSubgraphs('sharded', parts, 9);
+    const gateway = await gatewayFor('ours', subgraphs.networkUrl);
+    try {
+      await checkedPost(gateway.info.url, body(FIRST_PAGE));
+      const results = await compare([{ name: 'ours', url: gateway.info.url, pid: gateway.child.pid }], body(FIRST_PAGE), 1);
+      const s = summary(results.get('ours')!);
+      const merge = measureMerge(subgraphs.shards, 50);
+      rows.push([
+        String(subgraphs.shards),
+        fixed(s.p50, 1),
+        fixed(s.p95, 1),
+        fixed(s.cpu),
+        fixed(residentBytes(gateway.child.pid!) / 2 ** 20),
+        String(merge.rowsReceived),
+        fixed(merge.microsPerRow, 2),
+        fixed(Math.log2(subgraphs.shards), 1),
+      ]);
+    } finally {
+      await gateway.stop();
+      await subgraphs.stop();
+    }
+  }
+  printTable(
+    'C. Scale: the same rows over 9, 27 and 81 shards; first page of 50 members by name, 1 client',
+    ['shards', 'p50 ms', 'p95 ms', 'gateway CPU us/req', 'gateway RSS MiB', 'rows from shards', 'merge us/row', 'log2(shards)'],
+    rows,
+  );
+}
+
+const WITH_PROJECTS = (first: number) =>
+  `{ members(first: ${first}) { edges { node { id name projects { id title lead { id name } partners { id name cluster { id } } } } } } }`;
+
+async function statementsPerRequest(): Promise<void> {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'itro-bench-sql-'));
+  let statements = 0;
+  const network = await runNetwork({
+    host: '127.0.0.1',
+    ports: 'ephemeral',
+    networkDatabaseUrl: `sqlite:${path.join(folder, 'network.sqlite')}`,
+    clusterDatabaseUrl: (id) => `sqlite:${path.join(folder, `cluster-${id}.sqlite`)}`,
+    seed: 'always',
+    seedValue: 566,
+    clusterUrl: (_id, port) => `http://127.0.0.1:${port}`,
+    shardTimeoutMs: 30_000,
+    onClusterQuery: () => {
+      statements += 1;
+    },
+    logger: createLogger('bench', 'error'),
+  });
+  try {
+    const rows: string[][] = [];
+    for (const first of [10, 50, 100]) {
+      await checkedPost(network.gatewayUrl, body(WITH_PROJECTS(first)));
+      statements = 0;
+      const data = (await checkedPost(network.gatewayUrl, body(WITH_PROJECTS(first)))) as { members: { edges: Array<{ node: { projects: Array<{ partners: unknown[] }> } }> } };
+      const projects = data.members.edges.reduce((sum, edge) => sum + edge.node.projects.length, 0);
+      const partners = data.members.edges.reduce((sum, edge) => sum + edge.node.projects.reduce((n, p) => n + p.partners.length, 0), 0);
+      rows.push([String(first), String(projects), String(partners), String(statements), fixed(statements / 9, 1)]);
+    }
+    printTable(
+      'D. SQL statements per request: a page of members with their projects, leads and partners, 9 shards',
+      ['page size', 'projects', 'partners', 'SQL statements (all shards)', 'per shard'],
+      rows,
+    );
+  } finally {
+    await network.close();
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  process.stdout.write(`IT-RO Federation benchmark: ${os.cpus().length} cores, Node ${process.version}, ${RUNS} runs x ${SECONDS} s, medians\n`);
+  const sections = (process.env.BENCH_SECTIONS ?? 'A,B,C,D').split(',');
+  if (sections.includes('A')) await stockVersusOurs();
+  if (sections.includes('B')) await shardsVersusOneDatabase();
+  if (sections.includes('C')) await scale();
+  if (sections.includes('D')) await statementsPerRequest();
+}
+
+exitOnFailure(main);
