@@ -1,11 +1,12 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { shardDirective } from '../../../../shared/shard-directive';
+import { PLAIN_FIELDS } from '../../../../shared/server/federated-schema';
 
 /**
  * The registry's Cluster, extended here with what a cluster's own data says (its members, its
  * figures). Its id is the shard: the gateway sends a Cluster straight to that cluster.
  */
-@ObjectType('Cluster')
+@ObjectType('Cluster', PLAIN_FIELDS)
 @Directive('@key(fields: "id")')
 @Directive(shardDirective({ route: 'cluster', arg: 'id' }))
 export class ClusterNode {
@@ -14,7 +15,7 @@ export class ClusterNode {
 }
 
 /** A Cluster named by id only, for subgraphs that reference clusters without extending them. */
-@ObjectType('Cluster')
+@ObjectType('Cluster', PLAIN_FIELDS)
 @Directive('@key(fields: "id", resolvable: false)')
 export class ClusterStub {
   @Field(() => ID)

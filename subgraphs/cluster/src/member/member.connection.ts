@@ -2,8 +2,9 @@ import { Field, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-grap
 import type { Connection } from '../paging/connection';
 import { PageInfo } from '../paging/page-info.type';
 import { Member } from './member.type';
+import { PLAIN_FIELDS } from '../../../../shared/server/federated-schema';
 
-@ObjectType('MemberEdge')
+@ObjectType('MemberEdge', PLAIN_FIELDS)
 export class MemberEdge {
   @Field()
   cursor: string;
@@ -12,7 +13,7 @@ export class MemberEdge {
   node: Member;
 }
 
-@ObjectType('MemberConnection')
+@ObjectType('MemberConnection', PLAIN_FIELDS)
 export class MemberConnection {
   @Field(() => [MemberEdge])
   edges: MemberEdge[];

@@ -2,8 +2,9 @@ import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { shardDirective } from '../../../../shared/shard-directive';
 import { ClusterNode } from '../cluster-ref/cluster.type';
 import { MemberKind } from './member-kind';
+import { PLAIN_FIELDS } from '../../../../shared/server/federated-schema';
 
-@ObjectType('Member', { description: 'A member organisation of one cluster.' })
+@ObjectType('Member', { ...PLAIN_FIELDS, description: 'A member organisation of one cluster.' })
 @Directive('@key(fields: "id")')
 @Directive(shardDirective({ route: 'id', arg: 'id' }))
 export class Member {

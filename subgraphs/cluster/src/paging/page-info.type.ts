@@ -1,8 +1,9 @@
 import { Directive, Field, ObjectType } from 'type-graphql';
 import { shardDirective } from '../../../../shared/shard-directive';
+import { PLAIN_FIELDS } from '../../../../shared/server/federated-schema';
 
 /** Relay page info. The gateway recomputes it after merging shards' pages. */
-@ObjectType('PageInfo')
+@ObjectType('PageInfo', PLAIN_FIELDS)
 @Directive('@shareable')
 export class PageInfo {
   @Field()

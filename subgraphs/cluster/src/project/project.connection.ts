@@ -2,8 +2,9 @@ import { Field, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-grap
 import type { Connection } from '../paging/connection';
 import { PageInfo } from '../paging/page-info.type';
 import { Project } from './project.type';
+import { PLAIN_FIELDS } from '../../../../shared/server/federated-schema';
 
-@ObjectType('ProjectEdge')
+@ObjectType('ProjectEdge', PLAIN_FIELDS)
 export class ProjectEdge {
   @Field()
   cursor: string;
@@ -12,7 +13,7 @@ export class ProjectEdge {
   node: Project;
 }
 
-@ObjectType('ProjectConnection')
+@ObjectType('ProjectConnection', PLAIN_FIELDS)
 export class ProjectConnection {
   @Field(() => [ProjectEdge])
   edges: ProjectEdge[];

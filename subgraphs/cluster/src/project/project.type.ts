@@ -3,8 +3,9 @@ import { shardDirective } from '../../../../shared/shard-directive';
 import { ClusterStub } from '../cluster-ref/cluster.type';
 import { MemberStub } from './member-stub.type';
 import { ProjectStatus } from './project-status';
+import { PLAIN_FIELDS } from '../../../../shared/server/federated-schema';
 
-@ObjectType('Project', { description: 'A project run by one cluster, with partners from any cluster.' })
+@ObjectType('Project', { ...PLAIN_FIELDS, description: 'A project run by one cluster, with partners from any cluster.' })
 @Directive('@key(fields: "id")')
 @Directive(shardDirective({ route: 'id', arg: 'id' }))
 export class Project {

@@ -2,10 +2,11 @@ import { Field, Float, Int, ObjectType, Directive } from 'type-graphql';
 import { shardDirective } from '../../../../shared/shard-directive';
 import { ClusterNode } from '../cluster-ref/cluster.type';
 import { MemberKind } from '../member/member-kind';
+import { PLAIN_FIELDS } from '../../../../shared/server/federated-schema';
 
 const SUM = shardDirective({ merge: 'sum' });
 
-@ObjectType('KindStats', { description: 'Members of one helix kind.' })
+@ObjectType('KindStats', { ...PLAIN_FIELDS, description: 'Members of one helix kind.' })
 export class KindStats {
   @Field(() => MemberKind)
   @Directive(shardDirective({ merge: 'same' }))
@@ -24,7 +25,7 @@ export class KindStats {
   averageEmployees: number | null;
 }
 
-@ObjectType('ClusterStats', { description: 'One cluster\u2019s figures.' })
+@ObjectType('ClusterStats', { ...PLAIN_FIELDS, description: 'One cluster\u2019s figures.' })
 export class ClusterStats {
   @Field(() => ClusterNode)
   cluster: ClusterNode;
@@ -42,7 +43,7 @@ export class ClusterStats {
   projects: number;
 }
 
-@ObjectType('NetworkStats', { description: 'Figures over the whole network, or over the clusters asked for.' })
+@ObjectType('NetworkStats', { ...PLAIN_FIELDS, description: 'Figures over the whole network, or over the clusters asked for.' })
 export class NetworkStats {
   @Field(() => Int)
   @Directive(SUM)

@@ -1,7 +1,8 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Cluster } from '../registry/cluster.type';
+import { PLAIN_FIELDS } from '../../../../shared/server/federated-schema';
 
-@ObjectType('CommitteeSeat', { description: 'A seat on the committee that coordinates the network: one per cluster.' })
+@ObjectType('CommitteeSeat', { ...PLAIN_FIELDS, description: 'A seat on the committee that coordinates the network: one per cluster.' })
 export class CommitteeSeat {
   @Field(() => Cluster)
   cluster: Cluster;

@@ -1,13 +1,14 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import type { DevelopmentRegion } from '../../../../shared/network-catalog';
 import { DEVELOPMENT_REGIONS } from './development-region';
+import { PLAIN_FIELDS } from '../../../../shared/server/federated-schema';
 
 /**
  * The registry's view of a cluster. It is the entity that every cluster subgraph extends (members,
  * projects, stats), so its key is the cluster id and nothing else.
  */
 @Directive('@key(fields: "id")')
-@ObjectType('Cluster', { description: 'A member cluster of the IT-RO network.' })
+@ObjectType('Cluster', { ...PLAIN_FIELDS, description: 'A member cluster of the IT-RO network.' })
 export class Cluster {
   @Field(() => ID, { description: 'The cluster id, e.g. "banat"; the prefix of every global id it owns.' })
   id: string;
