@@ -5,6 +5,7 @@ import path from 'node:path';
 import { createLogger } from '../../shared/logger';
 import { exitOnFailure } from '../process-lifecycle';
 import { runNetwork } from '../run-network';
+import { httpTransport } from '../../gateway/src';
 import { startChild, type ReadyChild } from './child-process';
 import type { GatewayConfig } from './gateway-process';
 import { checkedPost, runLoad, type LoadResult } from './load';
@@ -209,41 +210,53 @@ const WITH_PROJECTS = (first: number) =>
   `{ members(first: ${first}) { edges { node { id name projects { id title lead { id name } partners { id name cluster { id } } } } } } }`;
 
 async function statementsPerRequest(): Promise<void> {
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'itro-bench-sql-'));
-  let statements = 0;
-  const network = await runNetwork({
-    host: '127.0.0.1',
-    ports: 'ephemeral',
-    networkDatabaseUrl: `sqlite:${path.join(folder, 'network.sqlite')}`,
-    clusterDatabaseUrl: (id) => `sqlite:${path.join(folder, `cluster-${id}.sqlite`)}`,
-    seed: 'always',
-    seedValue: 566,
-    clusterUrl: (_id, port) => `http://127.0.0.1:${port}`,
-    shardTimeoutMs: 30_000,
-    onClusterQuery: () => {
-      statements += 1;
-    },
-    logger: createLogger('bench', 'error'),
-  });
-  try {
-    const rows: string[][] = [];
-    for (const first of [10, 50, 100]) {
-      await checkedPost(network.gatewayUrl, body(WITH_PROJECTS(first)));
-      statements = 0;
-      const data = (await checkedPost(network.gatewayUrl, body(WITH_PROJECTS(first)))) as { members: { edges: Array<{ node: { projects: Array<{ partners: unknown[] }> } }> } };
-      const projects = data.members.edges.reduce((sum, edge) => sum + edge.node.projects.length, 0);
-      const partners = data.members.edges.reduce((sum, edge) => sum + edge.node.projects.reduce((n, p) => n + p.partners.length, 0), 0);
-      rows.push([String(first), String(projects), String(partners), String(statements), fixed(statements / 9, 1)]);
+  const rows: string[][] = [];
+  for (const topology of ['one-database', 'sharded'] as const) {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'itro-bench-sql-'));
+    let statements = 0;
+    let fetches = 0;
+    const network = await runNetwork({
+      host: '127.0.0.1',
+      ports: 'ephemeral',
+      topology,
+      networkDatabaseUrl: `sqlite:${path.join(folder, 'network.sqlite')}`,
+      clusterDatabaseUrl: (id) => `sqlite:${path.join(folder, `cluster-${id}.sqlite`)}`,
+      seed: 'always',
+      seedValue: 566,
+      clusterUrl: (_id, port) => `http://127.0.0.1:${port}`,
+      shardTimeoutMs: 30_000,
+      onClusterQuery: () => {
+        statements += 1;
+      },
+      transport: (shard, subgraph, request, headers) => {
+        fetches += 1;
+        return httpTransport(shard, subgraph, request, headers);
+      },
+      logger: createLogger('bench', 'error'),
+    });
+    try {
+      for (const first of [10, 50, 100]) {
+        await checkedPost(network.gatewayUrl, body(WITH_PROJECTS(first)));
+        statements = 0;
+        fetches = 0;
+        const data = (await checkedPost(network.gatewayUrl, body(WITH_PROJECTS(first)))) as {
+          members: { edges: Array<{ node: { projects: Array<{ partners: unknown[] }> } }> };
+        };
+        const projects = data.members.edges.reduce((sum, edge) => sum + edge.node.projects.length, 0);
+        const partners = data.members.edges.reduce((sum, edge) => sum + edge.node.projects.reduce((n, p) => n + p.partners.length, 0), 0);
+        const shards = topology === 'sharded' ? '9 shards' : 'one database';
+        rows.push([shards, String(first), String(projects), String(partners), String(fetches), String(statements), fixed(statements / fetches, 2)]);
+      }
+    } finally {
+      await network.close();
+      fs.rmSync(folder, { recursive: true, force: true });
     }
-    printTable(
-      'D. SQL statements per request: a page of members with their projects, leads and partners, 9 shards',
-      ['page size', 'projects', 'partners', 'SQL statements (all shards)', 'per shard'],
-      rows,
-    );
-  } finally {
-    await network.close();
-    fs.rmSync(folder, { recursive: true, force: true });
   }
+  printTable(
+    'D. SQL statements per request: a page of members with their projects, leads and partners',
+    ['network', 'page size', 'projects', 'partners', 'shard fetches', 'SQL statements', 'per fetch'],
+    rows,
+  );
 }
 
 async function main(): Promise<void> {

@@ -1,0 +1,81 @@
+import { dropDatabase } from '../../shared/data-source';
+import { createLogger } from '../../shared/logger';
+import { FOUNDING_CLUSTERS } from '../../shared/network-catalog';
+import { httpTransport } from '../../gateway/src';
+import { ONE_DATABASE_NAME, runNetwork, type RunningNetwork } from '../../scripts/run-network';
+import { postGraphQL } from '../support/gateway-client';
+import { describeOnBothBackends } from '../support/mysql';
+
+/** No N+1: a page's SQL statements do not grow with its size, only with the shards it touches. */
+const PAGE = (first: number) =>
+  `{ members(first: ${first}) { edges { node { id name projects { id title lead { id name } partners { id name cluster { id } } } } } } }`;
+const databaseName = (topology: string, id: string) => `itro_sql_${topology === 'sharded' ? 's' : 'o'}_${id.replaceAll('-', '_')}`;
+
+describeOnBothBackends('SQL statements per request', (backend) => {
+  const counts = { statements: 0, fetches: 0 };
+  const networks: Partial<Record<'one-database' | 'sharded', RunningNetwork>> = {};
+
+  beforeAll(async () => {
+    for (const topology of ['one-database', 'sharded'] as const) {
+      networks[topology] = await runNetwork({
+        host: '127.0.0.1',
+        ports: 'ephemeral',
+        topology,
+        networkDatabaseUrl: backend.databaseUrl(databaseName(topology, 'network')),
+        clusterDatabaseUrl: (id) => backend.databaseUrl(databaseName(topology, id)),
+        seed: 'always',
+        seedValue: 566,
+        clusterUrl: (_id, port) => `http://127.0.0.1:${port}`,
+        shardTimeoutMs: 10_000,
+        onClusterQuery: () => {
+          counts.statements += 1;
+        },
+        transport: (shard, subgraph, request, headers) => {
+          counts.fetches += 1;
+          return httpTransport(shard, subgraph, request, headers);
+        },
+        logger: createLogger('test', 'silent'),
+      });
+    }
+  });
+
+  afterAll(async () => {
+    for (const network of Object.values(networks)) await network?.close();
+    if (backend.kind === 'mysql') {
+      const names = [
+        databaseName('one-database', 'network'),
+        databaseName('one-database', ONE_DATABASE_NAME),
+        databaseName('sharded', 'network'),
+        ...FOUNDING_CLUSTERS.map((c) => databaseName('sharded', c.id)),
+      ];
+      for (const name of names) await dropDatabase(backend.databaseUrl(name));
+    }
+  });
+
+  async function measure(network: RunningNetwork, first: number): Promise<{ statements: number; fetches: number; partners: number }> {
+    const answer = await postGraphQL<{ members: { edges: Array<{ node: { projects: Array<{ partners: unknown[] }> } }> } }>(network.gatewayUrl, PAGE(first));
+    expect(answer.errors).toBeUndefined();
+    counts.statements = 0;
+    counts.fetches = 0;
+    const again = await postGraphQL<{ members: { edges: Array<{ node: { projects: Array<{ partners: unknown[] }> } }> } }>(network.gatewayUrl, PAGE(first));
+    const partners = again.data!.members.edges.reduce((sum, edge) => sum + edge.node.projects.reduce((n, p) => n + p.partners.length, 0), 0);
+    return { ...counts, partners };
+  }
+
+  it('runs the same statements for 10, 50 and 100 members on one database', async () => {
+    const [ten, fifty, hundred] = [await measure(networks['one-database']!, 10), await measure(networks['one-database']!, 50), await measure(networks['one-database']!, 100)];
+    expect(hundred.partners).toBeGreaterThan(ten.partners * 5);
+    expect(fifty.statements).toBe(ten.statements);
+    expect(hundred.statements).toBe(ten.statements);
+    expect(hundred.fetches).toBe(ten.fetches);
+  });
+
+  it('runs a bounded number of statements per shard fetch on nine shards, whatever the page size', async () => {
+    for (const first of [10, 50, 100]) {
+      const { statements, fetches } = await measure(networks.sharded!, first);
+      // Five fetch steps (page, participation, projects, leads and partners, clusters) at most per shard.
+      expect(fetches).toBeLessThanOrEqual(5 * FOUNDING_CLUSTERS.length);
+      expect(statements).toBeLessThanOrEqual(2 * fetches);
+    }
+  });
+});
