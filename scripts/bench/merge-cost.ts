@@ -1,6 +1,7 @@
 import { parse, type FieldNode, type OperationDefinitionNode } from 'graphql';
 import { encodeCursor } from '../../shared/cursor';
 import { encodeGlobalId } from '../../shared/global-id';
+import { initialShare } from '../../gateway/src/shard-router/connection-share';
 import { mergeField, type MergeScope } from '../../gateway/src/shard-router/merge';
 import { compileShardRules } from '../../gateway/src/shard-router/shard-rules';
 
@@ -15,14 +16,14 @@ type MemberConnection { edges: [MemberEdge!]! pageInfo: PageInfo! totalCount: In
 `;
 
 export interface MergeCost {
-  /** Rows the shards send for one page: each shard its own first `first`. */
-  rowsReceived: number;
+  /** Rows the shards are asked for on a page's first round: each its share, not the whole page. */
+  rowsAsked: number;
   microsPerRow: number;
 }
 
 /**
- * The k-way merge alone, in this process: `shards` answers of `first` rows each, merged into one
- * page of `first` rows again and again. What it costs per returned row should grow with
+ * The k-way merge alone, in this process: `shards` answers of their share of rows each, merged
+ * into one page of `first` rows again and again. What it costs per returned row should grow with
  * log(shards), not with shards × first.
  */
 export function measureMerge(shards: number, first: number): MergeCost {
@@ -30,9 +31,10 @@ export function measureMerge(shards: number, first: number): MergeCost {
   const scope: MergeScope = { schema: rules.schema, rules, variables: {}, fragments: new Map() };
   const field = (parse(`{ members(first: ${first}) { edges { cursor node { id } } totalCount pageInfo { hasNextPage endCursor } } }`).definitions[0] as OperationDefinitionNode)
     .selectionSet.selections[0] as FieldNode;
-  // Names interleave across shards, as they do in the seeded network.
+  // Names interleave across shards, as they do in the seeded network, so no shard runs short.
+  const share = initialShare(first, shards) ?? first;
   const answers = Array.from({ length: shards }, (_, shard) => {
-    const edges = Array.from({ length: first }, (_, row) => {
+    const edges = Array.from({ length: share }, (_, row) => {
       const name = `member ${String(row * shards + shard).padStart(6, '0')}`;
       const cursor = encodeCursor({ order: 'NAME:ASC', value: name, clusterId: `c${shard}`, localId: row + 1 });
       return { cursor, node: { id: encodeGlobalId(`c${shard}`, row + 1) }, __sr_cursor: cursor };
@@ -45,5 +47,5 @@ export function measureMerge(shards: number, first: number): MergeCost {
   const started = process.hrtime.bigint();
   for (let i = 0; i < rounds; i++) merge();
   const micros = Number(process.hrtime.bigint() - started) / 1000;
-  return { rowsReceived: shards * first, microsPerRow: micros / rounds / first };
+  return { rowsAsked: shards * share, microsPerRow: micros / rounds / first };
 }
