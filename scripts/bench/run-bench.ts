@@ -195,6 +195,7 @@ async function scale(): Promise<void> {
         fixed(residentBytes(gateway.child.pid!) / 2 ** 20),
         String(merge.rowsAsked),
         fixed(merge.microsPerRow, 2),
+        fixed(merge.comparisonsPerRow, 1),
         fixed(Math.log2(subgraphs.shards), 1),
       ]);
     } finally {
@@ -204,7 +205,7 @@ async function scale(): Promise<void> {
   }
   printTable(
     'C. Scale: the same rows over 9, 27 and 81 shards; first page of 50 members by name, 1 client',
-    ['shards', 'p50 ms', 'p95 ms', 'gateway CPU us/req', 'gateway RSS MiB', 'rows asked of shards', 'merge us/row', 'log2(shards)'],
+    ['shards', 'p50 ms', 'p95 ms', 'gateway CPU us/req', 'gateway RSS MiB', 'rows asked of shards', 'merge us/row', 'comparisons/row', 'log2(shards)'],
     rows,
   );
 }
