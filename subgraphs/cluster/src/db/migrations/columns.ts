@@ -1,20 +1,7 @@
-import type { QueryRunner, TableColumnOptions } from 'typeorm';
+import type { TableColumnOptions } from 'typeorm';
+import { integer, text } from '../../../../../shared/migration-columns';
 
-export function isMysql(runner: QueryRunner): boolean {
-  return runner.connection.options.type === 'mysql';
-}
-
-/**
- * A text column. On MySQL it takes the binary collation so that comparisons and ORDER BY agree with
- * SQLite and with the gateway's merge (code-point order); SQLite knows no such collation name.
- */
-export function text(name: string, length: number, mysql: boolean): TableColumnOptions {
-  return { name, type: 'varchar', length: String(length), isNullable: false, ...(mysql ? { collation: 'utf8mb4_bin' } : {}) };
-}
-
-export function integer(name: string): TableColumnOptions {
-  return { name, type: 'int', isNullable: false };
-}
+export { integer, isMysql, text } from '../../../../../shared/migration-columns';
 
 /** `(cluster_id, id)`: the key of every cluster-owned row. */
 export function idColumns(mysql: boolean): TableColumnOptions[] {

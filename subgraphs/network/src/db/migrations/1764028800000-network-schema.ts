@@ -1,5 +1,5 @@
 import { Table, TableForeignKey, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
-import { integer, isMysql, text } from './columns';
+import { integer, isMysql, text } from '../../../../../shared/migration-columns';
 
 /** The cluster registry and the alliance's charter: network, mission aims, objectives. */
 export class NetworkSchema1764028800000 implements MigrationInterface {
