@@ -6,6 +6,7 @@ import { createHttpApp } from '../../shared/server/http-app';
 import { createErrorMasker } from '../../shared/server/mask-error';
 import { NETWORK_SUBGRAPH, SHARDED_SUBGRAPHS, shardedSubgraphUrl } from '../../shared/sharded-subgraphs';
 import { fetchClusterIds, fetchRegistry, fetchSdl, retryUntil } from './registry-client';
+import { rootTypeGuard } from './root-type-guard';
 import { DEFAULT_BREAKER, type BreakerSettings } from './shard-router/circuit-breaker';
 import { httpTransport, type ShardTransport } from './shard-router/send';
 import { ShardClient, type ShardHealth } from './shard-router/shard-client';
@@ -85,6 +86,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     stopOnTerminationSignals: false,
     formatError: createErrorMasker(logger),
     logger,
+    plugins: [rootTypeGuard],
   });
   await server.start();
   const shardHealth = () => client.health(shards.shards);

@@ -202,6 +202,12 @@ describeOnBothBackends('the whole network through the gateway', (backend) => {
     expect(answer.data!.member.projects.map((p) => p.id)).toContain(project.id);
   });
 
+  it('refuses a subscription with HTTP 400, not an internal error', async () => {
+    const answer = await query('subscription { members { totalCount } }');
+    expect(answer.status).toBe(400);
+    expect(answer.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'GRAPHQL_VALIDATION_FAILED' }) })]);
+  });
+
   it('answers BAD_USER_INPUT for malformed ids, unknown clusters and oversized pages', async () => {
     const cases = [
       '{ member(id: "not-an-id") { id } }',
