@@ -1,13 +1,12 @@
 import 'reflect-metadata';
-import { dropDatabase } from '../../shared/data-source';
 import { decodeCursor } from '../../shared/cursor';
-import { createLogger } from '../../shared/logger';
 import { FOUNDING_CLUSTERS, NETWORK_FACTS } from '../../shared/network-catalog';
 import { foldSortKey, compareCodePoints } from '../../shared/sort-key';
-import { runNetwork, type RunningNetwork } from '../../scripts/run-network';
+import type { RunningNetwork } from '../../scripts/run-network';
 import { httpTransport, type ShardTransport } from '../../gateway/src';
 import { postGraphQL } from '../support/gateway-client';
 import { describeOnBothBackends } from '../support/mysql';
+import { startTestNetwork } from '../support/test-network';
 
 interface MemberNode {
   id: string;
@@ -21,8 +20,6 @@ interface MemberPage {
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
   };
 }
-
-const databaseName = (id: string) => `itro_test_cluster_${id.replaceAll('-', '_')}`;
 
 /** One entity the gateway asked a shard for: which shard, and whose representation. */
 interface EntityAsked {
@@ -47,26 +44,11 @@ describeOnBothBackends('the whole network through the gateway', (backend) => {
     postGraphQL<Data>(network.gatewayUrl, text, variables);
 
   beforeAll(async () => {
-    network = await runNetwork({
-      host: '127.0.0.1',
-      ports: 'ephemeral',
-      networkDatabaseUrl: backend.databaseUrl('itro_test_network'),
-      clusterDatabaseUrl: (id) => backend.databaseUrl(databaseName(id)),
-      seed: 'always',
-      seedValue: 566,
-      clusterUrl: (_id, port) => `http://127.0.0.1:${port}`,
-      shardTimeoutMs: 3000,
-      transport: recordingTransport,
-      logger: createLogger('test', 'silent'),
-    });
+    network = await startTestNetwork(backend, 'itro_test', { shardTimeoutMs: 3000, transport: recordingTransport });
   });
 
   afterAll(async () => {
     await network?.close();
-    if (backend.kind === 'mysql') {
-      await dropDatabase(backend.databaseUrl('itro_test_network'));
-      for (const cluster of FOUNDING_CLUSTERS) await dropDatabase(backend.databaseUrl(databaseName(cluster.id)));
-    }
   });
 
   it('answers the seeded totals: 9 clusters, 566 companies, 19,000 to 20,000 employees', async () => {

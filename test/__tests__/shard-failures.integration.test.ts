@@ -2,11 +2,11 @@ import { createLogger } from '../../shared/logger';
 import { FOUNDING_CLUSTERS } from '../../shared/network-catalog';
 import { listen, type RunningServer } from '../../shared/server/http-app';
 import { createGateway, type Gateway } from '../../gateway/src';
-import { runNetwork, type RunningNetwork } from '../../scripts/run-network';
+import type { RunningNetwork } from '../../scripts/run-network';
 import { startFaultyProxy, type FaultMode, type FaultyProxy } from '../support/faulty-proxy';
 import { postGraphQL } from '../support/gateway-client';
 import { describeOnBothBackends } from '../support/mysql';
-import { dropDatabase } from '../../shared/data-source';
+import { startTestNetwork } from '../support/test-network';
 
 /**
  * A shard that fails in each way a shard fails in the field, reached over real HTTP through a
@@ -15,7 +15,6 @@ import { dropDatabase } from '../../shared/data-source';
 const FAULTY = 'inomar';
 const TIMEOUT_MS = 300;
 const QUERY = '{ networkStats { companies } members(first: 3) { totalCount edges { node { id } } } }';
-const databaseName = (id: string) => `itro_fail_${id.replaceAll('-', '_')}`;
 
 describeOnBothBackends('a failing shard costs only its own data', (backend) => {
   let network: RunningNetwork;
@@ -26,13 +25,7 @@ describeOnBothBackends('a failing shard costs only its own data', (backend) => {
 
   beforeAll(async () => {
     proxy = await startFaultyProxy('', 2000);
-    network = await runNetwork({
-      host: '127.0.0.1',
-      ports: 'ephemeral',
-      networkDatabaseUrl: backend.databaseUrl(databaseName('network')),
-      clusterDatabaseUrl: (id) => backend.databaseUrl(databaseName(id)),
-      seed: 'always',
-      seedValue: 566,
+    network = await startTestNetwork(backend, 'itro_fail', {
       clusterUrl: (id, port) => {
         if (id !== FAULTY) return `http://127.0.0.1:${port}`;
         proxy.target = `http://127.0.0.1:${port}`;
@@ -42,7 +35,6 @@ describeOnBothBackends('a failing shard costs only its own data', (backend) => {
       shardTimeouts: { [FAULTY]: TIMEOUT_MS },
       // This gateway never opens a circuit, so each failure mode is seen on its own.
       breaker: { failureThreshold: 1000, openMs: 1000 },
-      logger: createLogger('test', 'silent'),
     });
     const answer = await postGraphQL<{ networkStats: { companies: number }; members: { totalCount: number } }>(network.gatewayUrl, QUERY);
     healthy = { companies: answer.data!.networkStats.companies, totalCount: answer.data!.members.totalCount };
@@ -51,9 +43,6 @@ describeOnBothBackends('a failing shard costs only its own data', (backend) => {
   afterAll(async () => {
     await network?.close();
     await proxy?.close();
-    if (backend.kind === 'mysql') {
-      for (const id of ['network', ...FOUNDING_CLUSTERS.map((c) => c.id)]) await dropDatabase(backend.databaseUrl(databaseName(id)));
-    }
   });
 
   afterEach(() => {

@@ -1,15 +1,13 @@
-import { dropDatabase } from '../../shared/data-source';
-import { createLogger } from '../../shared/logger';
 import { FOUNDING_CLUSTERS } from '../../shared/network-catalog';
 import { httpTransport } from '../../gateway/src';
-import { ONE_DATABASE_NAME, runNetwork, type RunningNetwork } from '../../scripts/run-network';
+import type { RunningNetwork } from '../../scripts/run-network';
 import { postGraphQL } from '../support/gateway-client';
 import { describeOnBothBackends } from '../support/mysql';
+import { startTestNetwork } from '../support/test-network';
 
 /** No N+1: a page's SQL statements do not grow with its size, only with the shards it touches. */
 const PAGE = (first: number) =>
   `{ members(first: ${first}) { edges { node { id name projects { id title lead { id name } partners { id name cluster { id } } } } } } }`;
-const databaseName = (topology: string, id: string) => `itro_sql_${topology === 'sharded' ? 's' : 'o'}_${id.replaceAll('-', '_')}`;
 
 describeOnBothBackends('SQL statements per request', (backend) => {
   const counts = { statements: 0, fetches: 0 };
@@ -17,16 +15,8 @@ describeOnBothBackends('SQL statements per request', (backend) => {
 
   beforeAll(async () => {
     for (const topology of ['one-database', 'sharded'] as const) {
-      networks[topology] = await runNetwork({
-        host: '127.0.0.1',
-        ports: 'ephemeral',
+      networks[topology] = await startTestNetwork(backend, `itro_sql_${topology === 'sharded' ? 's' : 'o'}`, {
         topology,
-        networkDatabaseUrl: backend.databaseUrl(databaseName(topology, 'network')),
-        clusterDatabaseUrl: (id) => backend.databaseUrl(databaseName(topology, id)),
-        seed: 'always',
-        seedValue: 566,
-        clusterUrl: (_id, port) => `http://127.0.0.1:${port}`,
-        shardTimeoutMs: 10_000,
         onClusterQuery: () => {
           counts.statements += 1;
         },
@@ -34,22 +24,12 @@ describeOnBothBackends('SQL statements per request', (backend) => {
           counts.fetches += 1;
           return httpTransport(shard, subgraph, request, headers);
         },
-        logger: createLogger('test', 'silent'),
       });
     }
   });
 
   afterAll(async () => {
     for (const network of Object.values(networks)) await network?.close();
-    if (backend.kind === 'mysql') {
-      const names = [
-        databaseName('one-database', 'network'),
-        databaseName('one-database', ONE_DATABASE_NAME),
-        databaseName('sharded', 'network'),
-        ...FOUNDING_CLUSTERS.map((c) => databaseName('sharded', c.id)),
-      ];
-      for (const name of names) await dropDatabase(backend.databaseUrl(name));
-    }
   });
 
   async function measure(network: RunningNetwork, first: number): Promise<{ statements: number; fetches: number; partners: number }> {

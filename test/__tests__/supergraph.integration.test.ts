@@ -4,17 +4,16 @@ import path from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { dropDatabase } from '../../shared/data-source';
 import { createLogger } from '../../shared/logger';
 import { FOUNDING_CLUSTERS } from '../../shared/network-catalog';
 import { createHttpApp, listen, type RunningServer } from '../../shared/server/http-app';
 import { createGateway, readFromRegistry, supergraphSubgraphs, type Gateway } from '../../gateway/src';
-import { runNetwork, type RunningNetwork } from '../../scripts/run-network';
+import type { RunningNetwork } from '../../scripts/run-network';
 import { postGraphQL } from '../support/gateway-client';
 import { describeOnBothBackends } from '../support/mysql';
+import { startTestNetwork } from '../support/test-network';
 
 const logger = createLogger('test', 'silent');
-const databaseName = (id: string) => `itro_sg_${id.replaceAll('-', '_')}`;
 
 interface Served {
   url: string;
@@ -40,26 +39,13 @@ describeOnBothBackends('the gateway on a supergraph file', (backend) => {
   const closers: Array<() => Promise<void>> = [];
 
   beforeAll(async () => {
-    network = await runNetwork({
-      host: '127.0.0.1',
-      ports: 'ephemeral',
-      networkDatabaseUrl: backend.databaseUrl(databaseName('network')),
-      clusterDatabaseUrl: (id) => backend.databaseUrl(databaseName(id)),
-      seed: 'always',
-      seedValue: 566,
-      clusterUrl: (_id, port) => `http://127.0.0.1:${port}`,
-      shardTimeoutMs: 3000,
-      logger,
-    });
+    network = await startTestNetwork(backend, 'itro_sg');
     supergraphSdl = (await readFromRegistry(network.networkUrl, { logger })).supergraphSdl;
   });
 
   afterAll(async () => {
     for (const close of closers.reverse()) await close();
     await network?.close();
-    if (backend.kind === 'mysql') {
-      for (const id of ['network', ...FOUNDING_CLUSTERS.map((c) => c.id)]) await dropDatabase(backend.databaseUrl(databaseName(id)));
-    }
   });
 
   it('names every subgraph with a URL that answers', () => {
