@@ -5,10 +5,12 @@ import { initialShare } from '../../gateway/src/shard-router/connection-share';
 import { ConnectionMerge, type MergeScope } from '../../gateway/src/shard-router/merge';
 import { compileShardRules } from '../../gateway/src/shard-router/shard-rules';
 import { median } from './table';
+import { SHARD_DIRECTIVE_SDL } from '../../shared/shard-directive';
+import { FEDERATION_LINK } from '../../shared/server/federated-schema';
 
 const SDL = `
-extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable"])
-directive @shard(route: String, arg: String, merge: String, key: String, sum: String, count: String) on OBJECT | FIELD_DEFINITION
+${FEDERATION_LINK}
+${SHARD_DIRECTIVE_SDL}
 type Query { members(first: Int, after: String): MemberConnection! @shard(route: "all", merge: "connection") }
 type Member @key(fields: "id") @shard(route: "id", arg: "id") { id: ID! }
 type MemberEdge { cursor: String! node: Member! }

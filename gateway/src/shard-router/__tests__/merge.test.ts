@@ -13,10 +13,12 @@ import { compareCodePoints } from '../../../../shared/sort-key';
 import { MinHeap } from '../heap';
 import { DEFAULT_FIRST, HELPER_PREFIX, mergeField, withMergeHelpers, type MergeScope, type MergeSpec } from '../merge';
 import { compileShardRules } from '../shard-rules';
+import { SHARD_DIRECTIVE_SDL } from '../../../../shared/shard-directive';
+import { FEDERATION_LINK } from '../../../../shared/server/federated-schema';
 
 const SDL = `
-extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable"])
-directive @shard(route: String, arg: String, merge: String, key: String) on OBJECT | FIELD_DEFINITION
+${FEDERATION_LINK}
+${SHARD_DIRECTIVE_SDL}
 type Query {
   members(first: Int, after: String, clusters: [ID!]): MemberConnection! @shard(route: "all", merge: "connection")
   member(id: ID!): Member @shard(route: "id", arg: "id")

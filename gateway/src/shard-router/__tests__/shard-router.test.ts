@@ -7,10 +7,12 @@ import { ShardClient } from '../shard-client';
 import { ShardRouter } from '../shard-router';
 import { compileShardRules } from '../shard-rules';
 import { ShardSet } from '../shard-set';
+import { SHARD_DIRECTIVE_SDL } from '../../../../shared/shard-directive';
+import { FEDERATION_LINK } from '../../../../shared/server/federated-schema';
 
 const SDL = `
-extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable"])
-directive @shard(route: String, arg: String, merge: String, key: String, sum: String, count: String) on OBJECT | FIELD_DEFINITION
+${FEDERATION_LINK}
+${SHARD_DIRECTIVE_SDL}
 type MemberEdge { cursor: String! node: Member! }
 type PageInfo @shareable { hasNextPage: Boolean! hasPreviousPage: Boolean! startCursor: String endCursor: String }
 type MemberConnection { edges: [MemberEdge!]! pageInfo: PageInfo! totalCount: Int! }

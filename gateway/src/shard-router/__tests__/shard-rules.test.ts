@@ -1,8 +1,10 @@
 import { compileShardRules, ShardRulesError } from '../shard-rules';
+import { SHARD_DIRECTIVE_SDL } from '../../../../shared/shard-directive';
+import { FEDERATION_LINK } from '../../../../shared/server/federated-schema';
 
 const HEADER = `
-extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable"])
-directive @shard(route: String, arg: String, merge: String, key: String, sum: String, count: String) on OBJECT | FIELD_DEFINITION
+${FEDERATION_LINK}
+${SHARD_DIRECTIVE_SDL}
 `;
 
 const TYPES = `
