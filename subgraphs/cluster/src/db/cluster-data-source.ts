@@ -1,11 +1,46 @@
 import { createDataSource } from '../../../../shared/data-source';
+import { EngagementEntity } from '../engagement/engagement.entity';
+import { EventRegistrationEntity } from '../event/event-registration.entity';
+import { EventEntity } from '../event/event.entity';
+import { BoardMeetingEntity } from '../governance/board-meeting.entity';
+import { BoardEntity } from '../governance/board.entity';
+import { GeneralAssemblyEntity } from '../governance/general-assembly.entity';
+import { InitiativeEntity } from '../governance/initiative.entity';
+import { KpiEntity } from '../governance/kpi.entity';
 import { MemberEntity } from '../member/member.entity';
+import { MembershipFeeEntity } from '../membership/membership-fee.entity';
+import { PersonRoleEntity } from '../person/person-role.entity';
+import { PersonEntity } from '../person/person.entity';
 import { ProjectEntity } from '../project/project.entity';
 import { ProjectPartnerEntity } from '../project/project-partner.entity';
+import { ServiceRequestEntity } from '../service/service-request.entity';
+import { ServiceEntity } from '../service/service.entity';
+import { WorkingGroupMemberEntity } from '../working-group/working-group-member.entity';
+import { WorkingGroupEntity } from '../working-group/working-group.entity';
 import { CoreSchema1764028800000 } from './migrations/1764028800000-core-schema';
+import { ClusterActivity1764115200000 } from './migrations/1764115200000-cluster-activity';
 
-export const CLUSTER_ENTITIES = [MemberEntity, ProjectEntity, ProjectPartnerEntity];
-export const CLUSTER_MIGRATIONS = [CoreSchema1764028800000];
+export const CLUSTER_ENTITIES = [
+  MemberEntity,
+  MembershipFeeEntity,
+  PersonEntity,
+  PersonRoleEntity,
+  GeneralAssemblyEntity,
+  BoardEntity,
+  BoardMeetingEntity,
+  InitiativeEntity,
+  KpiEntity,
+  WorkingGroupEntity,
+  WorkingGroupMemberEntity,
+  ProjectEntity,
+  ProjectPartnerEntity,
+  EngagementEntity,
+  ServiceEntity,
+  ServiceRequestEntity,
+  EventEntity,
+  EventRegistrationEntity,
+];
+export const CLUSTER_MIGRATIONS = [CoreSchema1764028800000, ClusterActivity1764115200000];
 
 /** A cluster's database, migrated to the latest schema. */
 export async function openClusterDatabase(url: string, onQuery?: (sql: string) => void) {

@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { MemberKind } from './member-kind';
+import type { MembershipStatus } from '../membership/membership-status';
 
 /**
  * A member organisation. Rows carry their cluster id so that one database can also hold every
@@ -34,4 +35,21 @@ export class MemberEntity {
 
   @Column({ type: 'int' })
   founded: number;
+
+  /** ISO date the organisation joined the cluster; null for rows that predate membership records. */
+  @Column({ name: 'joined_on', type: 'varchar', length: 10, nullable: true })
+  joinedOn: string | null;
+
+  @Column({ name: 'membership_status', type: 'varchar', length: 16 })
+  membershipStatus: MembershipStatus;
+
+  @Column({ name: 'status_since', type: 'varchar', length: 10, nullable: true })
+  statusSince: string | null;
+
+  /** Whether the member votes in the General Assembly (associate members do not). */
+  @Column({ name: 'voting_right', type: 'boolean' })
+  votingRight: boolean;
+
+  @Column({ type: 'int' })
+  version: number;
 }

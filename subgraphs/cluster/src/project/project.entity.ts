@@ -28,4 +28,21 @@ export class ProjectEntity {
 
   @Column({ name: 'budget_eur', type: 'int' })
   budgetEur: number;
+
+  @Column({ type: 'text', nullable: true })
+  description: string | null;
+
+  @Column({ name: 'ends_on', type: 'varchar', length: 10, nullable: true })
+  endsOn: string | null;
+
+  /** Local id of the working group the project came from, of the same cluster. */
+  @Column({ name: 'working_group_id', type: 'int', nullable: true })
+  workingGroupId: number | null;
+
+  /** Its details are confidential to its participants (a non-disclosure agreement). */
+  @Column({ name: 'under_nda', type: 'boolean' })
+  underNda: boolean;
+
+  @Column({ type: 'int' })
+  version: number;
 }

@@ -1,0 +1,20 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** A Board of Directors for one two-year term, elected by a General Assembly. */
+@Entity({ name: 'boards' })
+export class BoardEntity {
+  @PrimaryColumn({ name: 'cluster_id', type: 'varchar', length: 32 })
+  clusterId: string;
+
+  @PrimaryColumn({ type: 'int' })
+  id: number;
+
+  @Column({ name: 'elected_at_assembly_id', type: 'int' })
+  electedAtAssemblyId: number;
+
+  @Column({ name: 'term_start', type: 'varchar', length: 10 })
+  termStart: string;
+
+  @Column({ name: 'term_end', type: 'varchar', length: 10 })
+  termEnd: string;
+}

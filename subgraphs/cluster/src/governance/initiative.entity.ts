@@ -1,0 +1,42 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { InitiativeStatus } from './governance-enums';
+
+/** An initiative brought to the board by a member or by the cluster's staff. */
+@Entity({ name: 'initiatives' })
+export class InitiativeEntity {
+  @PrimaryColumn({ name: 'cluster_id', type: 'varchar', length: 32 })
+  clusterId: string;
+
+  @PrimaryColumn({ type: 'int' })
+  id: number;
+
+  @Column({ type: 'varchar', length: 200 })
+  title: string;
+
+  @Column({ name: 'title_key', type: 'varchar', length: 200 })
+  titleKey: string;
+
+  @Column({ type: 'text', nullable: true })
+  description: string | null;
+
+  @Column({ name: 'proposed_by_member_id', type: 'int', nullable: true })
+  proposedByMemberId: number | null;
+
+  @Column({ name: 'proposed_by_person_id', type: 'int', nullable: true })
+  proposedByPersonId: number | null;
+
+  @Column({ name: 'proposed_on', type: 'varchar', length: 10 })
+  proposedOn: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  status: InitiativeStatus;
+
+  @Column({ name: 'decided_at_meeting_id', type: 'int', nullable: true })
+  decidedAtMeetingId: number | null;
+
+  @Column({ name: 'working_group_id', type: 'int', nullable: true })
+  workingGroupId: number | null;
+
+  @Column({ type: 'int' })
+  version: number;
+}
