@@ -56,6 +56,16 @@ export function argumentValue(field: FieldNode, name: string, variables: Variabl
   return argument ? valueFromASTUntyped(argument.value, variables as Record<string, unknown>) : undefined;
 }
 
+/** The value at `path` (`input.cluster`): an argument, then fields of the input object it holds. */
+export function argumentPathValue(field: FieldNode, path: string, variables: Variables): unknown {
+  const [name, ...rest] = path.split('.');
+  let value = argumentValue(field, name!, variables);
+  for (const key of rest) {
+    value = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>)[key] : undefined;
+  }
+  return value;
+}
+
 function appliesTo(condition: string | undefined, typeName: string, schema: GraphQLSchema): boolean {
   if (!condition || condition === typeName) return true;
   const abstract = schema.getType(condition);

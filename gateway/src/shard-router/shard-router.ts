@@ -1,12 +1,12 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { GraphQLError, Kind, type FieldNode, type VariableDefinitionNode } from 'graphql';
-import { clusterUnavailable } from '../../../shared/errors';
-import { decodeGlobalId } from '../../../shared/global-id';
+import { badUserInput, clusterUnavailable } from '../../../shared/errors';
+import { decodeGlobalId, describeInput, tryDecodeGlobalId, type GlobalId } from '../../../shared/global-id';
 import { initialShare, pagingVariables, withPagingArguments, type PagingVariables } from './connection-share';
 import { ConnectionMerge, DEFAULT_FIRST, HELPER_PREFIX, mergeField, mergeObjects, transformSelectionSet, withMergeHelpers, type MergeScope } from './merge';
 import { OperationPlanCache, printSubOperation, type OperationPlan } from './operation-plan';
-import { argumentValue, collectFields, type Variables } from './selection';
+import { argumentPathValue, argumentValue, collectFields, type Variables } from './selection';
 import type { GraphQLResponseBody, ShardResult } from './send';
 import type { ShardClient } from './shard-client';
 import type { Shard, ShardSet } from './shard-set';
@@ -195,8 +195,9 @@ export class ShardRouter implements GraphQLDataSource {
       // An empty subset still asks one shard, so the answer has the shape and zeros of a real one.
       return targets.length > 0 ? targets : this.shards.shards.slice(0, 1);
     }
-    const value = argumentValue(field, rule.arg!, variables);
-    const clusterId = rule.route === 'id' ? decodeGlobalId(value).clusterId : String(value);
+    // A mutation names its shard inside its input (`input.id`, `input.cluster`); a query by an argument.
+    const value = argumentPathValue(field, rule.arg!, variables);
+    const clusterId = rule.route === 'id' ? decodeRoutingId(value, rule.arg!).clusterId : String(value);
     return [this.shards.forCluster(clusterId, rule.arg)];
   }
 
@@ -310,4 +311,11 @@ function dedupe(errors: ResponseError[]): ResponseError[] {
 
 function withErrors(data: Json, errors: ResponseError[]): GraphQLResponseBody {
   return errors.length > 0 ? { data, errors } : { data };
+}
+
+/** The routing id of a root field, its path named in the error when malformed. */
+function decodeRoutingId(value: unknown, path: string): GlobalId {
+  const id = tryDecodeGlobalId(value);
+  if (!id) throw badUserInput(`Malformed id ${describeInput(value)} in ${path}: expected "<clusterId>:<localId>", e.g. "banat:42"`, { argument: path });
+  return id;
 }

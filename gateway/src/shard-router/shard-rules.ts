@@ -81,7 +81,9 @@ export function compileShardRules(subgraph: string, sdl: string): ShardRules {
       } else if (typeName === 'Mutation') {
         // A write fanned out to every shard could half succeed; each mutation has one owner.
         if (!rule?.route || rule.route === 'all' || !rule.arg) problems.push(`${where}: a mutation must name its shard with @shard(route: "id" | "cluster", arg: …)`);
-        else mutationFields.set(field.name.value, { ...rule, typeName: returns });
+        else if (!(field.arguments ?? []).some((argument) => argument.name.value === rule.arg!.split('.')[0])) {
+          problems.push(`${where} routes by "${rule.arg}", which names no argument of the field`);
+        } else mutationFields.set(field.name.value, { ...rule, typeName: returns });
       } else if (rule?.merge) {
         const spec: MergeSpec = { merge: rule.merge, ...(rule.key ? { key: rule.key } : {}), ...(rule.sum ? { sum: rule.sum, count: rule.count } : {}) };
         if (spec.merge === 'average') {

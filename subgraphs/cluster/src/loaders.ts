@@ -1,13 +1,15 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { tryDecodeGlobalId, type GlobalId } from '../../../shared/global-id';
+import { activityLoaderFactories, type ActivityLoaders } from './activity-loaders';
+import { ownKeys, rowsById } from './db/row-loaders';
 import { keyOf, whereKeysIn } from './db/by-cluster';
 import { MemberEntity } from './member/member.entity';
 import { ProjectEntity } from './project/project.entity';
 import { ProjectPartnerEntity } from './project/project-partner.entity';
 import { loadClusterFigures, type ClusterFigures } from './stats/stats.store';
 
-export interface ClusterLoaders {
+export interface CoreLoaders {
   memberById: DataLoader<string, MemberEntity | null>;
   projectById: DataLoader<string, ProjectEntity | null>;
   /** A project's partners, as global ids of members of any cluster. */
@@ -17,28 +19,38 @@ export interface ClusterLoaders {
   clusterFigures: DataLoader<string, ClusterFigures | null>;
 }
 
-/** Keys are global ids; ids of clusters this deployment does not serve resolve to nothing. */
-function ownKeys(keys: readonly string[], clusterIds: readonly string[]): GlobalId[] {
-  return keys.map(tryDecodeGlobalId).filter((key): key is GlobalId => key !== null && clusterIds.includes(key.clusterId));
+export type ClusterLoaders = CoreLoaders & ActivityLoaders;
+
+/**
+ * The loaders of one request. Each is built the first time a resolver asks for it: a request that
+ * reads members only should not pay for the two dozen loaders of the rest of the domain.
+ */
+export function createClusterLoaders(dataSource: DataSource, clusterIds: readonly string[]): ClusterLoaders {
+  return lazily({ ...coreLoaderFactories(dataSource, clusterIds), ...activityLoaderFactories(dataSource, clusterIds) });
 }
 
-export function createClusterLoaders(dataSource: DataSource, clusterIds: readonly string[]): ClusterLoaders {
+type Factories<T> = { [K in keyof T]: () => T[K] };
+
+function lazily<T extends object>(factories: Factories<T>): T {
+  const built = new Map<keyof T, unknown>();
+  const loaders = {} as T;
+  for (const name of Object.keys(factories) as Array<keyof T>) {
+    Object.defineProperty(loaders, name, {
+      enumerable: true,
+      get: () => {
+        if (!built.has(name)) built.set(name, factories[name]());
+        return built.get(name);
+      },
+    });
+  }
+  return loaders;
+}
+
+function coreLoaderFactories(dataSource: DataSource, clusterIds: readonly string[]): Factories<CoreLoaders> {
   return {
-    memberById: new DataLoader(async (keys) => {
-      const wanted = ownKeys(keys, clusterIds);
-      if (wanted.length === 0) return keys.map(() => null);
-      const rows = await whereKeysIn(dataSource.getRepository(MemberEntity).createQueryBuilder('m'), 'm.cluster_id', 'm.id', wanted, 'k').getMany();
-      const byKey = new Map(rows.map((row) => [keyOf(row.clusterId, row.id), row]));
-      return keys.map((key) => byKey.get(key) ?? null);
-    }),
-    projectById: new DataLoader(async (keys) => {
-      const wanted = ownKeys(keys, clusterIds);
-      if (wanted.length === 0) return keys.map(() => null);
-      const rows = await whereKeysIn(dataSource.getRepository(ProjectEntity).createQueryBuilder('p'), 'p.cluster_id', 'p.id', wanted, 'k').getMany();
-      const byKey = new Map(rows.map((row) => [keyOf(row.clusterId, row.id), row]));
-      return keys.map((key) => byKey.get(key) ?? null);
-    }),
-    partnersOfProject: new DataLoader(async (keys) => {
+    memberById: () => rowsById(dataSource, clusterIds, MemberEntity),
+    projectById: () => rowsById(dataSource, clusterIds, ProjectEntity),
+    partnersOfProject: () => new DataLoader(async (keys) => {
       const wanted = ownKeys(keys, clusterIds);
       if (wanted.length === 0) return keys.map(() => []);
       const rows = await whereKeysIn(dataSource.getRepository(ProjectPartnerEntity).createQueryBuilder('pp'), 'pp.cluster_id', 'pp.project_id', wanted, 'k')
@@ -54,7 +66,7 @@ export function createClusterLoaders(dataSource: DataSource, clusterIds: readonl
       }
       return keys.map((key) => byProject.get(key) ?? []);
     }),
-    projectsOfMember: new DataLoader(async (keys) => {
+    projectsOfMember: () => new DataLoader(async (keys) => {
       const members = keys.map(tryDecodeGlobalId).filter((key): key is GlobalId => key !== null);
       if (members.length === 0) return keys.map(() => []);
       const [asPartner, asLead] = await Promise.all([
@@ -75,7 +87,7 @@ export function createClusterLoaders(dataSource: DataSource, clusterIds: readonl
         (byMember.get(key) ?? []).sort((a, b) => (a.clusterId < b.clusterId ? -1 : a.clusterId > b.clusterId ? 1 : a.localId - b.localId)),
       );
     }),
-    clusterFigures: new DataLoader(async (keys) => {
+    clusterFigures: () => new DataLoader(async (keys) => {
       const wanted = keys.filter((key) => clusterIds.includes(key));
       const figures = wanted.length === 0 ? new Map<string, ClusterFigures>() : await loadClusterFigures(dataSource, wanted);
       return keys.map((key) => figures.get(key) ?? null);

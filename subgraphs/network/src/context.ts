@@ -1,13 +1,22 @@
 import type { DataSource } from 'typeorm';
+import { ObjectiveDirectory } from './alliance/objective-directory';
+import { InitiativeDirectory } from './initiatives/initiative-directory';
 import { ClusterDirectory } from './registry/cluster-directory';
 
 /** What every resolver of the network subgraph receives; built afresh for each request. */
 export interface NetworkContext {
   dataSource: DataSource;
   clusters: ClusterDirectory;
+  objectives: ObjectiveDirectory;
+  initiatives: InitiativeDirectory;
 }
 
 /** A new context per request, so that loader caches never outlive the request that filled them. */
 export function createNetworkContext(dataSource: DataSource): NetworkContext {
-  return { dataSource, clusters: new ClusterDirectory(dataSource) };
+  return {
+    dataSource,
+    clusters: new ClusterDirectory(dataSource),
+    objectives: new ObjectiveDirectory(dataSource),
+    initiatives: new InitiativeDirectory(dataSource),
+  };
 }

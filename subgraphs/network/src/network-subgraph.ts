@@ -8,6 +8,8 @@ import { createHttpApp } from '../../../shared/server/http-app';
 import { createErrorMasker } from '../../../shared/server/mask-error';
 import { NetworkResolver } from './alliance/network.resolver';
 import { createNetworkContext, type NetworkContext } from './context';
+import { ClusterInitiativesResolver, NetworkInitiativesResolver, ObjectiveInitiativesResolver } from './initiatives/initiative-links.resolver';
+import { NetworkInitiativeResolver } from './initiatives/initiative.resolver';
 import { resolveClusterReference } from './registry/cluster-reference';
 import { ClusterResolver } from './registry/cluster.resolver';
 
@@ -26,11 +28,18 @@ export interface NetworkSubgraph {
   stop(): Promise<void>;
 }
 
-/** The network subgraph: the alliance and the cluster registry, over its own database. */
+/** The network subgraph: the alliance, its initiatives and the cluster registry, over its own database. */
 export async function createNetworkSubgraph(options: NetworkSubgraphOptions): Promise<NetworkSubgraph> {
   const { dataSource, logger } = options;
   const { schema, sdl } = await buildFederatedSchema({
-    resolvers: [NetworkResolver, ClusterResolver],
+    resolvers: [
+      NetworkResolver,
+      ClusterResolver,
+      NetworkInitiativeResolver,
+      NetworkInitiativesResolver,
+      ObjectiveInitiativesResolver,
+      ClusterInitiativesResolver,
+    ],
     references: { Cluster: resolveClusterReference },
   });
   const server = new ApolloServer<NetworkContext>({

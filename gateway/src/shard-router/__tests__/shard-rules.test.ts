@@ -158,4 +158,16 @@ type Mutation {
     const unrouted = VALID + mutations.replace(' @shard(route: "id", arg: "id")\n  closeCluster', '\n  closeCluster');
     expect(compileError(unrouted).message).toContain('Mutation.renameMember: a mutation must name its shard');
   });
+
+  it('routes a mutation by a field of its input, and refuses a path that names no argument', () => {
+    const mutations = `
+input RenameInput { id: ID!, name: String! }
+type Mutation {
+  renameMember(input: RenameInput!): Member @shard(route: "id", arg: "input.id")
+}
+`;
+    expect(compileShardRules('members', VALID + mutations).mutationFields.get('renameMember')).toEqual({ route: 'id', arg: 'input.id', typeName: 'Member' });
+    const wrong = VALID + mutations.replace('arg: "input.id"', 'arg: "payload.id"');
+    expect(compileError(wrong).message).toContain('Mutation.renameMember routes by "payload.id", which names no argument of the field');
+  });
 });

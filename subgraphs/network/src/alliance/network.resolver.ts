@@ -6,7 +6,6 @@ import { MissionAimEntity } from './mission-aim.entity';
 import { NETWORK_ROW_ID, NetworkEntity } from './network.entity';
 import { Network } from './network.type';
 import { Objective } from './objective.type';
-import { ObjectiveEntity } from './objective.entity';
 import { Secretariat } from './secretariat.type';
 
 @Resolver(() => Network)
@@ -26,7 +25,7 @@ export class NetworkResolver {
 
   @FieldResolver(() => [Objective])
   objectives(@Ctx() context: NetworkContext): Promise<Objective[]> {
-    return context.dataSource.getRepository(ObjectiveEntity).find({ order: { position: 'ASC' } });
+    return context.objectives.all();
   }
 
   @FieldResolver(() => CommitteeSeat)

@@ -3,11 +3,21 @@ import { createDataSource } from '../../../../shared/data-source';
 import { MissionAimEntity } from '../alliance/mission-aim.entity';
 import { NetworkEntity } from '../alliance/network.entity';
 import { ObjectiveEntity } from '../alliance/objective.entity';
+import { NetworkInitiativeClusterEntity, NetworkInitiativeEntity } from '../initiatives/initiative.entity';
 import { ClusterEntity } from '../registry/cluster.entity';
 import { NetworkSchema1764028800000 } from './migrations/1764028800000-network-schema';
+import { NetworkInitiatives1764115200000 } from './migrations/1764115200000-network-initiatives';
 
-export const NETWORK_ENTITIES = [ClusterEntity, NetworkEntity, MissionAimEntity, ObjectiveEntity];
-export const NETWORK_MIGRATIONS = [NetworkSchema1764028800000];
+export const NETWORK_ENTITIES = [
+  ClusterEntity,
+  NetworkEntity,
+  MissionAimEntity,
+  ObjectiveEntity,
+  NetworkInitiativeEntity,
+  NetworkInitiativeClusterEntity,
+];
+/** In the order they run; a released migration is never edited, a change is a new one. */
+export const NETWORK_MIGRATIONS = [NetworkSchema1764028800000, NetworkInitiatives1764115200000];
 
 /**
  * The network subgraph's database (`sqlite:<file>` or `mysql://…`), migrated to the latest schema.

@@ -1,9 +1,12 @@
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { FOUNDING_CLUSTERS, NETWORK_FACTS, type FoundingCluster } from '../../../../shared/network-catalog';
+import { foldSortKey } from '../../../../shared/sort-key';
 import { MISSION_AIMS, OBJECTIVES } from '../alliance/charter';
 import { MissionAimEntity } from '../alliance/mission-aim.entity';
 import { NETWORK_ROW_ID, NetworkEntity } from '../alliance/network.entity';
 import { ObjectiveEntity } from '../alliance/objective.entity';
+import { NETWORK_INITIATIVES } from '../initiatives/initiative-catalog';
+import { NetworkInitiativeClusterEntity, NetworkInitiativeEntity } from '../initiatives/initiative.entity';
 import { ClusterEntity } from '../registry/cluster.entity';
 
 export interface SeedNetworkOptions {
@@ -33,9 +36,12 @@ export async function seedNetwork(dataSource: DataSource, options: SeedNetworkOp
   if (!secretariat || !catalog.some((cluster) => cluster.id === NETWORK_FACTS.presidentClusterId)) {
     throw new Error('NETWORK_FACTS names a president or secretariat cluster that is not in FOUNDING_CLUSTERS');
   }
+  const initiatives = registeredInitiatives(new Set(clusters.map((cluster) => cluster.id)));
 
   await dataSource.transaction(async (manager) => {
-    // The network row references clusters: it goes first and comes back last.
+    // Rows go before the rows they reference and come back after them.
+    await deleteAll(manager, NetworkInitiativeClusterEntity);
+    await deleteAll(manager, NetworkInitiativeEntity);
     await deleteAll(manager, NetworkEntity);
     await deleteAll(manager, ObjectiveEntity);
     await deleteAll(manager, MissionAimEntity);
@@ -58,6 +64,36 @@ export async function seedNetwork(dataSource: DataSource, options: SeedNetworkOp
       secretariatClusterId: NETWORK_FACTS.secretariatClusterId,
       secretariatDescription: `The General Secretariat of the network is provided by ${secretariat.name}.`,
     });
+    if (initiatives.length > 0) {
+      await manager.insert(NetworkInitiativeEntity, initiatives.map((initiative) => initiative.row));
+      await manager.insert(
+        NetworkInitiativeClusterEntity,
+        initiatives.flatMap(({ row, participants }) => participants.map((clusterId) => ({ initiativeId: row.id, clusterId }))),
+      );
+    }
+  });
+}
+
+/**
+ * The catalog's initiatives as rows, keeping only registered clusters: an initiative whose lead is
+ * not registered, or that keeps fewer than two clusters, is no network initiative and is left out.
+ */
+function registeredInitiatives(registered: ReadonlySet<string>): Array<{ row: NetworkInitiativeEntity; participants: string[] }> {
+  return NETWORK_INITIATIVES.flatMap((initiative) => {
+    const participants = initiative.clusters.filter((clusterId) => registered.has(clusterId));
+    if (!registered.has(initiative.lead) || participants.length < 2) return [];
+    const row = {
+      id: initiative.id,
+      title: initiative.title,
+      titleKey: foldSortKey(initiative.title),
+      description: initiative.description,
+      objectiveCode: initiative.objective,
+      status: initiative.status,
+      startedOn: initiative.startedOn,
+      endsOn: initiative.endsOn,
+      leadClusterId: initiative.lead,
+    };
+    return [{ row, participants }];
   });
 }
 

@@ -1,0 +1,55 @@
+import type { DataSource, EntityManager } from 'typeorm';
+
+/** MySQL errors after which the whole transaction may simply run again. */
+const RETRYABLE_MYSQL_ERRORS = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT', 'ER_DUP_ENTRY']);
+const MAX_ATTEMPTS = 3;
+
+/** SQLite writers of one database, one after the other (see below). */
+const sqliteQueues = new WeakMap<DataSource, Promise<unknown>>();
+
+/**
+ * Runs `work` in one transaction: everything it writes lands, or nothing does.
+ *
+ * SQLite: TypeORM's better-sqlite3 driver has a single connection, so two transactions started at
+ * once would nest on it (the second becoming a savepoint of the first). Writers of one database are
+ * therefore queued here. MySQL: two writers allocating the next local id of one cluster can
+ * deadlock or collide on the key; InnoDB rolls one back, and it runs again with fresh reads.
+ */
+export async function runInTransaction<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  if (dataSource.options.type !== 'mysql') {
+    const previous = sqliteQueues.get(dataSource) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(() => dataSource.transaction(work));
+    sqliteQueues.set(dataSource, next);
+    return next;
+  }
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await dataSource.transaction(work);
+    } catch (error) {
+      if (attempt >= MAX_ATTEMPTS || !RETRYABLE_MYSQL_ERRORS.has(mysqlErrorCode(error))) throw error;
+    }
+  }
+}
+
+function mysqlErrorCode(error: unknown): string {
+  const code = (error as { code?: unknown; driverError?: { code?: unknown } } | null)?.driverError?.code ?? (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : '';
+}
+
+/**
+ * The next local id of a cluster's rows in `table`. On MySQL the read locks the cluster's range of
+ * the key, so a concurrent writer waits (or deadlocks and is retried) instead of taking the same id.
+ */
+export async function nextLocalId(manager: EntityManager, table: string, clusterId: string): Promise<number> {
+  const lock = manager.connection.options.type === 'mysql' ? ' FOR UPDATE' : '';
+  const rows: Array<{ next: number | string | null }> = await manager.query(
+    `SELECT COALESCE(MAX(id), 0) + 1 AS next FROM ${table} WHERE cluster_id = ?${lock}`,
+    [clusterId],
+  );
+  return Number(rows[0]?.next ?? 1);
+}
+
+/** Today as an ISO date (UTC): what a write records when the caller gives no date. */
+export function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}

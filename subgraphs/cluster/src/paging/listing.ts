@@ -1,0 +1,44 @@
+import type { DataSource, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { emptyConnection, toConnection, type Connection } from './connection';
+import { fetchKeysetPage, type KeysetOrder } from './keyset';
+import { pageSize } from './page-args';
+import { SortDirection } from './sort-direction';
+
+/** How one kind of row is listed network-wide: its table, its orderings and its filter. */
+export interface Listing<Row extends ObjectLiteral & { clusterId: string; id: number }, Filter> {
+  entity: EntityTarget<Row>;
+  alias: string;
+  /** Each public ordering: the stored sort-key column (qualified by `alias`) and its property. */
+  orders: Record<string, { column: string; property: keyof Row & string }>;
+  defaultOrder: string;
+  applyFilter(query: SelectQueryBuilder<Row>, filter: Filter): void;
+}
+
+export interface ListingArgs<Filter> {
+  filter?: Filter | null;
+  orderBy?: { field: string; direction: SortDirection } | null;
+  first?: number | null;
+  after?: string | null;
+}
+
+/** One keyset page of `listing` over `clusterIds`, as a Relay connection. */
+export async function listConnection<Row extends ObjectLiteral & { clusterId: string; id: number }, Filter, Node>(
+  dataSource: DataSource,
+  listing: Listing<Row, Filter>,
+  clusterIds: readonly string[],
+  args: ListingArgs<Filter>,
+  toNode: (row: Row) => Node,
+): Promise<Connection<Node>> {
+  const first = pageSize(args.first);
+  if (clusterIds.length === 0) return emptyConnection();
+  const field = args.orderBy?.field ?? listing.defaultOrder;
+  const { column, property } = listing.orders[field]!;
+  const order: KeysetOrder = { field, direction: args.orderBy?.direction ?? SortDirection.ASC, column, property };
+  const filtered = () => {
+    const query = dataSource.getRepository(listing.entity).createQueryBuilder(listing.alias).where(`${listing.alias}.cluster_id IN (:...clusterIds)`, { clusterIds });
+    if (args.filter) listing.applyFilter(query, args.filter);
+    return query;
+  };
+  const page = await fetchKeysetPage(filtered(), listing.alias, order, first, args.after);
+  return toConnection(page, order, args.after, toNode, () => filtered().getCount());
+}
