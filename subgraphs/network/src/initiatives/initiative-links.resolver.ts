@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Args, ArgsType, Ctx, Field, FieldResolver, Resolver, Root } from 'type-graphql';
 import { badUserInput } from '../../../../shared/errors';
 import { describeInput } from '../../../../shared/global-id';
 import { Network } from '../alliance/network.type';
@@ -8,17 +8,20 @@ import { Cluster } from '../registry/cluster.type';
 import { NetworkInitiativeStatus } from './initiative-status';
 import { NetworkInitiative } from './initiative.type';
 
+@ArgsType()
+class InitiativeListArgs {
+  @Field(() => String, { nullable: true, description: 'Only those serving this objective, by code, e.g. "MARKET".' })
+  objective?: string | null;
+
+  @Field(() => NetworkInitiativeStatus, { nullable: true, description: 'Only those with this status.' })
+  status?: NetworkInitiativeStatus | null;
+}
+
 /** `Network.initiatives`: the whole network's list, optionally narrowed. */
 @Resolver(() => Network)
 export class NetworkInitiativesResolver {
   @FieldResolver(() => [NetworkInitiative], { description: 'The network\u2019s initiatives, by start date then id.' })
-  async initiatives(
-    @Arg('objective', () => String, { nullable: true, description: 'Only those serving this objective, by code, e.g. "MARKET".' })
-    objective: string | null | undefined,
-    @Arg('status', () => NetworkInitiativeStatus, { nullable: true, description: 'Only those with this status.' })
-    status: NetworkInitiativeStatus | null | undefined,
-    @Ctx() context: NetworkContext,
-  ): Promise<NetworkInitiative[]> {
+  async initiatives(@Args() { objective, status }: InitiativeListArgs, @Ctx() context: NetworkContext): Promise<NetworkInitiative[]> {
     // The objectives are a closed list, like an enum: a code outside it is a typo, not an empty filter.
     if (objective != null) {
       const codes = (await context.objectives.all()).map((known) => known.code);
