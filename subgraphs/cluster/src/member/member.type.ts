@@ -2,6 +2,7 @@ import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { shardDirective } from '../../../../shared/shard-directive';
 import { ClusterNode } from '../cluster-ref/cluster.type';
 import { MemberKind } from './member-kind';
+import { Membership } from '../membership/membership.type';
 import { PLAIN_FIELDS } from '../../../../shared/server/federated-schema';
 
 @ObjectType('Member', { ...PLAIN_FIELDS, description: 'A member organisation of one cluster.' })
@@ -28,4 +29,10 @@ export class Member {
 
   @Field(() => ClusterNode)
   cluster: ClusterNode;
+
+  @Field(() => Membership)
+  membership: Membership;
+
+  @Field(() => Int, { description: 'Changes with every edit; give it back to `updateMember`.' })
+  version: number;
 }

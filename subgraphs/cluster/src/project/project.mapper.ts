@@ -11,5 +11,10 @@ export function toProject(row: ProjectEntity): Project {
     budgetEur: row.budgetEur,
     cluster: { id: row.clusterId },
     lead: { id: encodeGlobalId(row.clusterId, row.leadMemberId) },
+    description: row.description,
+    endsOn: row.endsOn,
+    workingGroup: row.workingGroupId === null ? null : { id: encodeGlobalId(row.clusterId, row.workingGroupId) },
+    underNda: Boolean(row.underNda),
+    version: row.version,
   };
 }

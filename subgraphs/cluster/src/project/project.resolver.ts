@@ -7,6 +7,8 @@ import { pageSize, selectClusters } from '../paging/page-args';
 import { CONNECTION_MERGE } from '../paging/page-info.type';
 import { SortDirection } from '../paging/sort-direction';
 import { MemberStub } from './member-stub.type';
+import { rankEngagements } from '../engagement/engagement-ranking';
+import { ResourceEngagement } from '../engagement/engagement.type';
 import { ProjectConnection } from './project.connection';
 import { ProjectFilter, ProjectOrder, ProjectOrderField } from './project.inputs';
 import { toProject } from './project.mapper';
@@ -56,6 +58,11 @@ export class ProjectResolver {
   async partners(@Root() project: Project, @Ctx() context: ClusterContext): Promise<MemberStub[]> {
     const partners = await context.loaders.partnersOfProject.load(project.id);
     return partners.map((partner) => ({ id: encodeGlobalId(partner.clusterId, partner.localId) }));
+  }
+
+  @FieldResolver(() => [ResourceEngagement], { description: 'Resource engagements in participation priority order.' })
+  async engagements(@Root() project: Project, @Ctx() context: ClusterContext): Promise<ResourceEngagement[]> {
+    return rankEngagements(await context.loaders.engagementsOfProject.load(project.id));
   }
 }
 

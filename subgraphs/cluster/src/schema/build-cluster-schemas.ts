@@ -2,31 +2,87 @@ import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema } from '../../../../shared/server/federated-schema';
 import { SHARD_DIRECTIVE_SDL } from '../../../../shared/shard-directive';
 import type { ShardedSubgraphName } from '../../../../shared/sharded-subgraphs';
-import type { ClusterContext } from '../context';
+import { ClusterActivityResolver } from '../cluster-ref/cluster-activity.resolver';
+import { EventConnectionTypes, EventResolver, resolveEventReference } from '../event/event.resolver';
+import {
+  BoardMeetingResolver,
+  BoardResolver,
+  GeneralAssemblyResolver,
+  InitiativeConnectionTypes,
+  InitiativeResolver,
+  KpiResolver,
+  resolveInitiativeReference,
+  resolveMeetingReference,
+} from '../governance/governance.resolver';
+import { MemberActivityResolver } from '../member/member-activity.resolver';
+import { MemberConnectionResolver } from '../member/member.connection';
 import { ClusterMembersResolver, MemberResolver, resolveClusterReference, resolveMemberReference } from '../member/member.resolver';
+import { MembershipResolver } from '../membership/membership.resolver';
+import { MemberMutations } from '../mutation/member.mutations';
+import { GovernanceMutations } from '../mutation/governance.mutations';
+import { ProjectMutations } from '../mutation/project.mutations';
 import { ParticipationResolver, resolveParticipationReference } from '../participation/participation.resolver';
 import { MemberParticipation, ProjectStub } from '../participation/participation.type';
-import { MemberConnectionResolver } from '../member/member.connection';
+import { PersonResolver, PersonRoleResolver } from '../person/person.resolver';
+import { resolvePersonReference } from '../person/person.reference';
 import { ProjectConnectionResolver } from '../project/project.connection';
 import { ProjectResolver, resolveProjectReference } from '../project/project.resolver';
+import { resolveServiceReference, ServiceRequestResolver, ServiceResolver } from '../service/service.resolver';
 import { ClusterStatsResolver, NetworkStatsResolver } from '../stats/stats.resolver';
+import { resolveWorkingGroupReference, WorkingGroupConnectionTypes, WorkingGroupResolver } from '../working-group/working-group.resolver';
 
 type Reference = (reference: { id: string }, context: never) => unknown;
 
-/** The three logical subgraphs one cluster deployment serves, each with its SDL. */
+
+/**
+ * The three logical subgraphs one cluster deployment serves, each with its SDL:
+ * - members: the cluster's organisation (members, people, governance, working groups, services,
+ *   figures), where every reference is to a row of the same cluster;
+ * - projects: collaboration open to every cluster's members (projects, engagements, events), where
+ *   members are named by id and fetched from their own cluster;
+ * - participation: what every cluster knows of one member (the projects it takes part in).
+ */
 export async function buildClusterSchemas(): Promise<Record<ShardedSubgraphName, { schema: GraphQLSchema; sdl: string }>> {
   const [members, projects, participation] = await Promise.all([
     buildFederatedSchema({
-      resolvers: [MemberResolver, MemberConnectionResolver, ClusterMembersResolver, NetworkStatsResolver, ClusterStatsResolver],
+      resolvers: [
+        MemberResolver,
+        MemberConnectionResolver,
+        MemberActivityResolver,
+        MembershipResolver,
+        ClusterMembersResolver,
+        ClusterActivityResolver,
+        NetworkStatsResolver,
+        ClusterStatsResolver,
+        PersonResolver,
+        PersonRoleResolver,
+        GeneralAssemblyResolver,
+        BoardResolver,
+        BoardMeetingResolver,
+        InitiativeResolver,
+        InitiativeConnectionTypes.TotalCountResolver,
+        KpiResolver,
+        WorkingGroupResolver,
+        WorkingGroupConnectionTypes.TotalCountResolver,
+        ServiceResolver,
+        ServiceRequestResolver,
+        MemberMutations,
+        GovernanceMutations,
+      ],
       references: {
         Member: resolveMemberReference as Reference,
         Cluster: resolveClusterReference as Reference,
+        Person: resolvePersonReference as Reference,
+        WorkingGroup: resolveWorkingGroupReference as Reference,
+        Initiative: resolveInitiativeReference as Reference,
+        BoardMeeting: resolveMeetingReference as Reference,
+        Service: resolveServiceReference as Reference,
       },
       extraSdl: SHARD_DIRECTIVE_SDL,
     }),
     buildFederatedSchema({
-      resolvers: [ProjectResolver, ProjectConnectionResolver],
-      references: { Project: resolveProjectReference as (reference: { id: string }, context: ClusterContext) => unknown as Reference },
+      resolvers: [ProjectResolver, ProjectConnectionResolver, EventResolver, EventConnectionTypes.TotalCountResolver, ProjectMutations],
+      references: { Project: resolveProjectReference as Reference, Event: resolveEventReference as Reference },
       extraSdl: SHARD_DIRECTIVE_SDL,
     }),
     buildFederatedSchema({

@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager, ObjectLiteral, EntityTarget } from 'typeorm';
 import { foldSortKey } from '../../../../shared/sort-key';
 import { MemberEntity } from '../member/member.entity';
+import { MembershipStatus } from '../membership/membership-status';
 import { ProjectEntity } from '../project/project.entity';
 import { ProjectPartnerEntity } from '../project/project-partner.entity';
 import type { ClusterData } from './generate-cluster-data';
@@ -23,10 +24,20 @@ export async function writeClusterData(dataSource: DataSource, data: ClusterData
       ...member,
       nameKey: foldSortKey(member.name),
       cityKey: foldSortKey(member.city),
+      joinedOn: null,
+      membershipStatus: MembershipStatus.ACTIVE,
+      statusSince: null,
+      votingRight: true,
+      version: 1,
     })));
     await insertAll(manager, ProjectEntity, projects.map(({ partners: _partners, ...project }) => ({
       ...project,
       titleKey: foldSortKey(project.title),
+      description: null,
+      endsOn: null,
+      workingGroupId: null,
+      underNda: false,
+      version: 1,
     })));
     await insertAll(manager, ProjectPartnerEntity, projects.flatMap((project) =>
       project.partners.map((partner) => ({

@@ -1,0 +1,136 @@
+import { Arg, Ctx, Directive, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
+import { badUserInput } from '../../../../shared/errors';
+import { shardDirective } from '../../../../shared/shard-directive';
+import { foldSortKey } from '../../../../shared/sort-key';
+import type { ClusterContext } from '../context';
+import { nextLocalId, runInTransaction, today } from '../db/transaction';
+import { updateVersioned } from '../db/versioned-update';
+import { BoardMeetingEntity } from '../governance/board-meeting.entity';
+import { InitiativeDecision, InitiativeStatus } from '../governance/governance-enums';
+import { toInitiative, toMeeting } from '../governance/governance.mapper';
+import { BoardMeeting, Initiative } from '../governance/governance.type';
+import { InitiativeEntity } from '../governance/initiative.entity';
+import { PersonEntity } from '../person/person.entity';
+import { WorkingGroupEntity } from '../working-group/working-group.entity';
+import { currentMember, referencedRow, targetRow } from './rows';
+import { field, idOfCluster, optionalText, rejectWhen, requiredText, servedCluster, servedId } from './validate';
+
+const MAX_MINUTES_LENGTH = 20_000;
+const BY_INPUT_ID = shardDirective({ route: 'id', arg: 'input.id' });
+
+@InputType('ProposeInitiativeInput', { description: 'Brought by a member, by staff, or by a member through one of its people.' })
+class ProposeInitiativeInput {
+  @Field(() => ID)
+  cluster: string;
+
+  @Field()
+  title: string;
+
+  @Field(() => String, { nullable: true })
+  description?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The member that brings it; omit for an initiative of the staff.' })
+  proposedById?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The person who presents it to the board.' })
+  presentedById?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  workingGroupId?: string | null;
+}
+
+@InputType('DecideInitiativeInput')
+class DecideInitiativeInput {
+  @Field(() => ID, { description: 'The initiative.' })
+  id: string;
+
+  @Field(() => Int)
+  version: number;
+
+  @Field(() => InitiativeDecision)
+  decision: InitiativeDecision;
+
+  @Field(() => ID, { description: 'The board meeting that decided it.' })
+  meetingId: string;
+}
+
+@InputType('RecordMeetingMinutesInput')
+class RecordMeetingMinutesInput {
+  @Field(() => ID, { description: 'The board meeting.' })
+  id: string;
+
+  @Field(() => Int)
+  version: number;
+
+  @Field({ description: `The minutes, at most ${MAX_MINUTES_LENGTH} characters; replaces earlier ones.` })
+  minutes: string;
+}
+
+/** The board's business: initiatives brought to it, its decisions, its minutes. */
+@Resolver()
+export class GovernanceMutations {
+  @Mutation(() => Initiative, { description: 'Brings an initiative to the board.' })
+  @Directive(shardDirective({ route: 'cluster', arg: 'input.cluster' }))
+  async proposeInitiative(@Ctx() context: ClusterContext, @Arg('input', () => ProposeInitiativeInput) input: ProposeInitiativeInput): Promise<Initiative> {
+    const clusterId = servedCluster(input.cluster, 'cluster', context.clusterIds);
+    const title = requiredText(input.title, 'title', 200);
+    const description = optionalText(input.description, 'description', 5000);
+    const memberKey = input.proposedById ? idOfCluster(input.proposedById, 'proposedById', clusterId) : null;
+    const personKey = input.presentedById ? idOfCluster(input.presentedById, 'presentedById', clusterId) : null;
+    const groupKey = input.workingGroupId ? idOfCluster(input.workingGroupId, 'workingGroupId', clusterId) : null;
+    rejectWhen(!memberKey && !personKey, 'presentedById', 'is required when no member proposes the initiative (staff present their own)');
+    return runInTransaction(context.dataSource, async (manager) => {
+      if (memberKey) await currentMember(manager, memberKey, 'proposedById');
+      if (personKey) {
+        const person = await referencedRow(manager, PersonEntity, personKey, 'person', 'presentedById');
+        rejectWhen(memberKey !== null && person.memberId !== null && person.memberId !== memberKey.localId, 'presentedById', 'works for another member than the one proposing');
+      }
+      if (groupKey) await referencedRow(manager, WorkingGroupEntity, groupKey, 'working group', 'workingGroupId');
+      const row: InitiativeEntity = {
+        clusterId,
+        id: await nextLocalId(manager, 'initiatives', clusterId),
+        title,
+        titleKey: foldSortKey(title),
+        description,
+        proposedByMemberId: memberKey?.localId ?? null,
+        proposedByPersonId: personKey?.localId ?? null,
+        proposedOn: today(),
+        status: InitiativeStatus.PROPOSED,
+        decidedAtMeetingId: null,
+        workingGroupId: groupKey?.localId ?? null,
+        version: 1,
+      };
+      await manager.insert(InitiativeEntity, row);
+      return toInitiative(row);
+    });
+  }
+
+  @Mutation(() => Initiative, { description: 'Records the board\u2019s decision on a proposed initiative.' })
+  @Directive(BY_INPUT_ID)
+  async decideInitiative(@Ctx() context: ClusterContext, @Arg('input', () => DecideInitiativeInput) input: DecideInitiativeInput): Promise<Initiative> {
+    const key = servedId(input.id, 'id', context.clusterIds);
+    const meetingKey = idOfCluster(input.meetingId, 'meetingId', key.clusterId);
+    return runInTransaction(context.dataSource, async (manager) => {
+      const initiative = await targetRow(manager, InitiativeEntity, key, 'initiative');
+      const meeting = await referencedRow(manager, BoardMeetingEntity, meetingKey, 'board meeting', 'meetingId');
+      if (initiative.version === input.version && initiative.status !== InitiativeStatus.PROPOSED) {
+        throw badUserInput(`${field('id')}: the initiative is already ${initiative.status.toLowerCase()}`, { field: field('id') });
+      }
+      rejectWhen(meeting.heldOn < initiative.proposedOn, 'meetingId', `names a meeting of ${meeting.heldOn}, before the initiative was proposed (${initiative.proposedOn})`);
+      const status = input.decision === InitiativeDecision.APPROVED ? InitiativeStatus.APPROVED : InitiativeStatus.REJECTED;
+      await updateVersioned(manager, InitiativeEntity, 'initiative', key, input.version, { status, decidedAtMeetingId: meetingKey.localId });
+      return toInitiative(await targetRow(manager, InitiativeEntity, key, 'initiative'));
+    });
+  }
+
+  @Mutation(() => BoardMeeting, { description: 'Records (or corrects) the minutes of a board meeting.' })
+  @Directive(BY_INPUT_ID)
+  async recordMeetingMinutes(@Ctx() context: ClusterContext, @Arg('input', () => RecordMeetingMinutesInput) input: RecordMeetingMinutesInput): Promise<BoardMeeting> {
+    const key = servedId(input.id, 'id', context.clusterIds);
+    const minutes = requiredText(input.minutes, 'minutes', MAX_MINUTES_LENGTH);
+    return runInTransaction(context.dataSource, async (manager) => {
+      await updateVersioned(manager, BoardMeetingEntity, 'board meeting', key, input.version, { minutes, minutesRecordedOn: today() });
+      return toMeeting(await targetRow(manager, BoardMeetingEntity, key, 'board meeting'));
+    });
+  }
+}

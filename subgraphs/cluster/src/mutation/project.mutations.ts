@@ -1,0 +1,360 @@
+import { Arg, Ctx, Directive, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
+import type { EntityManager } from 'typeorm';
+import { badUserInput } from '../../../../shared/errors';
+import type { GlobalId } from '../../../../shared/global-id';
+import { shardDirective } from '../../../../shared/shard-directive';
+import { foldSortKey } from '../../../../shared/sort-key';
+import type { ClusterContext } from '../context';
+import { nextLocalId, runInTransaction, today } from '../db/transaction';
+import { updateVersioned } from '../db/versioned-update';
+import { EngagementEntity } from '../engagement/engagement.entity';
+import { EventKind } from '../event/event-kind';
+import { EventRegistrationEntity } from '../event/event-registration.entity';
+import { EventEntity } from '../event/event.entity';
+import { toEvent } from '../event/event.resolver';
+import { Event } from '../event/event.type';
+import { ProjectPartnerEntity } from '../project/project-partner.entity';
+import { ProjectStatus } from '../project/project-status';
+import { ProjectEntity } from '../project/project.entity';
+import { toProject } from '../project/project.mapper';
+import { Project } from '../project/project.type';
+import { WorkingGroupEntity } from '../working-group/working-group.entity';
+import { currentMember, referencedRow, targetRow } from './rows';
+import { anyId, field, idOfCluster, intInRange, isoDate, optionalIsoDate, optionalText, rejectWhen, requiredText, servedCluster, servedId } from './validate';
+
+const MAX_BUDGET_EUR = 1_000_000_000;
+const MAX_PARTNERS = 50;
+const BY_INPUT_ID = shardDirective({ route: 'id', arg: 'input.id' });
+/** A project moves forward only. */
+const NEXT_STATUSES: Record<ProjectStatus, readonly ProjectStatus[]> = {
+  [ProjectStatus.PROPOSED]: [ProjectStatus.ACTIVE, ProjectStatus.COMPLETED],
+  [ProjectStatus.ACTIVE]: [ProjectStatus.COMPLETED],
+  [ProjectStatus.COMPLETED]: [],
+};
+
+@InputType('StartProjectInput')
+class StartProjectInput {
+  @Field(() => ID, { description: 'The cluster that runs the project.' })
+  cluster: string;
+
+  @Field()
+  title: string;
+
+  @Field(() => ID, { description: 'The leading member, of the project\u2019s cluster.' })
+  leadId: string;
+
+  @Field(() => String, { nullable: true })
+  description?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The working group it comes from, of the same cluster.' })
+  workingGroupId?: string | null;
+
+  @Field({ description: 'ISO date.' })
+  startsOn: string;
+
+  @Field(() => String, { nullable: true, description: 'ISO date, not before startsOn.' })
+  endsOn?: string | null;
+
+  @Field(() => Int)
+  budgetEur: number;
+
+  @Field(() => Boolean, { nullable: true, description: 'False when omitted.' })
+  underNda?: boolean | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Partners from any cluster; a foreign partner is recorded here only.' })
+  partnerIds?: string[] | null;
+}
+
+@InputType('UpdateProjectInput', { description: 'Only the fields given change.' })
+class UpdateProjectInput {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Int)
+  version: number;
+
+  @Field(() => String, { nullable: true })
+  title?: string | null;
+
+  @Field(() => String, { nullable: true })
+  description?: string | null;
+
+  @Field(() => ProjectStatus, { nullable: true, description: 'Forward only: PROPOSED → ACTIVE → COMPLETED.' })
+  status?: ProjectStatus | null;
+
+  @Field(() => String, { nullable: true })
+  endsOn?: string | null;
+
+  @Field(() => Int, { nullable: true })
+  budgetEur?: number | null;
+
+  @Field(() => Boolean, { nullable: true })
+  underNda?: boolean | null;
+}
+
+@InputType('AddProjectPartnerInput')
+class AddProjectPartnerInput {
+  @Field(() => ID, { description: 'The project.' })
+  id: string;
+
+  @Field(() => Int)
+  version: number;
+
+  @Field(() => ID, { description: 'A member of any cluster.' })
+  memberId: string;
+}
+
+@InputType('RecordEngagementInput', { description: 'What a participant commits in the preparation phase; replaces its earlier engagement.' })
+class RecordEngagementInput {
+  @Field(() => ID, { description: 'The project.' })
+  id: string;
+
+  @Field(() => Int)
+  version: number;
+
+  @Field(() => ID, { description: 'The lead or a partner of the project.' })
+  memberId: string;
+
+  @Field(() => Int)
+  personDays: number;
+
+  @Field(() => Int, { description: 'Cash and in-kind resources valued in euro.' })
+  valueEur: number;
+
+  @Field()
+  resources: string;
+}
+
+@InputType('CreateEventInput')
+class CreateEventInput {
+  @Field(() => ID)
+  cluster: string;
+
+  @Field()
+  title: string;
+
+  @Field(() => EventKind)
+  kind: EventKind;
+
+  @Field({ description: 'ISO date.' })
+  startsOn: string;
+
+  @Field()
+  city: string;
+
+  @Field(() => Int)
+  capacity: number;
+
+  @Field(() => ID, { nullable: true })
+  workingGroupId?: string | null;
+}
+
+@InputType('RegisterForEventInput')
+class RegisterForEventInput {
+  @Field(() => ID, { description: 'The event.' })
+  id: string;
+
+  @Field(() => ID, { description: 'A member of any cluster.' })
+  memberId: string;
+
+  @Field(() => Int, { description: 'People the member sends, at least 1.' })
+  attendees: number;
+}
+
+/**
+ * A participant: a member of the project's own cluster must exist and belong; a member of another
+ * cluster is checked for form only, because its rows live in its own cluster's database, which
+ * this write never touches.
+ */
+async function checkedParticipant(manager: EntityManager, clusterId: string, key: GlobalId, name: string): Promise<void> {
+  if (key.clusterId === clusterId) await currentMember(manager, key, name);
+}
+
+async function isParticipant(manager: EntityManager, project: ProjectEntity, key: GlobalId): Promise<boolean> {
+  if (key.clusterId === project.clusterId && key.localId === project.leadMemberId) return true;
+  const partner = await manager.getRepository(ProjectPartnerEntity).findOneBy({
+    clusterId: project.clusterId,
+    projectId: project.id,
+    memberClusterId: key.clusterId,
+    memberId: key.localId,
+  });
+  return partner !== null;
+}
+
+/** Projects and events: collaboration open to every cluster's members, written by the owning cluster. */
+@Resolver()
+export class ProjectMutations {
+  @Mutation(() => Project, { description: 'Starts a project (PROPOSED) with its lead and partners, in one transaction.' })
+  @Directive(shardDirective({ route: 'cluster', arg: 'input.cluster' }))
+  async startProject(@Ctx() context: ClusterContext, @Arg('input', () => StartProjectInput) input: StartProjectInput): Promise<Project> {
+    const clusterId = servedCluster(input.cluster, 'cluster', context.clusterIds);
+    const title = requiredText(input.title, 'title', 200);
+    const description = optionalText(input.description, 'description', 5000);
+    const leadKey = idOfCluster(input.leadId, 'leadId', clusterId);
+    const groupKey = input.workingGroupId ? idOfCluster(input.workingGroupId, 'workingGroupId', clusterId) : null;
+    const startsOn = isoDate(input.startsOn, 'startsOn');
+    const endsOn = optionalIsoDate(input.endsOn, 'endsOn');
+    rejectWhen(endsOn !== null && endsOn < startsOn, 'endsOn', 'is before startsOn');
+    const budgetEur = intInRange(input.budgetEur, 'budgetEur', 0, MAX_BUDGET_EUR);
+    const partnerIds = input.partnerIds ?? [];
+    rejectWhen(partnerIds.length > MAX_PARTNERS, 'partnerIds', `holds more than ${MAX_PARTNERS} partners`);
+    const partners = partnerIds.map((id) => anyId(id, 'partnerIds'));
+    const seen = new Set<string>();
+    for (const partner of partners) {
+      const text = `${partner.clusterId}:${partner.localId}`;
+      rejectWhen(seen.has(text), 'partnerIds', `names ${text} twice`);
+      rejectWhen(partner.clusterId === clusterId && partner.localId === leadKey.localId, 'partnerIds', 'names the lead, who takes part already');
+      seen.add(text);
+    }
+    return runInTransaction(context.dataSource, async (manager) => {
+      await currentMember(manager, leadKey, 'leadId');
+      if (groupKey) await referencedRow(manager, WorkingGroupEntity, groupKey, 'working group', 'workingGroupId');
+      for (const partner of partners) await checkedParticipant(manager, clusterId, partner, 'partnerIds');
+      const row: ProjectEntity = {
+        clusterId,
+        id: await nextLocalId(manager, 'projects', clusterId),
+        title,
+        titleKey: foldSortKey(title),
+        status: ProjectStatus.PROPOSED,
+        leadMemberId: leadKey.localId,
+        startedOn: startsOn,
+        budgetEur,
+        description,
+        endsOn,
+        workingGroupId: groupKey?.localId ?? null,
+        underNda: input.underNda ?? false,
+        version: 1,
+      };
+      await manager.insert(ProjectEntity, row);
+      for (const partner of partners) {
+        await manager.insert(ProjectPartnerEntity, { clusterId, projectId: row.id, memberClusterId: partner.clusterId, memberId: partner.localId });
+      }
+      return toProject(row);
+    });
+  }
+
+  @Mutation(() => Project, { description: 'Changes a project\u2019s details or moves its status forward.' })
+  @Directive(BY_INPUT_ID)
+  async updateProject(@Ctx() context: ClusterContext, @Arg('input', () => UpdateProjectInput) input: UpdateProjectInput): Promise<Project> {
+    const key = servedId(input.id, 'id', context.clusterIds);
+    const changes: Partial<ProjectEntity> = {};
+    if (input.title !== null && input.title !== undefined) {
+      changes.title = requiredText(input.title, 'title', 200);
+      changes.titleKey = foldSortKey(changes.title);
+    }
+    if (input.description !== undefined) changes.description = optionalText(input.description, 'description', 5000);
+    if (input.endsOn !== null && input.endsOn !== undefined) changes.endsOn = isoDate(input.endsOn, 'endsOn');
+    if (input.budgetEur !== null && input.budgetEur !== undefined) changes.budgetEur = intInRange(input.budgetEur, 'budgetEur', 0, MAX_BUDGET_EUR);
+    if (input.underNda !== null && input.underNda !== undefined) changes.underNda = input.underNda;
+    if (input.status !== null && input.status !== undefined) changes.status = input.status;
+    rejectWhen(Object.keys(changes).length === 0, 'id', 'is all the input gives: name at least one field to change');
+    return runInTransaction(context.dataSource, async (manager) => {
+      const project = await targetRow(manager, ProjectEntity, key, 'project');
+      if (changes.status && changes.status !== project.status && project.version === input.version) {
+        rejectWhen(!NEXT_STATUSES[project.status].includes(changes.status), 'status', `cannot go from ${project.status} to ${changes.status}`);
+      }
+      if (changes.endsOn) rejectWhen(changes.endsOn < project.startedOn, 'endsOn', `is before the project started (${project.startedOn})`);
+      await updateVersioned(manager, ProjectEntity, 'project', key, input.version, changes);
+      return toProject(await targetRow(manager, ProjectEntity, key, 'project'));
+    });
+  }
+
+  @Mutation(() => Project, { description: 'Adds a partner from any cluster; only the project\u2019s cluster records it.' })
+  @Directive(BY_INPUT_ID)
+  async addProjectPartner(@Ctx() context: ClusterContext, @Arg('input', () => AddProjectPartnerInput) input: AddProjectPartnerInput): Promise<Project> {
+    const key = servedId(input.id, 'id', context.clusterIds);
+    const memberKey = anyId(input.memberId, 'memberId');
+    return runInTransaction(context.dataSource, async (manager) => {
+      const project = await targetRow(manager, ProjectEntity, key, 'project');
+      if (project.version === input.version) {
+        rejectWhen(project.status === ProjectStatus.COMPLETED, 'id', 'names a completed project');
+        rejectWhen(await isParticipant(manager, project, memberKey), 'memberId', 'already takes part in the project');
+      }
+      await checkedParticipant(manager, project.clusterId, memberKey, 'memberId');
+      // The version bump makes two staff adding partners at once see each other.
+      await updateVersioned(manager, ProjectEntity, 'project', key, input.version, {});
+      await manager.insert(ProjectPartnerEntity, { clusterId: key.clusterId, projectId: key.localId, memberClusterId: memberKey.clusterId, memberId: memberKey.localId });
+      return toProject(await targetRow(manager, ProjectEntity, key, 'project'));
+    });
+  }
+
+  @Mutation(() => Project, { description: 'Records what a participant commits in the preparation phase; decides participation priority.' })
+  @Directive(BY_INPUT_ID)
+  async recordEngagement(@Ctx() context: ClusterContext, @Arg('input', () => RecordEngagementInput) input: RecordEngagementInput): Promise<Project> {
+    const key = servedId(input.id, 'id', context.clusterIds);
+    const memberKey = anyId(input.memberId, 'memberId');
+    const personDays = intInRange(input.personDays, 'personDays', 0, 100_000);
+    const valueEur = intInRange(input.valueEur, 'valueEur', 0, MAX_BUDGET_EUR);
+    const resources = requiredText(input.resources, 'resources', 500);
+    return runInTransaction(context.dataSource, async (manager) => {
+      const project = await targetRow(manager, ProjectEntity, key, 'project');
+      if (project.version === input.version) {
+        rejectWhen(project.status !== ProjectStatus.PROPOSED, 'id', `names a project that is ${project.status.toLowerCase()}: engagements are made while it is prepared`);
+        rejectWhen(!(await isParticipant(manager, project, memberKey)), 'memberId', 'is neither the lead nor a partner of the project');
+      }
+      await updateVersioned(manager, ProjectEntity, 'project', key, input.version, {});
+      const engagement = { clusterId: key.clusterId, projectId: key.localId, memberClusterId: memberKey.clusterId, memberId: memberKey.localId };
+      await manager.delete(EngagementEntity, engagement);
+      await manager.insert(EngagementEntity, { ...engagement, personDays, valueEur, resources, committedOn: today() });
+      return toProject(await targetRow(manager, ProjectEntity, key, 'project'));
+    });
+  }
+
+  @Mutation(() => Event, { description: 'Announces an event of a cluster.' })
+  @Directive(shardDirective({ route: 'cluster', arg: 'input.cluster' }))
+  async createEvent(@Ctx() context: ClusterContext, @Arg('input', () => CreateEventInput) input: CreateEventInput): Promise<Event> {
+    const clusterId = servedCluster(input.cluster, 'cluster', context.clusterIds);
+    const title = requiredText(input.title, 'title', 200);
+    const startsOn = isoDate(input.startsOn, 'startsOn');
+    const city = requiredText(input.city, 'city', 100);
+    const capacity = intInRange(input.capacity, 'capacity', 1, 100_000);
+    const groupKey = input.workingGroupId ? idOfCluster(input.workingGroupId, 'workingGroupId', clusterId) : null;
+    return runInTransaction(context.dataSource, async (manager) => {
+      if (groupKey) await referencedRow(manager, WorkingGroupEntity, groupKey, 'working group', 'workingGroupId');
+      const row: EventEntity = {
+        clusterId,
+        id: await nextLocalId(manager, 'events', clusterId),
+        title,
+        titleKey: foldSortKey(title),
+        kind: input.kind,
+        startsOn,
+        city,
+        capacity,
+        seatsTaken: 0,
+        workingGroupId: groupKey?.localId ?? null,
+      };
+      await manager.insert(EventEntity, row);
+      return toEvent(row);
+    });
+  }
+
+  @Mutation(() => Event, { description: 'Registers a member of any cluster for an upcoming event, while seats last.' })
+  @Directive(BY_INPUT_ID)
+  async registerForEvent(@Ctx() context: ClusterContext, @Arg('input', () => RegisterForEventInput) input: RegisterForEventInput): Promise<Event> {
+    const key = servedId(input.id, 'id', context.clusterIds);
+    const memberKey = anyId(input.memberId, 'memberId');
+    const attendees = intInRange(input.attendees, 'attendees', 1, 1000);
+    return runInTransaction(context.dataSource, async (manager) => {
+      const event = await targetRow(manager, EventEntity, key, 'event');
+      rejectWhen(event.startsOn < today(), 'id', `names an event that took place on ${event.startsOn}`);
+      await checkedParticipant(manager, event.clusterId, memberKey, 'memberId');
+      const registration = { clusterId: key.clusterId, eventId: key.localId, memberClusterId: memberKey.clusterId, memberId: memberKey.localId };
+      if (await manager.getRepository(EventRegistrationEntity).findOneBy(registration)) {
+        throw badUserInput(`${field('memberId')}: the member is already registered`, { field: field('memberId') });
+      }
+      // Seats are taken in one conditional statement, so two registrations can never overbook.
+      const taken = await manager
+        .createQueryBuilder()
+        .update(EventEntity)
+        .set({ seatsTaken: () => `seats_taken + ${attendees}` })
+        .where('cluster_id = :clusterId AND id = :id AND seats_taken + :attendees <= capacity', { clusterId: key.clusterId, id: key.localId, attendees })
+        .execute();
+      if (taken.affected !== 1) {
+        const now = await targetRow(manager, EventEntity, key, 'event');
+        throw badUserInput(`${field('attendees')}: only ${now.capacity - now.seatsTaken} seats are left`, { field: field('attendees'), seatsLeft: now.capacity - now.seatsTaken });
+      }
+      await manager.insert(EventRegistrationEntity, { ...registration, attendees, registeredOn: today() });
+      return toEvent(await targetRow(manager, EventEntity, key, 'event'));
+    });
+  }
+}
