@@ -38,6 +38,7 @@ export const MERGE_RULES = {
   max: 'the largest value',
   concat: 'lists joined in shard order (shards ordered by cluster id), so a list ordered by global id stays ordered',
   groupBy: 'list items with the same `key` field merged as objects, in order of first appearance',
+  groupByKey: 'as groupBy, with the buckets ordered by their `key` (code-point order): for buckets that not every shard has',
   same: 'every shard returns the same value (a key or a type name); the first is taken',
   average: 'the sum of the `sum` field over the sum of the `count` field (sibling Int fields), never an average of averages; null when the count is 0',
 } as const;

@@ -1,5 +1,6 @@
 import { Kind, type FieldNode, type SelectionNode, type SelectionSetNode } from 'graphql';
 import { compareCursors, tryDecodeCursor, type Cursor } from '../../../shared/cursor';
+import { compareCodePoints } from '../../../shared/sort-key';
 import { MinHeap } from './heap';
 import { argumentValue, collectFields, mergedSubSelection, type SelectionScope } from './selection';
 import { namedTypeName, type MergeSpec, type ShardRules } from './shard-rules';
@@ -45,7 +46,9 @@ export function mergeField(spec: MergeSpec, values: readonly unknown[], nodes: r
     case 'object':
       return present.length === 0 ? null : mergeObjects(present as Json[], mergedSubSelection(nodes), typeName, scope);
     case 'groupBy':
-      return present.length === 0 ? null : mergeGroups(present as Json[][], mergedSubSelection(nodes), typeName, scope);
+      return present.length === 0 ? null : mergeGroups(present as Json[][], mergedSubSelection(nodes), typeName, scope, false);
+    case 'groupByKey':
+      return present.length === 0 ? null : mergeGroups(present as Json[][], mergedSubSelection(nodes), typeName, scope, true);
     case 'connection':
       return present.length === 0 ? null : mergeConnections(present as Json[], nodes, typeName, scope);
     case 'average': {
@@ -84,15 +87,25 @@ export function mergeObjects(values: readonly Json[], selection: SelectionSetNod
   return result;
 }
 
-function mergeGroups(lists: readonly Json[][], selection: SelectionSetNode | undefined, itemType: string, scope: MergeScope): Json[] {
-  const groups = new Map<string, Json[]>();
+function mergeGroups(lists: readonly Json[][], selection: SelectionSetNode | undefined, itemType: string, scope: MergeScope, byKey: boolean): Json[] {
+  const groups = new Map<string, { key: unknown; items: Json[] }>();
   for (const list of lists) {
     for (const item of list) {
       const key = JSON.stringify(item[GROUP_KEY]);
-      groups.set(key, [...(groups.get(key) ?? []), item]);
+      const group = groups.get(key) ?? { key: item[GROUP_KEY], items: [] };
+      group.items.push(item);
+      groups.set(key, group);
     }
   }
-  return [...groups.values()].map((items) => mergeObjects(items, selection, itemType, scope));
+  const ordered = [...groups.values()];
+  if (byKey) ordered.sort((a, b) => compareKeys(a.key, b.key));
+  return ordered.map((group) => mergeObjects(group.items, selection, itemType, scope));
+}
+
+/** Code-point order for strings (as the shards' binary collation sorts), numeric order for numbers. */
+function compareKeys(a: unknown, b: unknown): number {
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  return compareCodePoints(String(a), String(b));
 }
 
 interface Position {
@@ -239,6 +252,7 @@ export function withMergeHelpers(field: FieldNode, spec: MergeSpec, typeName: st
     case 'connection':
       return addSelections(field, [helperField(EDGES, 'edges', [helperField(CURSOR, 'cursor')]), helperField(PAGE_INFO, 'pageInfo', [helperField(HAS_NEXT_PAGE, 'hasNextPage')])]);
     case 'groupBy':
+    case 'groupByKey':
       return addSelections(withFieldHelpers(field, typeName, scope), [helperField(GROUP_KEY, spec.key!)]);
     case 'object':
       return withFieldHelpers(field, typeName, scope);

@@ -120,13 +120,13 @@ function checkMergeCoverage(rules: ShardRules): string[] {
         problems.push(`${where} merges ${typeName} field by field, but ${typeName}.${fieldName} has no @shard(merge: …)`);
         continue;
       }
-      if (merge.merge === 'object' || merge.merge === 'groupBy') {
+      if (merge.merge === 'object' || merge.merge === 'groupBy' || merge.merge === 'groupByKey') {
         visitObject(namedTypeName(field.type.toString()), `${typeName}.${fieldName}`);
       }
     }
   };
   for (const [fieldName, rule] of rules.rootFields) {
-    if (rule.route === 'all' && (rule.merge === 'object' || rule.merge === 'groupBy')) {
+    if (rule.route === 'all' && (rule.merge === 'object' || rule.merge === 'groupBy' || rule.merge === 'groupByKey')) {
       const field = rules.schema.getQueryType()?.getFields()[fieldName];
       if (field) visitObject(namedTypeName(field.type.toString()), `Query.${fieldName}`);
     }
@@ -158,7 +158,7 @@ function readShardDirective(
   }
   if (args.route !== undefined && !Object.hasOwn(SHARD_ROUTES, args.route)) problems.push(`${where}: unknown route "${args.route}"`);
   if (args.merge !== undefined && !Object.hasOwn(MERGE_RULES, args.merge)) problems.push(`${where}: unknown merge rule "${args.merge}"`);
-  if (args.merge === 'groupBy' && !args.key) problems.push(`${where}: groupBy needs a key`);
+  if ((args.merge === 'groupBy' || args.merge === 'groupByKey') && !args.key) problems.push(`${where}: ${args.merge} needs a key`);
   return {
     route: args.route as ShardRoute,
     ...(args.arg ? { arg: args.arg } : {}),

@@ -29,7 +29,7 @@ type MemberEdge { cursor: String! node: Member! }
 type PageInfo @shareable { hasNextPage: Boolean! hasPreviousPage: Boolean! startCursor: String endCursor: String }
 type MemberConnection { edges: [MemberEdge!]! pageInfo: PageInfo! totalCount: Int! }
 type KindStats { kind: String! @shard(merge: "same") count: Int! @shard(merge: "sum") employees: Int! @shard(merge: "sum") }
-type NetworkStats { members: Int! @shard(merge: "sum") smallest: Int! @shard(merge: "min") largest: Int! @shard(merge: "max") byKind: [KindStats!]! @shard(merge: "groupBy", key: "kind") names: [String!]! @shard(merge: "concat") }
+type NetworkStats { members: Int! @shard(merge: "sum") smallest: Int! @shard(merge: "min") largest: Int! @shard(merge: "max") byKind: [KindStats!]! @shard(merge: "groupBy", key: "kind") kindsByName: [KindStats!]! @shard(merge: "groupByKey", key: "kind") names: [String!]! @shard(merge: "concat") }
 `;
 
 const rules = compileShardRules('members', SDL);
@@ -358,6 +358,20 @@ describe('mergeField: object', () => {
         { kind: 'ong', count: 1, employees: 7 },
       ],
       names: ['dan', 'ana', 'bogdan', 'elena', 'carmen'],
+    });
+  });
+
+  it('orders groupByKey buckets by key whatever order the shards give them in', () => {
+    const withSorted = STATS.map((stats) => ({ ...stats, kindsByName: stats.byKind }));
+    expect(mergeStats('{ networkStats { kindsByName { count kind } } }', withSorted)).toEqual({
+      kindsByName: [
+        { count: 1, kind: 'ong' },
+        { count: 5, kind: 'pfa' },
+        { count: 6, kind: 'srl' },
+      ],
+    });
+    expect(mergeStats('{ networkStats { kindsByName { employees } } }', withSorted)).toEqual({
+      kindsByName: [{ employees: 7 }, { employees: 5 }, { employees: 40 }],
     });
   });
 

@@ -28,7 +28,7 @@ import { resolvePersonReference } from '../person/person.reference';
 import { ProjectConnectionResolver } from '../project/project.connection';
 import { ProjectResolver, resolveProjectReference } from '../project/project.resolver';
 import { resolveServiceReference, ServiceRequestResolver, ServiceResolver } from '../service/service.resolver';
-import { ClusterStatsResolver, NetworkStatsResolver } from '../stats/stats.resolver';
+import { ClusterStatsResolver, NetworkStatsDetailResolver, NetworkStatsResolver } from '../stats/stats.resolver';
 import { resolveWorkingGroupReference, WorkingGroupConnectionTypes, WorkingGroupResolver } from '../working-group/working-group.resolver';
 
 type Reference = (reference: { id: string }, context: never) => unknown;
@@ -53,6 +53,7 @@ export async function buildClusterSchemas(): Promise<Record<ShardedSubgraphName,
         ClusterMembersResolver,
         ClusterActivityResolver,
         NetworkStatsResolver,
+        NetworkStatsDetailResolver,
         ClusterStatsResolver,
         PersonResolver,
         PersonRoleResolver,

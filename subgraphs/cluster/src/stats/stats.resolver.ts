@@ -4,7 +4,9 @@ import { ClusterNode } from '../cluster-ref/cluster.type';
 import type { ClusterContext } from '../context';
 import { selectClusters } from '../paging/page-args';
 import type { ClusterFigures } from './stats.store';
-import { ClusterStats, NetworkStats } from './stats.type';
+import { ClusterCollaboration, ClusterStats, NetworkStats, ProjectStatusCount } from './stats.type';
+import { loadCollaboration, loadProjectsByStatus } from './collaboration.store';
+import { ProjectStatus } from '../project/project-status';
 
 function toClusterStats(figures: ClusterFigures): ClusterStats {
   return {
@@ -38,6 +40,9 @@ export class NetworkStatsResolver {
       largestMemberEmployees: null,
       byKind: [],
       byCluster: [],
+      projectsByStatus: [],
+      collaboration: [],
+      clusterIds: selected,
     };
     for (const figures of all) {
       stats.members += figures.members;
@@ -61,6 +66,27 @@ export class NetworkStatsResolver {
     return stats;
   }
 }
+
+@Resolver(() => NetworkStats)
+export class NetworkStatsDetailResolver {
+  @FieldResolver(() => [ProjectStatusCount])
+  projectsByStatus(@Root() stats: NetworkStats, @Ctx() context: ClusterContext): Promise<ProjectStatusCount[]> {
+    return stats.clusterIds.length === 0 ? Promise.resolve(PROJECT_STATUSES.map((status) => ({ status, count: 0 }))) : loadProjectsByStatus(context.dataSource, stats.clusterIds, PROJECT_STATUSES);
+  }
+
+  @FieldResolver(() => [ClusterCollaboration])
+  async collaboration(@Root() stats: NetworkStats, @Ctx() context: ClusterContext): Promise<ClusterCollaboration[]> {
+    if (stats.clusterIds.length === 0) return [];
+    return (await loadCollaboration(context.dataSource, stats.clusterIds)).map((figures) => ({
+      pair: figures.pair,
+      first: { id: figures.first },
+      second: { id: figures.second },
+      projects: figures.projects,
+    }));
+  }
+}
+
+const PROJECT_STATUSES = Object.values(ProjectStatus);
 
 function average(sum: number, count: number): number | null {
   return count === 0 ? null : sum / count;

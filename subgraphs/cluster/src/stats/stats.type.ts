@@ -2,6 +2,7 @@ import { Field, Float, Int, ObjectType, Directive } from 'type-graphql';
 import { shardDirective } from '../../../../shared/shard-directive';
 import { ClusterNode } from '../cluster-ref/cluster.type';
 import { MemberKind } from '../member/member-kind';
+import { ProjectStatus } from '../project/project-status';
 import { PLAIN_FIELDS } from '../../../../shared/server/federated-schema';
 
 const SUM = shardDirective({ merge: 'sum' });
@@ -23,6 +24,36 @@ export class KindStats {
   @Field(() => Float, { nullable: true, description: 'Employees per member of this kind; null when there is none.' })
   @Directive(shardDirective({ merge: 'average', sum: 'employees', count: 'count' }))
   averageEmployees: number | null;
+}
+
+@ObjectType('ProjectStatusCount', { ...PLAIN_FIELDS, description: 'Projects in one status.' })
+export class ProjectStatusCount {
+  @Field(() => ProjectStatus)
+  @Directive(shardDirective({ merge: 'same' }))
+  status: ProjectStatus;
+
+  @Field(() => Int)
+  @Directive(SUM)
+  count: number;
+}
+
+@ObjectType('ClusterCollaboration', { ...PLAIN_FIELDS, description: 'Two clusters and the projects that join members of both.' })
+export class ClusterCollaboration {
+  @Field({ description: 'The two cluster ids joined by "+", in code-point order, e.g. "banat+transilvania".' })
+  @Directive(shardDirective({ merge: 'same' }))
+  pair: string;
+
+  @Field(() => ClusterNode, { description: 'The cluster whose id sorts first.' })
+  @Directive(shardDirective({ merge: 'same' }))
+  first: ClusterNode;
+
+  @Field(() => ClusterNode)
+  @Directive(shardDirective({ merge: 'same' }))
+  second: ClusterNode;
+
+  @Field(() => Int, { description: 'Projects with members of both clusters among lead and partners.' })
+  @Directive(SUM)
+  projects: number;
 }
 
 @ObjectType('ClusterStats', { ...PLAIN_FIELDS, description: 'One cluster\u2019s figures.' })
@@ -80,4 +111,15 @@ export class NetworkStats {
   @Field(() => [ClusterStats], { description: 'One entry per cluster, ordered by cluster id.' })
   @Directive(shardDirective({ merge: 'concat' }))
   byCluster: ClusterStats[];
+
+  @Field(() => [ProjectStatusCount], { description: 'Every project status, in the enum\u2019s order.' })
+  @Directive(shardDirective({ merge: 'groupBy', key: 'status' }))
+  projectsByStatus: ProjectStatusCount[];
+
+  @Field(() => [ClusterCollaboration], { description: 'Each pair of clusters whose members work together in projects, ordered by pair.' })
+  @Directive(shardDirective({ merge: 'groupByKey', key: 'pair' }))
+  collaboration: ClusterCollaboration[];
+
+  /** The clusters the figures cover, for the field resolvers; not a GraphQL field. */
+  clusterIds: string[];
 }
