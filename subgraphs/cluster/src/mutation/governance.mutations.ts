@@ -1,5 +1,4 @@
 import { Arg, Ctx, Directive, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
-import { badUserInput } from '../../../../shared/errors';
 import { shardDirective } from '../../../../shared/shard-directive';
 import { foldSortKey } from '../../../../shared/sort-key';
 import type { ClusterContext } from '../context';
@@ -13,7 +12,7 @@ import { InitiativeEntity } from '../governance/initiative.entity';
 import { PersonEntity } from '../person/person.entity';
 import { WorkingGroupEntity } from '../working-group/working-group.entity';
 import { currentMember, referencedRow, targetRow } from './rows';
-import { field, idOfCluster, optionalText, rejectWhen, requiredText, servedCluster, servedId } from './validate';
+import { conflict, idOfCluster, optionalText, rejectWhen, requiredText, servedCluster, servedId } from './validate';
 
 const MAX_MINUTES_LENGTH = 20_000;
 const BY_INPUT_ID = shardDirective({ route: 'id', arg: 'input.id' });
@@ -86,6 +85,8 @@ export class GovernanceMutations {
         rejectWhen(memberKey !== null && person.memberId !== null && person.memberId !== memberKey.localId, 'presentedById', 'works for another member than the one proposing');
       }
       if (groupKey) await referencedRow(manager, WorkingGroupEntity, groupKey, 'working group', 'workingGroupId');
+      const pending = await manager.getRepository(InitiativeEntity).findOneBy({ clusterId, titleKey: foldSortKey(title), status: InitiativeStatus.PROPOSED });
+      if (pending) conflict('title', `is already before the board (proposed on ${pending.proposedOn})`);
       const row: InitiativeEntity = {
         clusterId,
         id: await nextLocalId(manager, 'initiatives', clusterId),
@@ -114,7 +115,7 @@ export class GovernanceMutations {
       const initiative = await targetRow(manager, InitiativeEntity, key, 'initiative');
       const meeting = await referencedRow(manager, BoardMeetingEntity, meetingKey, 'board meeting', 'meetingId');
       if (initiative.version === input.version && initiative.status !== InitiativeStatus.PROPOSED) {
-        throw badUserInput(`${field('id')}: the initiative is already ${initiative.status.toLowerCase()}`, { field: field('id') });
+        conflict('id', `names an initiative that is already ${initiative.status.toLowerCase()}`);
       }
       rejectWhen(meeting.heldOn < initiative.proposedOn, 'meetingId', `names a meeting of ${meeting.heldOn}, before the initiative was proposed (${initiative.proposedOn})`);
       const status = input.decision === InitiativeDecision.APPROVED ? InitiativeStatus.APPROVED : InitiativeStatus.REJECTED;

@@ -1,6 +1,4 @@
 import { Arg, Ctx, Directive, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
-import { badUserInput } from '../../../../shared/errors';
-import { encodeGlobalId } from '../../../../shared/global-id';
 import { shardDirective } from '../../../../shared/shard-directive';
 import { foldSortKey } from '../../../../shared/sort-key';
 import type { ClusterContext } from '../context';
@@ -21,8 +19,8 @@ import { WorkingGroupMemberEntity } from '../working-group/working-group-member.
 import { WorkingGroupEntity } from '../working-group/working-group.entity';
 import { toWorkingGroup } from '../working-group/working-group.mapper';
 import { WorkingGroup } from '../working-group/working-group.type';
-import { currentMember, referencedRow, targetRow } from './rows';
-import { field, idOfCluster, intInRange, isoDate, optionalIsoDate, optionalText, rejectWhen, requiredText, servedCluster, servedId } from './validate';
+import { currentMember, targetRow } from './rows';
+import { conflict, idOfCluster, intInRange, optionalIsoDate, optionalText, rejectWhen, requiredText, servedCluster, servedId } from './validate';
 
 const MAX_EMPLOYEES = 1_000_000;
 const MAX_FEE_EUR = 1_000_000;
@@ -145,7 +143,7 @@ function checkedFounded(value: number): number {
 async function rejectDuplicateName(manager: import('typeorm').EntityManager, clusterId: string, name: string, except?: number): Promise<void> {
   const query = manager.getRepository(MemberEntity).createQueryBuilder('m').where('m.cluster_id = :clusterId AND m.name_key = :key', { clusterId, key: foldSortKey(name) });
   if (except !== undefined) query.andWhere('m.id <> :except', { except });
-  if ((await query.getCount()) > 0) throw badUserInput(`${field('name')}: cluster "${clusterId}" already has a member named ${JSON.stringify(name)}`, { field: field('name') });
+  if ((await query.getCount()) > 0) conflict('name', `is taken: cluster "${clusterId}" already has a member named ${JSON.stringify(name)}`);
 }
 
 /** What a cluster's staff do every day about members: each write in one transaction, on the owning shard. */
@@ -215,7 +213,9 @@ export class MemberMutations {
     rejectWhen(input.status === MembershipStatus.LEFT && input.votingRight === true, 'votingRight', 'cannot be true for a member that left');
     return runInTransaction(context.dataSource, async (manager) => {
       const member = await targetRow(manager, MemberEntity, key, 'member');
-      rejectWhen(member.membershipStatus === input.status && (input.votingRight ?? member.votingRight) === Boolean(member.votingRight), 'status', `is already ${input.status}`);
+      if (member.version === input.version && member.membershipStatus === input.status && (input.votingRight ?? Boolean(member.votingRight)) === Boolean(member.votingRight)) {
+        conflict('status', `is already ${input.status}`);
+      }
       const votingRight = input.status === MembershipStatus.LEFT ? false : (input.votingRight ?? Boolean(member.votingRight));
       const changes: Partial<MemberEntity> = { membershipStatus: input.status, votingRight };
       if (member.membershipStatus !== input.status) changes.statusSince = today();
@@ -235,7 +235,7 @@ export class MemberMutations {
       const member = await targetRow(manager, MemberEntity, key, 'member');
       rejectWhen(member.membershipStatus === MembershipStatus.LEFT, 'id', 'names a member that has left the cluster');
       const existing = await manager.getRepository(MembershipFeeEntity).findOneBy({ clusterId: key.clusterId, memberId: key.localId, year });
-      if (existing) throw badUserInput(`${field('year')}: the fee for ${year} is already recorded (paid on ${existing.paidOn})`, { field: field('year') });
+      if (existing) conflict('year', `${year}: the fee is already recorded (paid on ${existing.paidOn})`);
       await manager.insert(MembershipFeeEntity, { clusterId: key.clusterId, memberId: key.localId, year, amountEur, paidOn });
       return toMember(member);
     });
@@ -250,7 +250,7 @@ export class MemberMutations {
       const group = await targetRow(manager, WorkingGroupEntity, key, 'working group');
       await currentMember(manager, memberKey, 'memberId');
       const already = await manager.getRepository(WorkingGroupMemberEntity).findOneBy({ clusterId: key.clusterId, workingGroupId: key.localId, memberId: memberKey.localId });
-      if (already) throw badUserInput(`${field('memberId')}: the member already takes part (since ${already.joinedOn})`, { field: field('memberId') });
+      if (already) conflict('memberId', `already takes part (since ${already.joinedOn})`);
       await manager.insert(WorkingGroupMemberEntity, { clusterId: key.clusterId, workingGroupId: key.localId, memberId: memberKey.localId, joinedOn: today() });
       return toWorkingGroup(group);
     });
@@ -267,6 +267,13 @@ export class MemberMutations {
       rejectWhen(!service.active, 'id', `names a service that is no longer offered: "${service.name}"`);
       const member = await currentMember(manager, memberKey, 'memberId');
       rejectWhen(member.membershipStatus !== MembershipStatus.ACTIVE, 'memberId', 'names a suspended member');
+      const open = await manager
+        .getRepository(ServiceRequestEntity)
+        .createQueryBuilder('r')
+        .where('r.cluster_id = :clusterId AND r.service_id = :serviceId AND r.member_id = :memberId', { clusterId: key.clusterId, serviceId: key.localId, memberId: memberKey.localId })
+        .andWhere('r.status IN (:...open)', { open: [ServiceRequestStatus.REQUESTED, ServiceRequestStatus.IN_PROGRESS] })
+        .getOne();
+      if (open) conflict('memberId', `already has an open request for this service (since ${open.requestedOn})`);
       const row: ServiceRequestEntity = {
         clusterId: key.clusterId,
         id: await nextLocalId(manager, 'service_requests', key.clusterId),

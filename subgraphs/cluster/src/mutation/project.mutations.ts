@@ -1,6 +1,5 @@
 import { Arg, Ctx, Directive, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
 import type { EntityManager } from 'typeorm';
-import { badUserInput } from '../../../../shared/errors';
 import type { GlobalId } from '../../../../shared/global-id';
 import { shardDirective } from '../../../../shared/shard-directive';
 import { foldSortKey } from '../../../../shared/sort-key';
@@ -20,7 +19,7 @@ import { toProject } from '../project/project.mapper';
 import { Project } from '../project/project.type';
 import { WorkingGroupEntity } from '../working-group/working-group.entity';
 import { currentMember, referencedRow, targetRow } from './rows';
-import { anyId, field, idOfCluster, intInRange, isoDate, optionalIsoDate, optionalText, rejectWhen, requiredText, servedCluster, servedId } from './validate';
+import { anyId, conflict, idOfCluster, intInRange, isoDate, optionalIsoDate, optionalText, rejectWhen, requiredText, servedCluster, servedId } from './validate';
 
 const MAX_BUDGET_EUR = 1_000_000_000;
 const MAX_PARTNERS = 50;
@@ -210,6 +209,8 @@ export class ProjectMutations {
       await currentMember(manager, leadKey, 'leadId');
       if (groupKey) await referencedRow(manager, WorkingGroupEntity, groupKey, 'working group', 'workingGroupId');
       for (const partner of partners) await checkedParticipant(manager, clusterId, partner, 'partnerIds');
+      // The same title twice in one cluster is a form sent twice, not a second project.
+      if (await manager.getRepository(ProjectEntity).findOneBy({ clusterId, titleKey: foldSortKey(title) })) conflict('title', 'is taken by another project of the cluster');
       const row: ProjectEntity = {
         clusterId,
         id: await nextLocalId(manager, 'projects', clusterId),
@@ -268,7 +269,7 @@ export class ProjectMutations {
       const project = await targetRow(manager, ProjectEntity, key, 'project');
       if (project.version === input.version) {
         rejectWhen(project.status === ProjectStatus.COMPLETED, 'id', 'names a completed project');
-        rejectWhen(await isParticipant(manager, project, memberKey), 'memberId', 'already takes part in the project');
+        if (await isParticipant(manager, project, memberKey)) conflict('memberId', 'already takes part in the project');
       }
       await checkedParticipant(manager, project.clusterId, memberKey, 'memberId');
       // The version bump makes two staff adding partners at once see each other.
@@ -311,6 +312,7 @@ export class ProjectMutations {
     const groupKey = input.workingGroupId ? idOfCluster(input.workingGroupId, 'workingGroupId', clusterId) : null;
     return runInTransaction(context.dataSource, async (manager) => {
       if (groupKey) await referencedRow(manager, WorkingGroupEntity, groupKey, 'working group', 'workingGroupId');
+      if (await manager.getRepository(EventEntity).findOneBy({ clusterId, titleKey: foldSortKey(title), startsOn })) conflict('title', `is taken by another event on ${startsOn}`);
       const row: EventEntity = {
         clusterId,
         id: await nextLocalId(manager, 'events', clusterId),
@@ -340,7 +342,7 @@ export class ProjectMutations {
       await checkedParticipant(manager, event.clusterId, memberKey, 'memberId');
       const registration = { clusterId: key.clusterId, eventId: key.localId, memberClusterId: memberKey.clusterId, memberId: memberKey.localId };
       if (await manager.getRepository(EventRegistrationEntity).findOneBy(registration)) {
-        throw badUserInput(`${field('memberId')}: the member is already registered`, { field: field('memberId') });
+        conflict('memberId', 'is already registered for the event');
       }
       // Seats are taken in one conditional statement, so two registrations can never overbook.
       const taken = await manager
@@ -351,7 +353,7 @@ export class ProjectMutations {
         .execute();
       if (taken.affected !== 1) {
         const now = await targetRow(manager, EventEntity, key, 'event');
-        throw badUserInput(`${field('attendees')}: only ${now.capacity - now.seatsTaken} seats are left`, { field: field('attendees'), seatsLeft: now.capacity - now.seatsTaken });
+        conflict('attendees', `asks for ${attendees} seats, but only ${now.capacity - now.seatsTaken} are left`, { seatsLeft: now.capacity - now.seatsTaken });
       }
       await manager.insert(EventRegistrationEntity, { ...registration, attendees, registeredOn: today() });
       return toEvent(await targetRow(manager, EventEntity, key, 'event'));

@@ -1,4 +1,4 @@
-import { badUserInput } from '../../../../shared/errors';
+import { badUserInput, graphQLError } from '../../../../shared/errors';
 import { describeInput, tryDecodeGlobalId, type GlobalId } from '../../../../shared/global-id';
 
 /**
@@ -81,4 +81,12 @@ export function servedCluster(value: string, name: string, served: readonly stri
 
 export function rejectWhen(condition: boolean, name: string, message: string): void {
   if (condition) invalid(name, message);
+}
+
+/**
+ * Valid input that the data as it stands now refuses: something already recorded, perhaps a moment
+ * ago by someone else (a fee for that year, a registration, the last seats). `CONFLICT`: read again.
+ */
+export function conflict(name: string, message: string, extensions: Record<string, unknown> = {}): never {
+  throw graphQLError('CONFLICT', `${field(name)} ${message}`, { ...extensions, field: field(name) });
 }
