@@ -20,7 +20,9 @@ const REQUEST_CODES = new Set([
 export function createErrorMasker(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
-    if (typeof code === 'string' && (code in ERROR_CODES || REQUEST_CODES.has(code))) {
+    // Apollo labels every unexpected throw INTERNAL_SERVER_ERROR with the thrown message (a driver's
+    // SQL error, say): that code is never shown as it is.
+    if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR' && (code in ERROR_CODES || REQUEST_CODES.has(code))) {
       const { stacktrace: _stacktrace, exception: _exception, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }

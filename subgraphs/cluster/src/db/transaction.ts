@@ -2,7 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 
 /** MySQL errors after which the whole transaction may simply run again. */
 const RETRYABLE_MYSQL_ERRORS = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT', 'ER_DUP_ENTRY']);
-const MAX_ATTEMPTS = 3;
+const MAX_ATTEMPTS = 6;
 
 /** SQLite writers of one database, one after the other (see below). */
 const sqliteQueues = new WeakMap<DataSource, Promise<unknown>>();
@@ -27,6 +27,8 @@ export async function runInTransaction<T>(dataSource: DataSource, work: (manager
       return await dataSource.transaction(work);
     } catch (error) {
       if (attempt >= MAX_ATTEMPTS || !RETRYABLE_MYSQL_ERRORS.has(mysqlErrorCode(error))) throw error;
+      // A short random pause, so that the writers that collided do not collide again in step.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
     }
   }
 }

@@ -79,6 +79,8 @@ export class GovernanceMutations {
     const groupKey = input.workingGroupId ? idOfCluster(input.workingGroupId, 'workingGroupId', clusterId) : null;
     rejectWhen(!memberKey && !personKey, 'presentedById', 'is required when no member proposes the initiative (staff present their own)');
     return runInTransaction(context.dataSource, async (manager) => {
+      // First: on MySQL it locks the cluster's ids, so the checks below see any writer that came before.
+      const id = await nextLocalId(manager, 'initiatives', clusterId);
       if (memberKey) await currentMember(manager, memberKey, 'proposedById');
       if (personKey) {
         const person = await referencedRow(manager, PersonEntity, personKey, 'person', 'presentedById');
@@ -89,7 +91,7 @@ export class GovernanceMutations {
       if (pending) conflict('title', `is already before the board (proposed on ${pending.proposedOn})`);
       const row: InitiativeEntity = {
         clusterId,
-        id: await nextLocalId(manager, 'initiatives', clusterId),
+        id,
         title,
         titleKey: foldSortKey(title),
         description,

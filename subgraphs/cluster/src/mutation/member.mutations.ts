@@ -160,10 +160,12 @@ export class MemberMutations {
     const joinedOn = optionalIsoDate(input.joinedOn, 'joinedOn') ?? today();
     rejectWhen(Number(joinedOn.slice(0, 4)) < founded, 'joinedOn', `is before the organisation was founded (${founded})`);
     return runInTransaction(context.dataSource, async (manager) => {
+      // First: on MySQL it locks the cluster's ids, so the checks below see any writer that came before.
+      const id = await nextLocalId(manager, 'members', clusterId);
       await rejectDuplicateName(manager, clusterId, name);
       const row: MemberEntity = {
         clusterId,
-        id: await nextLocalId(manager, 'members', clusterId),
+        id,
         name,
         nameKey: foldSortKey(name),
         kind: input.kind,
@@ -263,6 +265,8 @@ export class MemberMutations {
     const memberKey = idOfCluster(input.memberId, 'memberId', key.clusterId);
     const note = optionalText(input.note, 'note', 500) ?? '';
     return runInTransaction(context.dataSource, async (manager) => {
+      // First: on MySQL it locks the cluster's ids, so the checks below see any writer that came before.
+      const id = await nextLocalId(manager, 'service_requests', key.clusterId);
       const service = await targetRow(manager, ServiceEntity, key, 'service');
       rejectWhen(!service.active, 'id', `names a service that is no longer offered: "${service.name}"`);
       const member = await currentMember(manager, memberKey, 'memberId');
@@ -276,7 +280,7 @@ export class MemberMutations {
       if (open) conflict('memberId', `already has an open request for this service (since ${open.requestedOn})`);
       const row: ServiceRequestEntity = {
         clusterId: key.clusterId,
-        id: await nextLocalId(manager, 'service_requests', key.clusterId),
+        id,
         serviceId: key.localId,
         memberId: memberKey.localId,
         requestedOn: today(),

@@ -206,6 +206,8 @@ export class ProjectMutations {
       seen.add(text);
     }
     return runInTransaction(context.dataSource, async (manager) => {
+      // First: on MySQL it locks the cluster's ids, so the checks below see any writer that came before.
+      const id = await nextLocalId(manager, 'projects', clusterId);
       await currentMember(manager, leadKey, 'leadId');
       if (groupKey) await referencedRow(manager, WorkingGroupEntity, groupKey, 'working group', 'workingGroupId');
       for (const partner of partners) await checkedParticipant(manager, clusterId, partner, 'partnerIds');
@@ -213,7 +215,7 @@ export class ProjectMutations {
       if (await manager.getRepository(ProjectEntity).findOneBy({ clusterId, titleKey: foldSortKey(title) })) conflict('title', 'is taken by another project of the cluster');
       const row: ProjectEntity = {
         clusterId,
-        id: await nextLocalId(manager, 'projects', clusterId),
+        id,
         title,
         titleKey: foldSortKey(title),
         status: ProjectStatus.PROPOSED,
@@ -311,11 +313,13 @@ export class ProjectMutations {
     const capacity = intInRange(input.capacity, 'capacity', 1, 100_000);
     const groupKey = input.workingGroupId ? idOfCluster(input.workingGroupId, 'workingGroupId', clusterId) : null;
     return runInTransaction(context.dataSource, async (manager) => {
+      // First: on MySQL it locks the cluster's ids, so the checks below see any writer that came before.
+      const id = await nextLocalId(manager, 'events', clusterId);
       if (groupKey) await referencedRow(manager, WorkingGroupEntity, groupKey, 'working group', 'workingGroupId');
       if (await manager.getRepository(EventEntity).findOneBy({ clusterId, titleKey: foldSortKey(title), startsOn })) conflict('title', `is taken by another event on ${startsOn}`);
       const row: EventEntity = {
         clusterId,
-        id: await nextLocalId(manager, 'events', clusterId),
+        id,
         title,
         titleKey: foldSortKey(title),
         kind: input.kind,

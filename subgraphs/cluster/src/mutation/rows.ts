@@ -11,8 +11,15 @@ function idText(key: GlobalId): string {
   return `${key.clusterId}:${key.localId}`;
 }
 
+/**
+ * The row as committed now, locked until the transaction ends. On MySQL a plain read inside a
+ * transaction sees the snapshot of its first read, which may predate a concurrent writer's commit;
+ * a locking read sees that commit and makes the next writer wait. SQLite writers are serial already.
+ */
 export function findRow<Row extends Keyed>(manager: EntityManager, entity: EntityTarget<Row>, key: GlobalId): Promise<Row | null> {
-  return manager.getRepository(entity).findOneBy({ clusterId: key.clusterId, id: key.localId } as never);
+  const query = manager.getRepository(entity).createQueryBuilder('row').where('row.cluster_id = :clusterId AND row.id = :id', { clusterId: key.clusterId, id: key.localId });
+  if (manager.connection.options.type === 'mysql') query.setLock('pessimistic_write');
+  return query.getOne();
 }
 
 /** The row the mutation changes: missing is `NOT_FOUND`. */

@@ -1,0 +1,21 @@
+import { GraphQLError } from 'graphql';
+import { createLogger } from '../logger';
+import { createErrorMasker } from '../server/mask-error';
+
+describe('createErrorMasker', () => {
+  const mask = createErrorMasker(createLogger('test', 'silent'));
+
+  it('shows registered codes as they are, without stack traces', () => {
+    const shown = mask({ message: 'No member with id "banat:9"', extensions: { code: 'NOT_FOUND', field: 'input.id', stacktrace: ['at x'] } }, new GraphQLError('x'));
+    expect(shown).toEqual({ message: 'No member with id "banat:9"', extensions: { code: 'NOT_FOUND', field: 'input.id' } });
+  });
+
+  it('masks an unexpected error even when Apollo already labelled it INTERNAL_SERVER_ERROR', () => {
+    const shown = mask({ message: 'SqliteError: UNIQUE constraint failed: members.id', path: ['createMember'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }, new Error('SqliteError'));
+    expect(shown).toEqual({ message: 'Internal server error', path: ['createMember'], extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+  });
+
+  it('masks unknown codes', () => {
+    expect(mask({ message: 'ER_PARSE_ERROR near SELECT', extensions: { code: 'ER_PARSE_ERROR' } }, new Error('x')).message).toBe('Internal server error');
+  });
+});
