@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { postGraphQL, type GraphQLAnswer } from '../support/gateway-client';
 import { describeOnBothBackends } from '../support/mysql';
 import { startNetworkPair, type NetworkPair } from '../support/network-pair';
-import { aggregates, lookups, memberWalk, projectWalk, type GeneratedQuery } from '../support/query-arbitraries';
+import { activityWalk, aggregates, lookups, memberWalk, projectWalk, type GeneratedQuery } from '../support/query-arbitraries';
 
 /**
  * The correctness yardstick: every generated query, walked page by page to its end, must give
@@ -92,6 +92,7 @@ describeOnBothBackends('the sharded network answers as one database would', (bac
   property('project pages with partners from other clusters', projectWalk, 80);
   property('aggregates and several root fields at once', aggregates, 60);
   property('look-ups by id, good and bad, and a cluster\u2019s own members', lookups, 80);
+  property('events, working groups and initiatives walked to the end', activityWalk, 90);
 
   it('compared mostly answers with data, not only errors', () => {
     // Equal error answers prove little; the generators must mostly produce valid queries.

@@ -173,6 +173,7 @@ export const aggregates: fc.Arbitrary<GeneratedQuery> = fc
     alsoMember: fc.option(fc.constantFrom(...CLUSTER_IDS), { nil: undefined }),
     twice: fc.boolean(),
     extremes: fc.boolean(),
+    activity: fc.boolean(),
     how: spelling,
   })
   .map((c) => {
@@ -183,6 +184,7 @@ export const aggregates: fc.Arbitrary<GeneratedQuery> = fc
       c.extremes ? 'earliestFounded largestMemberEmployees' : '',
       c.byKind ? `byKind { ${byKind.selection} }` : '',
       c.byCluster ? 'byCluster { cluster { id name } members companies employees projects }' : '',
+      c.activity ? 'projectsByStatus { status count } collaboration { pair first { id name } second { id } projects }' : '',
     ]
       .filter(Boolean)
       .join(' ');
@@ -230,3 +232,66 @@ function literal(value: Record<string, unknown>, enums: readonly string[]): stri
   });
   return `{ ${entries.join(', ')} }`;
 }
+
+const EVENT_KINDS = ['CONFERENCE', 'WORKSHOP', 'TRAINING', 'MATCHMAKING', 'TRADE_MISSION'];
+const INITIATIVE_STATUSES = ['PROPOSED', 'APPROVED', 'REJECTED'];
+const ACTIVITY_TEXT = ['a', 'e', 'ș', 'Ț', 'digital', 'AI', '2025', '%', '_', 'zzzz'];
+
+/** One network-wide activity view and how a page of it is asked for. */
+interface ActivityView {
+  args: string;
+  orders: readonly string[];
+  filter: fc.Arbitrary<Record<string, unknown>>;
+  node: string;
+}
+
+const ACTIVITY_VIEWS: Record<'events' | 'workingGroups' | 'initiatives', ActivityView> = {
+  events: {
+    args: '$filter: EventFilter, $orderBy: EventOrder',
+    orders: ['STARTS', 'TITLE'],
+    filter: fc.record({ kind: fc.subarray(EVENT_KINDS, { minLength: 1 }), titleContains: fc.constantFrom(...ACTIVITY_TEXT), startsFrom: fc.constantFrom('2020-01-01', '2024-06-15', '2026-11-25') }, { requiredKeys: [] }),
+    node: 'id title kind startsOn city capacity seatsTaken seatsLeft cluster { id } workingGroup { id name } registrations { attendees member { id name cluster { id } } }',
+  },
+  workingGroups: {
+    args: '$filter: WorkingGroupFilter, $orderBy: WorkingGroupOrder',
+    orders: ['NAME', 'FORMED'],
+    filter: fc.record({ nameContains: fc.constantFrom(...ACTIVITY_TEXT) }, { requiredKeys: [] }),
+    node: 'id name objective formedOn cluster { id name } participantCount coordinators { id name } participants { id name } projects { id title } initiatives { id status }',
+  },
+  initiatives: {
+    args: '$filter: InitiativeFilter, $orderBy: InitiativeOrder',
+    orders: ['PROPOSED', 'TITLE'],
+    filter: fc.record({ status: fc.subarray(INITIATIVE_STATUSES, { minLength: 1 }), titleContains: fc.constantFrom(...ACTIVITY_TEXT) }, { requiredKeys: [] }),
+    node: 'id title status proposedOn version cluster { id } proposedBy { id name } presentedBy { name } decidedAt { id heldOn } workingGroup { name }',
+  },
+};
+
+/** Events, working groups and initiatives walked page by page, with what they refer to. */
+export const activityWalk: fc.Arbitrary<GeneratedQuery> = fc
+  .constantFrom(...(Object.keys(ACTIVITY_VIEWS) as Array<keyof typeof ACTIVITY_VIEWS>))
+  .chain((view) =>
+    fc.record({
+      view: fc.constant(view),
+      filter: fc.option(ACTIVITY_VIEWS[view].filter, { nil: undefined }),
+      orderBy: fc.option(fc.record({ field: fc.constantFrom(...ACTIVITY_VIEWS[view].orders), direction }), { nil: undefined }),
+      first: pageSize,
+      clusters: clusterSubset,
+      maxPages: fc.integer({ min: 1, max: 10 }),
+    }),
+  )
+  .map((c) => {
+    const spec = ACTIVITY_VIEWS[c.view];
+    const query = [
+      `query Walk(${spec.args}, $first: Int, $after: String, $clusters: [ID!]) {`,
+      `  ${c.view}(filter: $filter, orderBy: $orderBy, first: $first, after: $after, clusters: $clusters) {`,
+      `    totalCount edges { cursor node { ${spec.node} } } pageInfo { hasNextPage endCursor }`,
+      '  }',
+      '}',
+    ].join('\n');
+    return {
+      query,
+      variables: { filter: c.filter ?? null, orderBy: c.orderBy ?? null, first: c.first ?? null, clusters: c.clusters ?? null },
+      walk: [c.view],
+      maxPages: c.maxPages,
+    };
+  });
