@@ -31,7 +31,7 @@ function inRegistryOrder(clusterIds: readonly string[]): string[] {
 const selects = (statements: readonly string[]) => statements.filter((sql) => /^\s*SELECT/i.test(sql));
 
 describeOnBothBackends('network subgraph', (backend) => {
-  const databaseUrl = backend.databaseUrl('itro_test_network');
+  const databaseUrl = backend.databaseUrl('itro_network_subgraph');
   const statements: string[] = [];
   let dataSource: DataSource | undefined;
   let subgraph: NetworkSubgraph | undefined;
