@@ -1,4 +1,4 @@
-import { Arg, Args, ArgsType, Ctx, Directive, Field, FieldResolver, ID, InputType, Int, Query, Resolver, Root, registerEnumType } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Directive, Field, FieldResolver, ID, InputType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
 import { decodeGlobalId, encodeGlobalId } from '../../../../shared/global-id';
 import { shardDirective } from '../../../../shared/shard-directive';
 import type { ClusterContext } from '../context';
@@ -8,7 +8,7 @@ import { containsPattern, LIKE_ESCAPE } from '../paging/like-pattern';
 import { listConnection, type Listing } from '../paging/listing';
 import { selectClusters } from '../paging/page-args';
 import { CONNECTION_MERGE } from '../paging/page-info.type';
-import { SortDirection } from '../paging/sort-direction';
+import { networkPageArgs, orderInput } from '../paging/page-args-type';
 import { badUserInput } from '../../../../shared/errors';
 import { EventKind } from './event-kind';
 import { EventEntity } from './event.entity';
@@ -35,14 +35,7 @@ export enum EventOrderField {
 }
 registerEnumType(EventOrderField, { name: 'EventOrderField' });
 
-@InputType('EventOrder')
-class EventOrder {
-  @Field(() => EventOrderField, { defaultValue: EventOrderField.STARTS })
-  field: EventOrderField;
-
-  @Field(() => SortDirection, { defaultValue: SortDirection.ASC })
-  direction: SortDirection;
-}
+const EventOrder = orderInput('EventOrder', EventOrderField, EventOrderField.STARTS);
 
 @InputType('EventFilter')
 class EventFilter {
@@ -57,22 +50,7 @@ class EventFilter {
 }
 
 @ArgsType()
-class EventPageArgs {
-  @Field(() => EventFilter, { nullable: true })
-  filter?: EventFilter | null;
-
-  @Field(() => EventOrder, { nullable: true, description: 'By start date by default.' })
-  orderBy?: EventOrder | null;
-
-  @Field(() => Int, { nullable: true, description: 'Page size: 20 by default, at most 100.' })
-  first?: number | null;
-
-  @Field(() => String, { nullable: true })
-  after?: string | null;
-
-  @Field(() => [ID], { nullable: true, description: 'Only these clusters; every cluster when omitted.' })
-  clusters?: string[] | null;
-}
+class EventPageArgs extends networkPageArgs(EventFilter, EventOrder, 'By start date by default.') {}
 
 const EVENTS: Listing<EventEntity, EventFilter> = {
   entity: EventEntity,

@@ -1,4 +1,4 @@
-import { Arg, Args, ArgsType, Ctx, Directive, Field, FieldResolver, ID, InputType, Int, Query, Resolver, Root, registerEnumType } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Directive, Field, FieldResolver, ID, InputType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
 import { decodeGlobalId, encodeGlobalId } from '../../../../shared/global-id';
 import { shardDirective } from '../../../../shared/shard-directive';
 import type { ClusterContext } from '../context';
@@ -11,6 +11,7 @@ import { listConnection, type Listing } from '../paging/listing';
 import { selectClusters } from '../paging/page-args';
 import { CONNECTION_MERGE } from '../paging/page-info.type';
 import { SortDirection } from '../paging/sort-direction';
+import { networkPageArgs, orderInput } from '../paging/page-args-type';
 import { BOARD_ROLES, PersonRoleKind } from '../person/person-role';
 import { toPerson, toPersonRole } from '../person/person.mapper';
 import { currentHolder, loadOptional } from '../person/person.resolver';
@@ -87,14 +88,7 @@ export enum InitiativeOrderField {
 }
 registerEnumType(InitiativeOrderField, { name: 'InitiativeOrderField' });
 
-@InputType('InitiativeOrder')
-class InitiativeOrder {
-  @Field(() => InitiativeOrderField, { defaultValue: InitiativeOrderField.PROPOSED })
-  field: InitiativeOrderField;
-
-  @Field(() => SortDirection, { defaultValue: SortDirection.DESC })
-  direction: SortDirection;
-}
+const InitiativeOrder = orderInput('InitiativeOrder', InitiativeOrderField, InitiativeOrderField.PROPOSED, SortDirection.DESC);
 
 @InputType('InitiativeFilter')
 class InitiativeFilter {
@@ -106,22 +100,7 @@ class InitiativeFilter {
 }
 
 @ArgsType()
-class InitiativePageArgs {
-  @Field(() => InitiativeFilter, { nullable: true })
-  filter?: InitiativeFilter | null;
-
-  @Field(() => InitiativeOrder, { nullable: true, description: 'Latest proposed first by default.' })
-  orderBy?: InitiativeOrder | null;
-
-  @Field(() => Int, { nullable: true, description: 'Page size: 20 by default, at most 100.' })
-  first?: number | null;
-
-  @Field(() => String, { nullable: true })
-  after?: string | null;
-
-  @Field(() => [ID], { nullable: true, description: 'Only these clusters; every cluster when omitted.' })
-  clusters?: string[] | null;
-}
+class InitiativePageArgs extends networkPageArgs(InitiativeFilter, InitiativeOrder, 'Latest proposed first by default.') {}
 
 const INITIATIVES: Listing<InitiativeEntity, InitiativeFilter> = {
   entity: InitiativeEntity,

@@ -12,7 +12,7 @@ import { containsPattern, LIKE_ESCAPE } from '../paging/like-pattern';
 import { listConnection, type Listing } from '../paging/listing';
 import { selectClusters } from '../paging/page-args';
 import { CONNECTION_MERGE } from '../paging/page-info.type';
-import { SortDirection } from '../paging/sort-direction';
+import { networkPageArgs, orderInput } from '../paging/page-args-type';
 import { ProjectStub } from '../participation/participation.type';
 import { PersonRoleKind } from '../person/person-role';
 import { toPerson } from '../person/person.mapper';
@@ -28,14 +28,7 @@ export enum WorkingGroupOrderField {
 }
 registerEnumType(WorkingGroupOrderField, { name: 'WorkingGroupOrderField' });
 
-@InputType('WorkingGroupOrder')
-class WorkingGroupOrder {
-  @Field(() => WorkingGroupOrderField, { defaultValue: WorkingGroupOrderField.NAME })
-  field: WorkingGroupOrderField;
-
-  @Field(() => SortDirection, { defaultValue: SortDirection.ASC })
-  direction: SortDirection;
-}
+const WorkingGroupOrder = orderInput('WorkingGroupOrder', WorkingGroupOrderField, WorkingGroupOrderField.NAME);
 
 @InputType('WorkingGroupFilter')
 class WorkingGroupFilter {
@@ -44,22 +37,7 @@ class WorkingGroupFilter {
 }
 
 @ArgsType()
-class WorkingGroupPageArgs {
-  @Field(() => WorkingGroupFilter, { nullable: true })
-  filter?: WorkingGroupFilter | null;
-
-  @Field(() => WorkingGroupOrder, { nullable: true })
-  orderBy?: WorkingGroupOrder | null;
-
-  @Field(() => Int, { nullable: true, description: 'Page size: 20 by default, at most 100.' })
-  first?: number | null;
-
-  @Field(() => String, { nullable: true })
-  after?: string | null;
-
-  @Field(() => [ID], { nullable: true, description: 'Only these clusters; every cluster when omitted.' })
-  clusters?: string[] | null;
-}
+class WorkingGroupPageArgs extends networkPageArgs(WorkingGroupFilter, WorkingGroupOrder) {}
 
 const WORKING_GROUPS: Listing<WorkingGroupEntity, WorkingGroupFilter> = {
   entity: WorkingGroupEntity,
