@@ -88,7 +88,8 @@ describeOnBothBackends('cluster database migrations', (backend) => {
     await dataSource!.undoLastMigration({ transaction: 'each' });
     const rows: Array<{ n: number | string }> = await dataSource!.query('SELECT COUNT(*) AS n FROM members');
     expect(Number(rows[0]!.n)).toBe(members.length);
-    await expect(dataSource!.query('SELECT COUNT(*) FROM people')).rejects.toThrow();
+    // Matched by message: the driver's error may come from another realm, where `instanceof Error` fails.
+    await expect(dataSource!.query('SELECT COUNT(*) FROM people')).rejects.toHaveProperty('message', expect.stringMatching(/people/));
     await dataSource!.runMigrations({ transaction: 'each' });
   });
 });

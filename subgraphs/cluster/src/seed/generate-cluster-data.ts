@@ -2,37 +2,15 @@ import { Faker, ro, en, base } from '@faker-js/faker';
 import type { FoundingCluster } from '../../../../shared/network-catalog';
 import { MemberKind } from '../member/member-kind';
 import { ProjectStatus } from '../project/project-status';
+import { generateActivity } from './generate-activity-data';
+import { PROJECT_SUBJECTS } from './project-subjects';
+import type { ClusterData, CoreMember, CoreProject, SeedPartner } from './seed-rows';
 
-export interface SeedMember {
-  clusterId: string;
-  id: number;
-  name: string;
-  kind: MemberKind;
-  employees: number;
-  city: string;
-  founded: number;
-}
-
-export interface SeedPartner {
-  clusterId: string;
-  memberId: number;
-}
-
-export interface SeedProject {
-  clusterId: string;
-  id: number;
-  title: string;
-  status: ProjectStatus;
-  leadMemberId: number;
-  startedOn: string;
-  budgetEur: number;
-  partners: SeedPartner[];
-}
-
-export interface ClusterData {
-  members: SeedMember[];
-  projects: SeedProject[];
-}
+export type {
+  ClusterActivity, ClusterData, SeedBoard, SeedBoardMeeting, SeedEngagement, SeedEvent, SeedEventRegistration, SeedGeneralAssembly,
+  SeedInitiative, SeedKpi, SeedMember, SeedMembershipFee, SeedPartner, SeedPerson, SeedPersonRole, SeedProject, SeedService,
+  SeedServiceRequest, SeedWorkingGroup, SeedWorkingGroupMember,
+} from './seed-rows';
 
 export interface EmployeeTarget {
   min: number;
@@ -46,21 +24,25 @@ const SME_EMPLOYEES = { min: 1, max: 249 };
  * The whole network's cluster-owned rows, generated from one random seed. Pure: the same seed and
  * catalog give the same rows, whichever backend they are written to and whichever clusters a
  * database keeps. Projects take partners from other clusters, so generation is network-wide.
+ *
+ * Members and projects come first, from a generator of their own; the clusters' activity (and the
+ * members' and projects' columns that describe it) comes after, from a second generator seeded
+ * with `seed + 1`. Adding to the activity therefore never moves a member or a project.
  */
 export function generateClusterData(
   seed: number,
   clusters: readonly FoundingCluster[],
   employeeTarget: EmployeeTarget,
-): ClusterData {
+): Required<ClusterData> {
   const faker = new Faker({ locale: [ro, en, base], seed });
-  const members: SeedMember[] = [];
+  const members: CoreMember[] = [];
   for (const cluster of clusters) members.push(...generateMembers(faker, cluster));
   fitCompanyEmployees(faker, members, employeeTarget);
   const projects = clusters.flatMap((cluster) => generateProjects(faker, cluster, members));
-  return { members, projects };
+  return generateActivity(seed + 1, clusters, members, projects);
 }
 
-function generateMembers(faker: Faker, cluster: FoundingCluster): SeedMember[] {
+function generateMembers(faker: Faker, cluster: FoundingCluster): CoreMember[] {
   const large = Math.max(1, Math.round(cluster.companies * 0.025));
   const startups = Math.round(cluster.companies * 0.26);
   const smes = cluster.companies - large - startups;
@@ -75,7 +57,7 @@ function generateMembers(faker: Faker, cluster: FoundingCluster): SeedMember[] {
     [MemberKind.COMMUNITY, faker.number.int({ min: 1, max: 2 })],
   ];
   const names = new Set<string>();
-  const members: SeedMember[] = [];
+  const members: CoreMember[] = [];
   for (const [kind, count] of plan) {
     for (let i = 0; i < count; i++) {
       const city = faker.datatype.boolean({ probability: 0.72 }) ? cluster.city : faker.helpers.arrayElement(cluster.towns);
@@ -172,7 +154,7 @@ function foundedOf(faker: Faker, kind: MemberKind): number {
  * Brings the companies' employees into the published range ("almost 20,000") by nudging SMEs one
  * employee at a time, within the SME size bounds, towards a seeded point of the range.
  */
-function fitCompanyEmployees(faker: Faker, members: SeedMember[], target: EmployeeTarget): void {
+function fitCompanyEmployees(faker: Faker, members: CoreMember[], target: EmployeeTarget): void {
   const goal = faker.number.int({ min: target.min + Math.floor((target.max - target.min) * 0.4), max: target.max - 50 });
   const smes = members.filter((member) => member.kind === MemberKind.SME);
   let total = members
@@ -194,21 +176,12 @@ function fitCompanyEmployees(faker: Faker, members: SeedMember[], target: Employ
   }
 }
 
-const PROJECT_SUBJECTS = [
-  'Platformă de telemedicină', 'Digital twin pentru fabrici', 'Academia de securitate cibernetică',
-  'Laborator de inteligență artificială', 'Oraș inteligent', 'Cloud guvernamental', 'Mobilitate urbană',
-  'Agricultură de precizie', 'Certificare ISO pentru IMM-uri', 'Export software în Nordic', 'Școala de vară pentru programatori',
-  'Blockchain în logistică', 'Energie verde și IoT', 'Portal de date deschise', 'Clinică de inovare',
-  'Acceleratorul de startup-uri', 'Competențe digitale pentru liceeni', 'Misiune economică în Germania',
-  'Centru de calcul de înaltă performanță', 'Transformarea digitală a IMM-urilor',
-];
-
-function generateProjects(faker: Faker, cluster: FoundingCluster, everyone: readonly SeedMember[]): SeedProject[] {
+function generateProjects(faker: Faker, cluster: FoundingCluster, everyone: readonly CoreMember[]): CoreProject[] {
   const own = everyone.filter((member) => member.clusterId === cluster.id);
   const foreign = everyone.filter((member) => member.clusterId !== cluster.id);
   const leads = own.filter((member) => member.kind !== MemberKind.COMMUNITY);
   const count = Math.round(cluster.companies / 6) + 3;
-  const projects: SeedProject[] = [];
+  const projects: CoreProject[] = [];
   for (let id = 1; id <= count; id++) {
     const lead = faker.helpers.arrayElement(leads);
     const year = faker.number.int({ min: 2016, max: 2025 });

@@ -1,42 +1,59 @@
 import type { DataSource, EntityManager, ObjectLiteral, EntityTarget } from 'typeorm';
 import { foldSortKey } from '../../../../shared/sort-key';
+import { EngagementEntity } from '../engagement/engagement.entity';
+import { EventRegistrationEntity } from '../event/event-registration.entity';
+import { EventEntity } from '../event/event.entity';
+import { BoardMeetingEntity } from '../governance/board-meeting.entity';
+import { BoardEntity } from '../governance/board.entity';
+import { GeneralAssemblyEntity } from '../governance/general-assembly.entity';
+import { InitiativeEntity } from '../governance/initiative.entity';
+import { KpiEntity } from '../governance/kpi.entity';
 import { MemberEntity } from '../member/member.entity';
-import { MembershipStatus } from '../membership/membership-status';
-import { ProjectEntity } from '../project/project.entity';
+import { MembershipFeeEntity } from '../membership/membership-fee.entity';
+import { PersonRoleEntity } from '../person/person-role.entity';
+import { PersonEntity } from '../person/person.entity';
 import { ProjectPartnerEntity } from '../project/project-partner.entity';
-import type { ClusterData } from './generate-cluster-data';
+import { ProjectEntity } from '../project/project.entity';
+import { ServiceRequestEntity } from '../service/service-request.entity';
+import { ServiceEntity } from '../service/service.entity';
+import { WorkingGroupMemberEntity } from '../working-group/working-group-member.entity';
+import { WorkingGroupEntity } from '../working-group/working-group.entity';
+import type { ClusterActivity, ClusterData } from './seed-rows';
 
 const BATCH = 200;
 
+/** Every cluster-owned table, rows that refer to others first: the order rows are deleted in. */
+const TABLES_CHILDREN_FIRST = [
+  EventRegistrationEntity, EventEntity, ServiceRequestEntity, ServiceEntity, EngagementEntity, WorkingGroupMemberEntity, KpiEntity,
+  InitiativeEntity, BoardMeetingEntity, PersonRoleEntity, BoardEntity, GeneralAssemblyEntity, PersonEntity, MembershipFeeEntity,
+  ProjectPartnerEntity, ProjectEntity, WorkingGroupEntity, MemberEntity,
+];
+
 /**
  * Replaces the rows of `clusterIds` in a migrated database with the generated data, in one
- * transaction. One cluster for a cluster's own database; every cluster for the oracle.
+ * transaction. One cluster for a cluster's own database; every cluster for the oracle. A row
+ * naming a member of another cluster (a partner, an engagement, a registration) belongs to the
+ * cluster of its project or event. Rows are deleted with DELETE, never TRUNCATE, which would
+ * commit the transaction on MySQL.
  */
 export async function writeClusterData(dataSource: DataSource, data: ClusterData, clusterIds: readonly string[]): Promise<void> {
-  const keep = (clusterId: string) => clusterIds.includes(clusterId);
-  const members = data.members.filter((member) => keep(member.clusterId));
-  const projects = data.projects.filter((project) => keep(project.clusterId));
+  const keep = <T extends { clusterId: string }>(rows: readonly T[]): T[] => rows.filter((row) => clusterIds.includes(row.clusterId));
+  const members = keep(data.members);
+  const projects = keep(data.projects);
   await dataSource.transaction(async (manager) => {
-    for (const entity of [ProjectPartnerEntity, ProjectEntity, MemberEntity]) {
+    for (const entity of TABLES_CHILDREN_FIRST) {
       await manager.createQueryBuilder().delete().from(entity).where('cluster_id IN (:...clusterIds)', { clusterIds }).execute();
     }
     await insertAll(manager, MemberEntity, members.map((member) => ({
       ...member,
       nameKey: foldSortKey(member.name),
       cityKey: foldSortKey(member.city),
-      joinedOn: null,
-      membershipStatus: MembershipStatus.ACTIVE,
-      statusSince: null,
-      votingRight: true,
       version: 1,
     })));
+    if (data.activity) await insertActivity(manager, data.activity, keep);
     await insertAll(manager, ProjectEntity, projects.map(({ partners: _partners, ...project }) => ({
       ...project,
       titleKey: foldSortKey(project.title),
-      description: null,
-      endsOn: null,
-      workingGroupId: null,
-      underNda: false,
       version: 1,
     })));
     await insertAll(manager, ProjectPartnerEntity, projects.flatMap((project) =>
@@ -48,6 +65,24 @@ export async function writeClusterData(dataSource: DataSource, data: ClusterData
       })),
     ));
   });
+}
+
+async function insertActivity(manager: EntityManager, activity: ClusterActivity, keep: <T extends { clusterId: string }>(rows: readonly T[]) => T[]): Promise<void> {
+  await insertAll(manager, WorkingGroupEntity, keep(activity.workingGroups).map((group) => ({ ...group, nameKey: foldSortKey(group.name), version: 1 })));
+  await insertAll(manager, MembershipFeeEntity, keep(activity.membershipFees));
+  await insertAll(manager, PersonEntity, keep(activity.people).map((person) => ({ ...person, nameKey: foldSortKey(person.name) })));
+  await insertAll(manager, GeneralAssemblyEntity, keep(activity.generalAssemblies));
+  await insertAll(manager, BoardEntity, keep(activity.boards));
+  await insertAll(manager, PersonRoleEntity, keep(activity.personRoles));
+  await insertAll(manager, BoardMeetingEntity, keep(activity.boardMeetings).map((meeting) => ({ ...meeting, version: 1 })));
+  await insertAll(manager, InitiativeEntity, keep(activity.initiatives).map((initiative) => ({ ...initiative, titleKey: foldSortKey(initiative.title), version: 1 })));
+  await insertAll(manager, KpiEntity, keep(activity.kpis));
+  await insertAll(manager, WorkingGroupMemberEntity, keep(activity.workingGroupMembers));
+  await insertAll(manager, EngagementEntity, keep(activity.engagements));
+  await insertAll(manager, ServiceEntity, keep(activity.services));
+  await insertAll(manager, ServiceRequestEntity, keep(activity.serviceRequests).map((request) => ({ ...request, version: 1 })));
+  await insertAll(manager, EventEntity, keep(activity.events).map((event) => ({ ...event, titleKey: foldSortKey(event.title) })));
+  await insertAll(manager, EventRegistrationEntity, keep(activity.eventRegistrations));
 }
 
 async function insertAll<T extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<T>, rows: T[]): Promise<void> {
