@@ -3,14 +3,14 @@ import { decodeGlobalId } from '../../../../shared/global-id';
 import { shardDirective } from '../../../../shared/shard-directive';
 import { ClusterNode } from '../cluster-ref/cluster.type';
 import type { ClusterContext } from '../context';
-import { emptyConnection, toConnection, type Connection } from '../paging/connection';
-import { pageSize, selectClusters } from '../paging/page-args';
+import type { Connection } from '../paging/connection';
+import { listConnection } from '../paging/listing';
+import { selectClusters } from '../paging/page-args';
 import { CONNECTION_MERGE } from '../paging/page-info.type';
-import { SortDirection } from '../paging/sort-direction';
 import { MemberConnection } from './member.connection';
-import { MemberFilter, MemberOrder, MemberOrderField } from './member.inputs';
+import { MemberFilter, MemberOrder } from './member.inputs';
 import { toMember } from './member.mapper';
-import { countMembers, findMemberPage, memberOrder } from './member.store';
+import { MEMBERS } from './member.store';
 import { Member } from './member.type';
 
 @ArgsType()
@@ -34,12 +34,8 @@ class NetworkMemberPageArgs extends MemberPageArgs {
   clusters?: string[] | null;
 }
 
-async function memberPage(context: ClusterContext, clusterIds: string[], args: MemberPageArgs): Promise<Connection<Member>> {
-  const first = pageSize(args.first);
-  if (clusterIds.length === 0) return emptyConnection();
-  const order = memberOrder(args.orderBy?.field ?? MemberOrderField.NAME, args.orderBy?.direction ?? SortDirection.ASC);
-  const page = await findMemberPage(context.dataSource, clusterIds, args.filter, order, first, args.after);
-  return toConnection(page, order, args.after, toMember, () => countMembers(context.dataSource, clusterIds, args.filter));
+function memberPage(context: ClusterContext, clusterIds: string[], args: MemberPageArgs): Promise<Connection<Member>> {
+  return listConnection(context.dataSource, MEMBERS, clusterIds, args, toMember);
 }
 
 @Resolver(() => Member)
