@@ -48,6 +48,8 @@ const environmentSchema = z.object({
   STARTUP_WAIT_MS: positiveMs.default(60_000),
   /** The random seed of the deterministic data set. */
   SEED: z.coerce.number().int().min(0).default(566),
+  /** The token signing key set (private JWKs, newest first); created on first start when missing. */
+  AUTH_KEYS_FILE: z.string().min(1).optional(),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
@@ -74,6 +76,8 @@ export interface Config {
   supergraphFile: string | undefined;
   shardsFile: string | undefined;
   seed: number;
+  /** Where the token signing keys live; `<DATA_DIR>/auth/signing-keys.json` by default. */
+  authKeysFile: string;
 }
 
 export class ConfigError extends Error {
@@ -115,6 +119,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     supergraphFile: e.SUPERGRAPH_FILE,
     shardsFile: e.SHARDS_FILE,
     seed: e.SEED,
+    authKeysFile: path.resolve(e.AUTH_KEYS_FILE ?? path.join(dataDir, 'auth', 'signing-keys.json')),
   };
 }
 

@@ -1,0 +1,61 @@
+import { createLocalJWKSet, importJWK, jwtVerify, SignJWT, type JWK, type JWTVerifyGetKey } from 'jose';
+import { graphQLError } from '../errors';
+import { ANONYMOUS, identityFromClaims, type Identity, type IdentityClaims } from './identity';
+import { publicKeySet, TOKEN_ALGORITHM, type SigningKeySet } from './signing-keys';
+
+export const TOKEN_ISSUER = 'itro-federation';
+export const TOKEN_AUDIENCE = 'itro-network';
+/** Tokens longer than this are refused before any parsing. */
+const MAX_TOKEN_LENGTH = 4096;
+
+export interface TokenRequest extends IdentityClaims {
+  subject: string;
+  /** A jose duration (`8h`, `30d`); 8 hours by default. */
+  expiresIn?: string;
+}
+
+/** A signed token for `request`, with the newest key of the set. */
+export async function issueToken(keys: SigningKeySet, request: TokenRequest): Promise<string> {
+  const claims: Record<string, unknown> = { role: request.role, ...(request.cluster ? { cluster: request.cluster } : {}), ...(request.member ? { member: request.member } : {}) };
+  const problem = identityFromClaims({ ...claims, sub: request.subject });
+  if (typeof problem === 'string') throw new RangeError(problem);
+  const key = keys.keys[0]!;
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: TOKEN_ALGORITHM, kid: key.kid })
+    .setSubject(request.subject)
+    .setIssuer(TOKEN_ISSUER)
+    .setAudience(TOKEN_AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime(request.expiresIn ?? '8h')
+    .sign(await importJWK(key, TOKEN_ALGORITHM));
+}
+
+export type TokenVerifier = (authorization: string | undefined) => Promise<Identity>;
+
+/**
+ * Reads the caller from an `Authorization: Bearer …` header. No header is anonymous; anything else
+ * that is not a valid, unexpired token of ours for a well-formed identity is `UNAUTHENTICATED`,
+ * never an anonymous fallback: a client that sends a token means to be someone.
+ */
+export function createTokenVerifier(publicKeys: { keys: JWK[] } | SigningKeySet): TokenVerifier {
+  const keySet: JWTVerifyGetKey = createLocalJWKSet('keys' in publicKeys && publicKeys.keys.some((key) => 'd' in key) ? publicKeySet(publicKeys) : publicKeys);
+  return async (authorization) => {
+    if (authorization === undefined || authorization === '') return ANONYMOUS;
+    const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/.exec(authorization);
+    if (!match || authorization.length > MAX_TOKEN_LENGTH) throw unauthenticated('the Authorization header is not "Bearer <token>"');
+    let payload: Record<string, unknown>;
+    try {
+      ({ payload } = await jwtVerify(match[1]!, keySet, { issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE, algorithms: [TOKEN_ALGORITHM] }));
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      throw unauthenticated(code === 'ERR_JWT_EXPIRED' ? 'the token has expired' : 'the token is not valid');
+    }
+    const identity = identityFromClaims(payload);
+    if (typeof identity === 'string') throw unauthenticated(identity);
+    return identity;
+  };
+}
+
+function unauthenticated(reason: string) {
+  return graphQLError('UNAUTHENTICATED', `Not signed in: ${reason}`);
+}
