@@ -45,12 +45,12 @@ export class ShardClient {
     const breaker = this.breakerOf(shard);
     const admission = breaker.admit();
     if (!admission.admitted) return { ok: false, shard, reason: admission.reason };
-    let result = await this.record(breaker, shard, await this.attempt(shard, subgraph, request));
+    let result = await this.record(breaker, shard, await this.attempt(shard, subgraph, request, idempotent));
     // A probe decides the breaker alone; a timeout is not retried, as it would double the wait; and
     // a failure that just opened the circuit is not tried again.
     const retry = idempotent && this.settings.retryReads && !admission.probe;
     if (!result.ok && retry && isRetryable(result.reason) && breaker.state === 'closed') {
-      result = await this.record(breaker, shard, await this.attempt(shard, subgraph, request));
+      result = await this.record(breaker, shard, await this.attempt(shard, subgraph, request, idempotent));
     }
     return result;
   }
@@ -74,11 +74,15 @@ export class ShardClient {
     return result;
   }
 
-  private async attempt(shard: Shard, subgraph: string, request: ShardRequest): Promise<ShardResult> {
+  private async attempt(shard: Shard, subgraph: string, request: ShardRequest, idempotent: boolean): Promise<ShardResult> {
     const started = this.now();
     const result = await this.transport(shard, subgraph, request, {});
     this.latency.set(shard, this.now() - started);
     if (!result.ok) return result;
+    // A mutation's answer goes to the caller as the shard gave it: a write that failed inside its
+    // transaction is that write's error, and another root field of the same mutation may have
+    // committed. Only a shard that did not answer is unavailable.
+    if (!idempotent) return result;
     const failure = shardFailure(result.body);
     return failure ? { ok: false, shard, reason: failure } : result;
   }

@@ -1,6 +1,6 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
-import { GraphQLError, Kind, type FieldNode, type VariableDefinitionNode } from 'graphql';
+import { GraphQLError, Kind, valueFromASTUntyped, type FieldNode, type OperationDefinitionNode, type VariableDefinitionNode } from 'graphql';
 import { badUserInput, clusterUnavailable } from '../../../shared/errors';
 import { decodeGlobalId, describeInput, tryDecodeGlobalId, type GlobalId } from '../../../shared/global-id';
 import { initialShare, pagingVariables, withPagingArguments, type PagingVariables } from './connection-share';
@@ -48,7 +48,7 @@ export class ShardRouter implements GraphQLDataSource {
     if (!query) return { errors: [{ message: 'The shard router needs the query text', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] };
     if (options.kind !== 'incoming operation') return this.forwardToAnyShard(query, options.request.variables ?? {});
     const plan = this.plans.get(query);
-    const variables = (options.request.variables ?? {}) as Variables;
+    const variables = withVariableDefaults(plan.operation, (options.request.variables ?? {}) as Variables);
     const response = plan.entitiesField
       ? await this.fetchEntities(plan, plan.entitiesField, variables)
       : await this.fetchRootFields(plan, variables);
@@ -316,6 +316,15 @@ function withErrors(data: Json, errors: ResponseError[]): GraphQLResponseBody {
 /** The routing id of a root field, its path named in the error when malformed. */
 function decodeRoutingId(value: unknown, path: string): GlobalId {
   const id = tryDecodeGlobalId(value);
-  if (!id) throw badUserInput(`Malformed id ${describeInput(value)} in ${path}: expected "<clusterId>:<localId>", e.g. "banat:42"`, { argument: path });
+  if (!id) throw badUserInput(`Malformed id ${describeInput(value)} in ${path}: expected "<clusterId>:<localId>", e.g. "banat:42"`, { argument: path, ...(path.includes('.') ? { field: path } : {}) });
   return id;
+}
+
+/** The request's variables with the operation's defaults for those not given: what routing reads. */
+function withVariableDefaults(operation: OperationDefinitionNode, variables: Variables): Variables {
+  const missing = (operation.variableDefinitions ?? []).filter((definition) => definition.defaultValue && !(definition.variable.name.value in variables));
+  if (missing.length === 0) return variables;
+  const filled: Record<string, unknown> = { ...variables };
+  for (const definition of missing) filled[definition.variable.name.value] = valueFromASTUntyped(definition.defaultValue!);
+  return filled;
 }

@@ -46,7 +46,8 @@ export class ShardSet {
   /** The shard serving a cluster; an unknown cluster is the caller's mistake. */
   forCluster(clusterId: string, argument = 'id'): Shard {
     const shard = this.byCluster.get(clusterId);
-    if (!shard) throw badUserInput(`Unknown cluster ${JSON.stringify(clusterId)}`, { argument, cluster: clusterId });
+    // A mutation's routing value sits in its input (`input.cluster`): named as the field it is.
+    if (!shard) throw badUserInput(`Unknown cluster ${JSON.stringify(clusterId)}`, { argument, ...(argument.includes('.') ? { field: argument } : {}), cluster: clusterId });
     return shard;
   }
 

@@ -1,7 +1,13 @@
 import type { DataSource, EntityManager } from 'typeorm';
 
 /** MySQL errors after which the whole transaction may simply run again. */
-const RETRYABLE_MYSQL_ERRORS = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT', 'ER_DUP_ENTRY']);
+const RETRYABLE_MYSQL_ERRORS = new Set(['ER_LOCK_DEADLOCK', 'ER_DUP_ENTRY']);
+/**
+ * Seconds a write waits for another's row lock before it gives up (MySQL's default is 50). Kept well
+ * below the gateway's shard timeout, so that a write never commits after its caller was told it failed;
+ * a lock-wait timeout is not retried for the same reason.
+ */
+const LOCK_WAIT_SECONDS = 3;
 const MAX_ATTEMPTS = 6;
 
 /** SQLite writers of one database, one after the other (see below). */
@@ -24,7 +30,10 @@ export async function runInTransaction<T>(dataSource: DataSource, work: (manager
   }
   for (let attempt = 1; ; attempt++) {
     try {
-      return await dataSource.transaction(work);
+      return await dataSource.transaction(async (manager) => {
+        await manager.query(`SET SESSION innodb_lock_wait_timeout = ${LOCK_WAIT_SECONDS}`);
+        return work(manager);
+      });
     } catch (error) {
       if (attempt >= MAX_ATTEMPTS || !RETRYABLE_MYSQL_ERRORS.has(mysqlErrorCode(error))) throw error;
       // A short random pause, so that the writers that collided do not collide again in step.

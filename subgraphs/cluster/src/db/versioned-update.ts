@@ -30,7 +30,7 @@ export async function updateVersioned<Row extends ObjectLiteral>(
   if (manager.connection.options.type === 'mysql') query.setLock('pessimistic_write');
   const current = await query.getRawOne<{ version: number | string }>();
   const id = `${key.clusterId}:${key.localId}`;
-  if (!current) throw graphQLError('NOT_FOUND', `No ${what} with id "${id}"`, { argument: 'input.id' });
+  if (!current) throw graphQLError('NOT_FOUND', `No ${what} with id "${id}"`, { field: 'input.id' });
   throw graphQLError('CONFLICT', `The ${what} "${id}" was changed by someone else: it is at version ${Number(current.version)}, not ${expectedVersion}. Read it again and retry.`, {
     currentVersion: Number(current.version),
   });

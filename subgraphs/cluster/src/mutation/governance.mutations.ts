@@ -2,7 +2,8 @@ import { Arg, Ctx, Directive, Field, ID, InputType, Int, Mutation, Resolver } fr
 import { shardDirective } from '../../../../shared/shard-directive';
 import { foldSortKey } from '../../../../shared/sort-key';
 import type { ClusterContext } from '../context';
-import { nextLocalId, runInTransaction, today } from '../db/transaction';
+import { nextLocalId, today } from '../db/transaction';
+import { writeTransaction } from './write-transaction';
 import { updateVersioned } from '../db/versioned-update';
 import { BoardMeetingEntity } from '../governance/board-meeting.entity';
 import { InitiativeDecision, InitiativeStatus } from '../governance/governance-enums';
@@ -12,7 +13,7 @@ import { InitiativeEntity } from '../governance/initiative.entity';
 import { PersonEntity } from '../person/person.entity';
 import { WorkingGroupEntity } from '../working-group/working-group.entity';
 import { currentMember, referencedRow, targetRow } from './rows';
-import { conflict, idOfCluster, optionalText, rejectWhen, requiredText, servedCluster, servedId } from './validate';
+import { conflict, idOfCluster, optionalText, rejectWhen, requiredText, servedCluster, servedId, sortableText } from './validate';
 
 const MAX_MINUTES_LENGTH = 20_000;
 const BY_INPUT_ID = shardDirective({ route: 'id', arg: 'input.id' });
@@ -68,23 +69,25 @@ class RecordMeetingMinutesInput {
 /** The board's business: initiatives brought to it, its decisions, its minutes. */
 @Resolver()
 export class GovernanceMutations {
-  @Mutation(() => Initiative, { description: 'Brings an initiative to the board.' })
+  @Mutation(() => Initiative, { nullable: true, description: 'Brings an initiative to the board.' })
   @Directive(shardDirective({ route: 'cluster', arg: 'input.cluster' }))
   async proposeInitiative(@Ctx() context: ClusterContext, @Arg('input', () => ProposeInitiativeInput) input: ProposeInitiativeInput): Promise<Initiative> {
     const clusterId = servedCluster(input.cluster, 'cluster', context.clusterIds);
-    const title = requiredText(input.title, 'title', 200);
+    const title = sortableText(input.title, 'title', 200);
     const description = optionalText(input.description, 'description', 5000);
-    const memberKey = input.proposedById ? idOfCluster(input.proposedById, 'proposedById', clusterId) : null;
-    const personKey = input.presentedById ? idOfCluster(input.presentedById, 'presentedById', clusterId) : null;
-    const groupKey = input.workingGroupId ? idOfCluster(input.workingGroupId, 'workingGroupId', clusterId) : null;
+    // `!= null`: an empty string is a malformed id, not an absent one.
+    const memberKey = input.proposedById != null ? idOfCluster(input.proposedById, 'proposedById', clusterId) : null;
+    const personKey = input.presentedById != null ? idOfCluster(input.presentedById, 'presentedById', clusterId) : null;
+    const groupKey = input.workingGroupId != null ? idOfCluster(input.workingGroupId, 'workingGroupId', clusterId) : null;
     rejectWhen(!memberKey && !personKey, 'presentedById', 'is required when no member proposes the initiative (staff present their own)');
-    return runInTransaction(context.dataSource, async (manager) => {
+    return writeTransaction(context, async (manager) => {
       // First: on MySQL it locks the cluster's ids, so the checks below see any writer that came before.
       const id = await nextLocalId(manager, 'initiatives', clusterId);
       if (memberKey) await currentMember(manager, memberKey, 'proposedById');
       if (personKey) {
         const person = await referencedRow(manager, PersonEntity, personKey, 'person', 'presentedById');
         rejectWhen(memberKey !== null && person.memberId !== null && person.memberId !== memberKey.localId, 'presentedById', 'works for another member than the one proposing');
+        rejectWhen(memberKey === null && person.memberId !== null, 'presentedById', 'works for a member: name that member in proposedById, or a person of the staff');
       }
       if (groupKey) await referencedRow(manager, WorkingGroupEntity, groupKey, 'working group', 'workingGroupId');
       const pending = await manager.getRepository(InitiativeEntity).findOneBy({ clusterId, titleKey: foldSortKey(title), status: InitiativeStatus.PROPOSED });
@@ -108,12 +111,12 @@ export class GovernanceMutations {
     });
   }
 
-  @Mutation(() => Initiative, { description: 'Records the board\u2019s decision on a proposed initiative.' })
+  @Mutation(() => Initiative, { nullable: true, description: 'Records the board\u2019s decision on a proposed initiative.' })
   @Directive(BY_INPUT_ID)
   async decideInitiative(@Ctx() context: ClusterContext, @Arg('input', () => DecideInitiativeInput) input: DecideInitiativeInput): Promise<Initiative> {
     const key = servedId(input.id, 'id', context.clusterIds);
     const meetingKey = idOfCluster(input.meetingId, 'meetingId', key.clusterId);
-    return runInTransaction(context.dataSource, async (manager) => {
+    return writeTransaction(context, async (manager) => {
       const initiative = await targetRow(manager, InitiativeEntity, key, 'initiative');
       const meeting = await referencedRow(manager, BoardMeetingEntity, meetingKey, 'board meeting', 'meetingId');
       if (initiative.version === input.version && initiative.status !== InitiativeStatus.PROPOSED) {
@@ -126,12 +129,12 @@ export class GovernanceMutations {
     });
   }
 
-  @Mutation(() => BoardMeeting, { description: 'Records (or corrects) the minutes of a board meeting.' })
+  @Mutation(() => BoardMeeting, { nullable: true, description: 'Records (or corrects) the minutes of a board meeting.' })
   @Directive(BY_INPUT_ID)
   async recordMeetingMinutes(@Ctx() context: ClusterContext, @Arg('input', () => RecordMeetingMinutesInput) input: RecordMeetingMinutesInput): Promise<BoardMeeting> {
     const key = servedId(input.id, 'id', context.clusterIds);
     const minutes = requiredText(input.minutes, 'minutes', MAX_MINUTES_LENGTH);
-    return runInTransaction(context.dataSource, async (manager) => {
+    return writeTransaction(context, async (manager) => {
       await updateVersioned(manager, BoardMeetingEntity, 'board meeting', key, input.version, { minutes, minutesRecordedOn: today() });
       return toMeeting(await targetRow(manager, BoardMeetingEntity, key, 'board meeting'));
     });

@@ -2,7 +2,8 @@ import { Arg, Ctx, Directive, Field, ID, InputType, Int, Mutation, Resolver } fr
 import { shardDirective } from '../../../../shared/shard-directive';
 import { foldSortKey } from '../../../../shared/sort-key';
 import type { ClusterContext } from '../context';
-import { nextLocalId, runInTransaction, today } from '../db/transaction';
+import { nextLocalId, today } from '../db/transaction';
+import { writeTransaction } from './write-transaction';
 import { updateVersioned } from '../db/versioned-update';
 import { MemberKind } from '../member/member-kind';
 import { MemberEntity } from '../member/member.entity';
@@ -20,7 +21,7 @@ import { WorkingGroupEntity } from '../working-group/working-group.entity';
 import { toWorkingGroup } from '../working-group/working-group.mapper';
 import { WorkingGroup } from '../working-group/working-group.type';
 import { currentMember, targetRow } from './rows';
-import { conflict, idOfCluster, intInRange, optionalIsoDate, optionalText, rejectWhen, requiredText, servedCluster, servedId } from './validate';
+import { conflict, idOfCluster, intInRange, optionalIsoDate, optionalText, rejectWhen, servedCluster, servedId, sortableText } from './validate';
 
 const MAX_EMPLOYEES = 1_000_000;
 const MAX_FEE_EUR = 1_000_000;
@@ -133,7 +134,7 @@ class RequestServiceInput {
 }
 
 function checkedName(value: string): string {
-  return requiredText(value, 'name', 200);
+  return sortableText(value, 'name', 200);
 }
 
 function checkedFounded(value: number): number {
@@ -149,17 +150,17 @@ async function rejectDuplicateName(manager: import('typeorm').EntityManager, clu
 /** What a cluster's staff do every day about members: each write in one transaction, on the owning shard. */
 @Resolver()
 export class MemberMutations {
-  @Mutation(() => Member, { description: 'Registers an organisation as a member of a cluster.' })
+  @Mutation(() => Member, { nullable: true, description: 'Registers an organisation as a member of a cluster.' })
   @Directive(shardDirective({ route: 'cluster', arg: 'input.cluster' }))
   async createMember(@Ctx() context: ClusterContext, @Arg('input', () => CreateMemberInput) input: CreateMemberInput): Promise<Member> {
     const clusterId = servedCluster(input.cluster, 'cluster', context.clusterIds);
     const name = checkedName(input.name);
     const employees = intInRange(input.employees, 'employees', 0, MAX_EMPLOYEES);
-    const city = requiredText(input.city, 'city', 100);
+    const city = sortableText(input.city, 'city', 100);
     const founded = checkedFounded(input.founded);
     const joinedOn = optionalIsoDate(input.joinedOn, 'joinedOn') ?? today();
     rejectWhen(Number(joinedOn.slice(0, 4)) < founded, 'joinedOn', `is before the organisation was founded (${founded})`);
-    return runInTransaction(context.dataSource, async (manager) => {
+    return writeTransaction(context, async (manager) => {
       // First: on MySQL it locks the cluster's ids, so the checks below see any writer that came before.
       const id = await nextLocalId(manager, 'members', clusterId);
       await rejectDuplicateName(manager, clusterId, name);
@@ -184,7 +185,7 @@ export class MemberMutations {
     });
   }
 
-  @Mutation(() => Member, { description: 'Changes a member\u2019s details; `version` must be the one read.' })
+  @Mutation(() => Member, { nullable: true, description: 'Changes a member\u2019s details; `version` must be the one read.' })
   @Directive(BY_INPUT_ID)
   async updateMember(@Ctx() context: ClusterContext, @Arg('input', () => UpdateMemberInput) input: UpdateMemberInput): Promise<Member> {
     const key = servedId(input.id, 'id', context.clusterIds);
@@ -196,24 +197,28 @@ export class MemberMutations {
     if (input.kind !== null && input.kind !== undefined) changes.kind = input.kind;
     if (input.employees !== null && input.employees !== undefined) changes.employees = intInRange(input.employees, 'employees', 0, MAX_EMPLOYEES);
     if (input.city !== null && input.city !== undefined) {
-      changes.city = requiredText(input.city, 'city', 100);
+      changes.city = sortableText(input.city, 'city', 100);
       changes.cityKey = foldSortKey(changes.city);
     }
     if (input.founded !== null && input.founded !== undefined) changes.founded = checkedFounded(input.founded);
     rejectWhen(Object.keys(changes).length === 0, 'id', 'is all the input gives: name at least one field to change');
-    return runInTransaction(context.dataSource, async (manager) => {
-      if (changes.name) await rejectDuplicateName(manager, key.clusterId, changes.name, key.localId);
+    return writeTransaction(context, async (manager) => {
+      if (changes.name) {
+        // The same lock as createMember takes, so that two writers of one name see each other.
+        await nextLocalId(manager, 'members', key.clusterId);
+        await rejectDuplicateName(manager, key.clusterId, changes.name, key.localId);
+      }
       await updateVersioned(manager, MemberEntity, 'member', key, input.version, changes);
       return toMember(await targetRow(manager, MemberEntity, key, 'member'));
     });
   }
 
-  @Mutation(() => Member, { description: 'Suspends, reinstates or records the departure of a member.' })
+  @Mutation(() => Member, { nullable: true, description: 'Suspends, reinstates or records the departure of a member.' })
   @Directive(BY_INPUT_ID)
   async setMembershipStatus(@Ctx() context: ClusterContext, @Arg('input', () => SetMembershipStatusInput) input: SetMembershipStatusInput): Promise<Member> {
     const key = servedId(input.id, 'id', context.clusterIds);
     rejectWhen(input.status === MembershipStatus.LEFT && input.votingRight === true, 'votingRight', 'cannot be true for a member that left');
-    return runInTransaction(context.dataSource, async (manager) => {
+    return writeTransaction(context, async (manager) => {
       const member = await targetRow(manager, MemberEntity, key, 'member');
       if (member.version === input.version && member.membershipStatus === input.status && (input.votingRight ?? Boolean(member.votingRight)) === Boolean(member.votingRight)) {
         conflict('status', `is already ${input.status}`);
@@ -226,14 +231,14 @@ export class MemberMutations {
     });
   }
 
-  @Mutation(() => Member, { description: 'Records a member\u2019s annual fee; a year is paid once.' })
+  @Mutation(() => Member, { nullable: true, description: 'Records a member\u2019s annual fee; a year is paid once.' })
   @Directive(BY_INPUT_ID)
   async recordMembershipFee(@Ctx() context: ClusterContext, @Arg('input', () => RecordMembershipFeeInput) input: RecordMembershipFeeInput): Promise<Member> {
     const key = servedId(input.id, 'id', context.clusterIds);
     const year = intInRange(input.year, 'year', 2000, currentYear() + 1);
     const amountEur = intInRange(input.amountEur, 'amountEur', 1, MAX_FEE_EUR);
     const paidOn = optionalIsoDate(input.paidOn, 'paidOn') ?? today();
-    return runInTransaction(context.dataSource, async (manager) => {
+    return writeTransaction(context, async (manager) => {
       const member = await targetRow(manager, MemberEntity, key, 'member');
       rejectWhen(member.membershipStatus === MembershipStatus.LEFT, 'id', 'names a member that has left the cluster');
       const existing = await manager.getRepository(MembershipFeeEntity).findOneBy({ clusterId: key.clusterId, memberId: key.localId, year });
@@ -243,12 +248,12 @@ export class MemberMutations {
     });
   }
 
-  @Mutation(() => WorkingGroup, { description: 'Adds a member of the group\u2019s cluster to a working group.' })
+  @Mutation(() => WorkingGroup, { nullable: true, description: 'Adds a member of the group\u2019s cluster to a working group.' })
   @Directive(BY_INPUT_ID)
   async joinWorkingGroup(@Ctx() context: ClusterContext, @Arg('input', () => JoinWorkingGroupInput) input: JoinWorkingGroupInput): Promise<WorkingGroup> {
     const key = servedId(input.id, 'id', context.clusterIds);
     const memberKey = idOfCluster(input.memberId, 'memberId', key.clusterId);
-    return runInTransaction(context.dataSource, async (manager) => {
+    return writeTransaction(context, async (manager) => {
       const group = await targetRow(manager, WorkingGroupEntity, key, 'working group');
       await currentMember(manager, memberKey, 'memberId');
       const already = await manager.getRepository(WorkingGroupMemberEntity).findOneBy({ clusterId: key.clusterId, workingGroupId: key.localId, memberId: memberKey.localId });
@@ -258,13 +263,13 @@ export class MemberMutations {
     });
   }
 
-  @Mutation(() => ServiceRequest, { description: 'A member asks for one of its cluster\u2019s services.' })
+  @Mutation(() => ServiceRequest, { nullable: true, description: 'A member asks for one of its cluster\u2019s services.' })
   @Directive(BY_INPUT_ID)
   async requestService(@Ctx() context: ClusterContext, @Arg('input', () => RequestServiceInput) input: RequestServiceInput): Promise<ServiceRequest> {
     const key = servedId(input.id, 'id', context.clusterIds);
     const memberKey = idOfCluster(input.memberId, 'memberId', key.clusterId);
     const note = optionalText(input.note, 'note', 500) ?? '';
-    return runInTransaction(context.dataSource, async (manager) => {
+    return writeTransaction(context, async (manager) => {
       // First: on MySQL it locks the cluster's ids, so the checks below see any writer that came before.
       const id = await nextLocalId(manager, 'service_requests', key.clusterId);
       const service = await targetRow(manager, ServiceEntity, key, 'service');

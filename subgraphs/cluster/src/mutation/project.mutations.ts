@@ -4,7 +4,8 @@ import type { GlobalId } from '../../../../shared/global-id';
 import { shardDirective } from '../../../../shared/shard-directive';
 import { foldSortKey } from '../../../../shared/sort-key';
 import type { ClusterContext } from '../context';
-import { nextLocalId, runInTransaction, today } from '../db/transaction';
+import { nextLocalId, today } from '../db/transaction';
+import { writeTransaction } from './write-transaction';
 import { updateVersioned } from '../db/versioned-update';
 import { EngagementEntity } from '../engagement/engagement.entity';
 import { EventKind } from '../event/event-kind';
@@ -19,7 +20,7 @@ import { toProject } from '../project/project.mapper';
 import { Project } from '../project/project.type';
 import { WorkingGroupEntity } from '../working-group/working-group.entity';
 import { currentMember, referencedRow, targetRow } from './rows';
-import { anyId, conflict, idOfCluster, intInRange, isoDate, optionalIsoDate, optionalText, rejectWhen, requiredText, servedCluster, servedId } from './validate';
+import { anyId, conflict, idOfCluster, intInRange, isoDate, optionalIsoDate, optionalText, rejectWhen, requiredText, servedCluster, servedId, sortableText } from './validate';
 
 const MAX_BUDGET_EUR = 1_000_000_000;
 const MAX_PARTNERS = 50;
@@ -183,14 +184,14 @@ async function isParticipant(manager: EntityManager, project: ProjectEntity, key
 /** Projects and events: collaboration open to every cluster's members, written by the owning cluster. */
 @Resolver()
 export class ProjectMutations {
-  @Mutation(() => Project, { description: 'Starts a project (PROPOSED) with its lead and partners, in one transaction.' })
+  @Mutation(() => Project, { nullable: true, description: 'Starts a project (PROPOSED) with its lead and partners, in one transaction.' })
   @Directive(shardDirective({ route: 'cluster', arg: 'input.cluster' }))
   async startProject(@Ctx() context: ClusterContext, @Arg('input', () => StartProjectInput) input: StartProjectInput): Promise<Project> {
     const clusterId = servedCluster(input.cluster, 'cluster', context.clusterIds);
-    const title = requiredText(input.title, 'title', 200);
+    const title = sortableText(input.title, 'title', 200);
     const description = optionalText(input.description, 'description', 5000);
     const leadKey = idOfCluster(input.leadId, 'leadId', clusterId);
-    const groupKey = input.workingGroupId ? idOfCluster(input.workingGroupId, 'workingGroupId', clusterId) : null;
+    const groupKey = input.workingGroupId != null ? idOfCluster(input.workingGroupId, 'workingGroupId', clusterId) : null;
     const startsOn = isoDate(input.startsOn, 'startsOn');
     const endsOn = optionalIsoDate(input.endsOn, 'endsOn');
     rejectWhen(endsOn !== null && endsOn < startsOn, 'endsOn', 'is before startsOn');
@@ -205,7 +206,7 @@ export class ProjectMutations {
       rejectWhen(partner.clusterId === clusterId && partner.localId === leadKey.localId, 'partnerIds', 'names the lead, who takes part already');
       seen.add(text);
     }
-    return runInTransaction(context.dataSource, async (manager) => {
+    return writeTransaction(context, async (manager) => {
       // First: on MySQL it locks the cluster's ids, so the checks below see any writer that came before.
       const id = await nextLocalId(manager, 'projects', clusterId);
       await currentMember(manager, leadKey, 'leadId');
@@ -236,13 +237,13 @@ export class ProjectMutations {
     });
   }
 
-  @Mutation(() => Project, { description: 'Changes a project\u2019s details or moves its status forward.' })
+  @Mutation(() => Project, { nullable: true, description: 'Changes a project\u2019s details or moves its status forward.' })
   @Directive(BY_INPUT_ID)
   async updateProject(@Ctx() context: ClusterContext, @Arg('input', () => UpdateProjectInput) input: UpdateProjectInput): Promise<Project> {
     const key = servedId(input.id, 'id', context.clusterIds);
     const changes: Partial<ProjectEntity> = {};
     if (input.title !== null && input.title !== undefined) {
-      changes.title = requiredText(input.title, 'title', 200);
+      changes.title = sortableText(input.title, 'title', 200);
       changes.titleKey = foldSortKey(changes.title);
     }
     if (input.description !== undefined) changes.description = optionalText(input.description, 'description', 5000);
@@ -251,26 +252,33 @@ export class ProjectMutations {
     if (input.underNda !== null && input.underNda !== undefined) changes.underNda = input.underNda;
     if (input.status !== null && input.status !== undefined) changes.status = input.status;
     rejectWhen(Object.keys(changes).length === 0, 'id', 'is all the input gives: name at least one field to change');
-    return runInTransaction(context.dataSource, async (manager) => {
+    return writeTransaction(context, async (manager) => {
       const project = await targetRow(manager, ProjectEntity, key, 'project');
       if (changes.status && changes.status !== project.status && project.version === input.version) {
         rejectWhen(!NEXT_STATUSES[project.status].includes(changes.status), 'status', `cannot go from ${project.status} to ${changes.status}`);
       }
       if (changes.endsOn) rejectWhen(changes.endsOn < project.startedOn, 'endsOn', `is before the project started (${project.startedOn})`);
+      if (changes.titleKey && changes.titleKey !== project.titleKey) {
+        await nextLocalId(manager, 'projects', key.clusterId);
+        const taken = await manager.getRepository(ProjectEntity).findOneBy({ clusterId: key.clusterId, titleKey: changes.titleKey });
+        if (taken) conflict('title', 'is taken by another project of the cluster');
+      }
       await updateVersioned(manager, ProjectEntity, 'project', key, input.version, changes);
       return toProject(await targetRow(manager, ProjectEntity, key, 'project'));
     });
   }
 
-  @Mutation(() => Project, { description: 'Adds a partner from any cluster; only the project\u2019s cluster records it.' })
+  @Mutation(() => Project, { nullable: true, description: 'Adds a partner from any cluster; only the project\u2019s cluster records it.' })
   @Directive(BY_INPUT_ID)
   async addProjectPartner(@Ctx() context: ClusterContext, @Arg('input', () => AddProjectPartnerInput) input: AddProjectPartnerInput): Promise<Project> {
     const key = servedId(input.id, 'id', context.clusterIds);
     const memberKey = anyId(input.memberId, 'memberId');
-    return runInTransaction(context.dataSource, async (manager) => {
+    return writeTransaction(context, async (manager) => {
       const project = await targetRow(manager, ProjectEntity, key, 'project');
       if (project.version === input.version) {
         rejectWhen(project.status === ProjectStatus.COMPLETED, 'id', 'names a completed project');
+        const partners = await manager.getRepository(ProjectPartnerEntity).countBy({ clusterId: key.clusterId, projectId: key.localId });
+        rejectWhen(partners >= MAX_PARTNERS, 'memberId', `would be partner number ${partners + 1}; a project has at most ${MAX_PARTNERS}`);
         if (await isParticipant(manager, project, memberKey)) conflict('memberId', 'already takes part in the project');
       }
       await checkedParticipant(manager, project.clusterId, memberKey, 'memberId');
@@ -281,7 +289,7 @@ export class ProjectMutations {
     });
   }
 
-  @Mutation(() => Project, { description: 'Records what a participant commits in the preparation phase; decides participation priority.' })
+  @Mutation(() => Project, { nullable: true, description: 'Records what a participant commits in the preparation phase; decides participation priority.' })
   @Directive(BY_INPUT_ID)
   async recordEngagement(@Ctx() context: ClusterContext, @Arg('input', () => RecordEngagementInput) input: RecordEngagementInput): Promise<Project> {
     const key = servedId(input.id, 'id', context.clusterIds);
@@ -289,7 +297,7 @@ export class ProjectMutations {
     const personDays = intInRange(input.personDays, 'personDays', 0, 100_000);
     const valueEur = intInRange(input.valueEur, 'valueEur', 0, MAX_BUDGET_EUR);
     const resources = requiredText(input.resources, 'resources', 500);
-    return runInTransaction(context.dataSource, async (manager) => {
+    return writeTransaction(context, async (manager) => {
       const project = await targetRow(manager, ProjectEntity, key, 'project');
       if (project.version === input.version) {
         rejectWhen(project.status !== ProjectStatus.PROPOSED, 'id', `names a project that is ${project.status.toLowerCase()}: engagements are made while it is prepared`);
@@ -303,16 +311,16 @@ export class ProjectMutations {
     });
   }
 
-  @Mutation(() => Event, { description: 'Announces an event of a cluster.' })
+  @Mutation(() => Event, { nullable: true, description: 'Announces an event of a cluster.' })
   @Directive(shardDirective({ route: 'cluster', arg: 'input.cluster' }))
   async createEvent(@Ctx() context: ClusterContext, @Arg('input', () => CreateEventInput) input: CreateEventInput): Promise<Event> {
     const clusterId = servedCluster(input.cluster, 'cluster', context.clusterIds);
-    const title = requiredText(input.title, 'title', 200);
+    const title = sortableText(input.title, 'title', 200);
     const startsOn = isoDate(input.startsOn, 'startsOn');
     const city = requiredText(input.city, 'city', 100);
     const capacity = intInRange(input.capacity, 'capacity', 1, 100_000);
-    const groupKey = input.workingGroupId ? idOfCluster(input.workingGroupId, 'workingGroupId', clusterId) : null;
-    return runInTransaction(context.dataSource, async (manager) => {
+    const groupKey = input.workingGroupId != null ? idOfCluster(input.workingGroupId, 'workingGroupId', clusterId) : null;
+    return writeTransaction(context, async (manager) => {
       // First: on MySQL it locks the cluster's ids, so the checks below see any writer that came before.
       const id = await nextLocalId(manager, 'events', clusterId);
       if (groupKey) await referencedRow(manager, WorkingGroupEntity, groupKey, 'working group', 'workingGroupId');
@@ -334,13 +342,13 @@ export class ProjectMutations {
     });
   }
 
-  @Mutation(() => Event, { description: 'Registers a member of any cluster for an upcoming event, while seats last.' })
+  @Mutation(() => Event, { nullable: true, description: 'Registers a member of any cluster for an upcoming event, while seats last.' })
   @Directive(BY_INPUT_ID)
   async registerForEvent(@Ctx() context: ClusterContext, @Arg('input', () => RegisterForEventInput) input: RegisterForEventInput): Promise<Event> {
     const key = servedId(input.id, 'id', context.clusterIds);
     const memberKey = anyId(input.memberId, 'memberId');
     const attendees = intInRange(input.attendees, 'attendees', 1, 1000);
-    return runInTransaction(context.dataSource, async (manager) => {
+    return writeTransaction(context, async (manager) => {
       const event = await targetRow(manager, EventEntity, key, 'event');
       rejectWhen(event.startsOn < today(), 'id', `names an event that took place on ${event.startsOn}`);
       await checkedParticipant(manager, event.clusterId, memberKey, 'memberId');

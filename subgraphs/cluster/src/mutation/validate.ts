@@ -1,5 +1,6 @@
 import { badUserInput, graphQLError } from '../../../../shared/errors';
 import { describeInput, tryDecodeGlobalId, type GlobalId } from '../../../../shared/global-id';
+import { foldSortKey } from '../../../../shared/sort-key';
 
 /**
  * Checks of mutation input. Each failure is `BAD_USER_INPUT` naming the field (`input.name`), so a
@@ -18,6 +19,16 @@ export function requiredText(value: string, name: string, max: number): string {
   const text = value.trim();
   if (text.length === 0) invalid(name, 'must not be empty');
   return checkedText(text, name, max);
+}
+
+/**
+ * Text that is also stored as a sort key (names, titles, cities): folding may lengthen it (Hangul
+ * syllables decompose into three letters), and the key must fit its column as well.
+ */
+export function sortableText(value: string, name: string, max: number): string {
+  const text = requiredText(value, name, max);
+  if (foldSortKey(text).length > max) invalid(name, `is too long once letters are decomposed for sorting (at most ${max})`);
+  return text;
 }
 
 export function optionalText(value: string | null | undefined, name: string, max: number): string | null {
