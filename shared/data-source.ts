@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { DataSource, type DataSourceOptions, type EntitySchema, type Logger, type MixedList } from 'typeorm';
+import { DataSource, type DataSourceOptions, type EntityManager, type EntitySchema, type Logger, type MixedList } from 'typeorm';
+import type { IsolationLevel } from 'typeorm/driver/types/IsolationLevel';
 import { createConnection } from 'mysql2/promise';
 import { parseDatabaseUrl, type DatabaseTarget } from './database-url';
 
@@ -30,23 +31,65 @@ export function createDataSource(spec: DataSourceSpec): DataSource {
     logging: spec.onQuery ? ['query' as const] : false,
     logger: spec.onQuery ? new StatementCounter(spec.onQuery) : undefined,
   };
-  const options: DataSourceOptions =
-    target.kind === 'sqlite'
-      ? { ...common, type: 'better-sqlite3', database: target.file }
-      : {
-          ...common,
-          type: 'mysql',
-          host: target.host,
-          port: target.port,
-          username: target.user,
-          password: target.password,
-          database: target.database,
-          charset: 'utf8mb4_bin',
-          poolSize: 8,
-          supportBigNumbers: true,
-          bigNumberStrings: false,
-        };
-  return new DataSource(options);
+  if (target.kind === 'sqlite') {
+    // WAL: readers keep reading the last committed state while the writer connection writes.
+    return new SqliteDataSource({ ...common, type: 'better-sqlite3', database: target.file, enableWAL: target.file !== ':memory:' });
+  }
+  return new DataSource({
+    ...common,
+    type: 'mysql',
+    host: target.host,
+    port: target.port,
+    username: target.user,
+    password: target.password,
+    database: target.database,
+    charset: 'utf8mb4_bin',
+    poolSize: 8,
+    supportBigNumbers: true,
+    bigNumberStrings: false,
+  });
+}
+
+type Work<T> = (manager: EntityManager) => Promise<T>;
+
+/**
+ * SQLite through better-sqlite3 has one connection per data source, and every request of a
+ * deployment shares it: a transaction on it would be seen, uncommitted, by the reads of other
+ * requests that run between its statements, and two transactions would nest. So transactions run on
+ * a second connection of their own, one at a time, and the first connection only ever reads
+ * committed rows (the file is in WAL mode). An in-memory database cannot be shared between two
+ * connections; its transactions are only queued.
+ */
+export class SqliteDataSource extends DataSource {
+  private writer: Promise<DataSource> | undefined;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  override transaction<T>(runInTransaction: Work<T>): Promise<T>;
+  override transaction<T>(isolationLevel: IsolationLevel, runInTransaction: Work<T>): Promise<T>;
+  override transaction<T>(first: IsolationLevel | Work<T>, second?: Work<T>): Promise<T> {
+    const work = typeof first === 'function' ? first : second!;
+    const run = async () => (this.sharesFile() ? (await this.writerConnection()).transaction(work) : super.transaction(work));
+    const next = this.queue.catch(() => undefined).then(run);
+    this.queue = next;
+    return next;
+  }
+
+  override async destroy(): Promise<void> {
+    const writer = this.writer;
+    this.writer = undefined;
+    if (writer) await (await writer).destroy();
+    await super.destroy();
+  }
+
+  private sharesFile(): boolean {
+    return (this.options as { database?: unknown }).database !== ':memory:';
+  }
+
+  private writerConnection(): Promise<DataSource> {
+    // Same entities, logger and file; the schema is already migrated by this data source.
+    this.writer ??= new DataSource({ ...this.options, migrations: [], migrationsRun: false } as DataSourceOptions).initialize();
+    return this.writer;
+  }
 }
 
 /** Creates the SQLite file's folder or the MySQL database (binary collation, so it sorts like SQLite). */
@@ -70,7 +113,8 @@ export async function ensureDatabase(url: string): Promise<void> {
 export async function dropDatabase(url: string): Promise<void> {
   const target = parseDatabaseUrl(url);
   if (target.kind === 'sqlite') {
-    if (target.file !== ':memory:') fs.rmSync(target.file, { force: true });
+    // WAL mode keeps two files beside the database.
+    if (target.file !== ':memory:') for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${target.file}${suffix}`, { force: true });
     return;
   }
   const connection = await connectServer(target);

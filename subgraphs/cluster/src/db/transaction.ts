@@ -10,24 +10,15 @@ const RETRYABLE_MYSQL_ERRORS = new Set(['ER_LOCK_DEADLOCK', 'ER_DUP_ENTRY']);
 const LOCK_WAIT_SECONDS = 3;
 const MAX_ATTEMPTS = 6;
 
-/** SQLite writers of one database, one after the other (see below). */
-const sqliteQueues = new WeakMap<DataSource, Promise<unknown>>();
-
 /**
  * Runs `work` in one transaction: everything it writes lands, or nothing does.
  *
- * SQLite: TypeORM's better-sqlite3 driver has a single connection, so two transactions started at
- * once would nest on it (the second becoming a savepoint of the first). Writers of one database are
- * therefore queued here. MySQL: two writers allocating the next local id of one cluster can
- * deadlock or collide on the key; InnoDB rolls one back, and it runs again with fresh reads.
+ * SQLite: the data source runs transactions one at a time on a connection of their own (see
+ * `SqliteDataSource`). MySQL: two writers allocating the next local id of one cluster can deadlock
+ * or collide on the key; InnoDB rolls one back, and it runs again with fresh reads.
  */
 export async function runInTransaction<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
-  if (dataSource.options.type !== 'mysql') {
-    const previous = sqliteQueues.get(dataSource) ?? Promise.resolve();
-    const next = previous.catch(() => undefined).then(() => dataSource.transaction(work));
-    sqliteQueues.set(dataSource, next);
-    return next;
-  }
+  if (dataSource.options.type !== 'mysql') return dataSource.transaction(work);
   for (let attempt = 1; ; attempt++) {
     try {
       return await dataSource.transaction(async (manager) => {
