@@ -1,5 +1,7 @@
 import 'reflect-metadata';
 import type { DataSource } from 'typeorm';
+import { publicKeySet, type SigningKeySet } from '../shared/auth/signing-keys';
+import { createTokenVerifier } from '../shared/auth/tokens';
 import { ensureDatabase } from '../shared/data-source';
 import { createLogger, type Logger } from '../shared/logger';
 import { FOUNDING_CLUSTERS, NETWORK_FACTS, type FoundingCluster } from '../shared/network-catalog';
@@ -37,6 +39,8 @@ export interface NetworkPlan {
    */
   topology?: 'sharded' | 'one-database';
   logger?: Logger;
+  /** The key set whose tokens every subgraph accepts; without one, every token is refused. */
+  authKeys?: SigningKeySet;
 }
 
 /** The database name the one-database topology uses in place of a cluster id. */
@@ -120,6 +124,7 @@ export async function runSubgraphs(plan: NetworkPlan): Promise<RunningSubgraphs>
   const port = (fixed: (p: Exclude<NetworkPlan['ports'], 'ephemeral'>) => number) => (plan.ports === 'ephemeral' ? 0 : fixed(plan.ports));
   const running: RunningCluster[] = [];
   const closers: Array<() => Promise<unknown>> = [];
+  const verifyToken = plan.authKeys ? createTokenVerifier(publicKeySet(plan.authKeys)) : undefined;
   try {
     const deployments =
       plan.topology === 'one-database'
@@ -131,7 +136,7 @@ export async function runSubgraphs(plan: NetworkPlan): Promise<RunningSubgraphs>
         data: plan.data,
         onQuery: onQuery && ((sql) => onQuery(deployment.id, sql)),
       });
-      const subgraph = await createClusterSubgraph({ dataSource, clusterIds: deployment.clusterIds, logger: logger.child({ cluster: deployment.id }) });
+      const subgraph = await createClusterSubgraph({ dataSource, clusterIds: deployment.clusterIds, logger: logger.child({ cluster: deployment.id }), verifyToken });
       const server = await listen(subgraph.app, port((p) => p.clusterBase + index), plan.host);
       let stopped = false;
       const stop = async () => {
@@ -152,7 +157,7 @@ export async function runSubgraphs(plan: NetworkPlan): Promise<RunningSubgraphs>
     const networkSeed = plan.ports === 'ephemeral' ? 'always' : plan.seed;
     const networkDb = await prepareNetworkDatabase(plan.networkDatabaseUrl, { seed: networkSeed, clusters }, clusterUrl, logger);
     closers.push(() => networkDb.destroy());
-    const network = await createNetworkSubgraph({ dataSource: networkDb, logger: logger.child({ subgraph: 'network' }) });
+    const network = await createNetworkSubgraph({ dataSource: networkDb, logger: logger.child({ subgraph: 'network' }), verifyToken });
     const networkServer = await listen(network.app, port((p) => p.network), plan.host);
     let networkStopped = false;
     const stopNetworkSubgraph = async () => {
@@ -182,6 +187,7 @@ export async function runNetwork(plan: NetworkPlan): Promise<RunningNetwork> {
       shardTimeoutMs: plan.shardTimeoutMs,
       shardTimeouts: plan.shardTimeouts,
       logger: logger.child({ component: 'gateway' }),
+      ...(plan.authKeys ? { verifyToken: createTokenVerifier(publicKeySet(plan.authKeys)) } : {}),
     });
     const gatewayServer = await listen(gateway.app, plan.ports === 'ephemeral' ? 0 : plan.ports.gateway, plan.host);
     return {

@@ -1,3 +1,4 @@
+import { loadOrCreateSigningKeys } from '../shared/auth/signing-keys';
 import { loadConfig } from '../shared/config';
 import { createLogger } from '../shared/logger';
 import { runNetwork } from './run-network';
@@ -19,6 +20,8 @@ async function main(): Promise<void> {
     shardTimeoutMs: config.shardTimeoutMs,
     shardTimeouts: config.shardTimeouts,
     logger,
+    // Created on first start: `npm run token` signs with the same file.
+    authKeys: await loadOrCreateSigningKeys(config.authKeysFile),
   });
   const lines = [
     `IT-RO Federation is ready in ${((Date.now() - started) / 1000).toFixed(1)} s`,

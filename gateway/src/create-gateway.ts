@@ -1,4 +1,6 @@
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloGateway } from '@apollo/gateway';
+import { createGatewayContext, TokenForwardingDataSource } from './gateway-context';
+import type { TokenVerifier } from '../../shared/auth/tokens';
 import { ApolloServer } from '@apollo/server';
 import type { Express } from 'express';
 import type { Logger } from '../../shared/logger';
@@ -36,6 +38,8 @@ export interface GatewayOptions {
   logger: Logger;
   /** How the router reaches shards; HTTP unless a test replaces it. */
   transport?: ShardTransport;
+  /** Refuses bad tokens at the door; without it they are handed on and each subgraph refuses them. */
+  verifyToken?: TokenVerifier;
 }
 
 export interface Gateway {
@@ -77,7 +81,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   );
   const gateway = new ApolloGateway({
     supergraphSdl: network.supergraphSdl,
-    buildService: ({ name, url }) => routers.get(name) ?? new RemoteGraphQLDataSource({ url }),
+    buildService: ({ name, url }) => routers.get(name) ?? new TokenForwardingDataSource({ url }),
     logger,
   });
   const server = new ApolloServer({
@@ -90,7 +94,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   });
   await server.start();
   const shardHealth = () => client.health(shards.shards);
-  const app = createHttpApp([{ path: '/graphql', server, context: async () => ({}) }], () => ({
+  const app = createHttpApp([{ path: '/graphql', server, context: createGatewayContext(options.verifyToken) }], () => ({
     clusters: network.registry.map((entry) => entry.id),
     shards: shardHealth(),
   }));

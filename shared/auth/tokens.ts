@@ -57,5 +57,18 @@ export function createTokenVerifier(publicKeys: { keys: JWK[] } | SigningKeySet)
 }
 
 function unauthenticated(reason: string) {
-  return graphQLError('UNAUTHENTICATED', `Not signed in: ${reason}`);
+  // `http.status`: Apollo Server answers a context that fails this way with 401, not 500.
+  return graphQLError('UNAUTHENTICATED', `Not signed in: ${reason}`, { http: { status: 401 } });
+}
+
+/** Verifies nothing: no token is anonymous, and every token is refused (no key set to check it). */
+export const REFUSE_EVERY_TOKEN: TokenVerifier = async (authorization) => {
+  if (authorization === undefined || authorization === '') return ANONYMOUS;
+  throw unauthenticated('this deployment has no key set to verify tokens with');
+};
+
+/** The `Authorization` header of an incoming HTTP request, if it sent exactly one. */
+export function authorizationOf(headers: Readonly<Record<string, string | string[] | undefined>>): string | undefined {
+  const value = headers.authorization;
+  return typeof value === 'string' ? value : undefined;
 }

@@ -1,8 +1,19 @@
+import { generateSigningKey, type SigningKeySet } from '../../shared/auth/signing-keys';
+import { issueToken, type TokenRequest } from '../../shared/auth/tokens';
 import { dropDatabase } from '../../shared/data-source';
 import { createLogger } from '../../shared/logger';
 import { FOUNDING_CLUSTERS } from '../../shared/network-catalog';
 import { ONE_DATABASE_NAME, runNetwork, type NetworkPlan, type RunningNetwork } from '../../scripts/run-network';
 import type { Backend } from './mysql';
+
+/** The key set every test network accepts tokens of (`tokenFor`). */
+const TEST_KEYS_PROMISE = generateSigningKey().then((key) => ({ keys: [key] }));
+let TEST_KEYS: SigningKeySet | undefined;
+
+/** A token for a test caller, signed with the key set test networks accept. */
+export async function tokenFor(request: TokenRequest): Promise<string> {
+  return issueToken(await TEST_KEYS_PROMISE, request);
+}
 
 /**
  * A seeded network for one test suite on `backend`, on ephemeral ports, with databases named
@@ -10,6 +21,7 @@ import type { Backend } from './mysql';
  * its MySQL databases.
  */
 export async function startTestNetwork(backend: Backend, prefix: string, overrides: Partial<NetworkPlan> = {}): Promise<RunningNetwork> {
+  TEST_KEYS ??= await TEST_KEYS_PROMISE;
   const name = (id: string) => `${prefix}_${id.replaceAll('-', '_')}`;
   const network = await runNetwork({
     host: '127.0.0.1',
@@ -21,6 +33,7 @@ export async function startTestNetwork(backend: Backend, prefix: string, overrid
     clusterUrl: (_id, port) => `http://127.0.0.1:${port}`,
     shardTimeoutMs: 10_000,
     logger: createLogger('test', 'silent'),
+    authKeys: TEST_KEYS,
     ...overrides,
   });
   return {

@@ -41,16 +41,16 @@ export class ShardClient {
   ) {}
 
   /** `idempotent`: a read, which may be sent twice; a mutation is sent at most once. */
-  async send(shard: Shard, subgraph: string, request: ShardRequest, idempotent: boolean): Promise<ShardResult> {
+  async send(shard: Shard, subgraph: string, request: ShardRequest, idempotent: boolean, headers: Record<string, string> = {}): Promise<ShardResult> {
     const breaker = this.breakerOf(shard);
     const admission = breaker.admit();
     if (!admission.admitted) return { ok: false, shard, reason: admission.reason };
-    let result = await this.record(breaker, shard, await this.attempt(shard, subgraph, request, idempotent));
+    let result = await this.record(breaker, shard, await this.attempt(shard, subgraph, request, idempotent, headers));
     // A probe decides the breaker alone; a timeout is not retried, as it would double the wait; and
     // a failure that just opened the circuit is not tried again.
     const retry = idempotent && this.settings.retryReads && !admission.probe;
     if (!result.ok && retry && isRetryable(result.reason) && breaker.state === 'closed') {
-      result = await this.record(breaker, shard, await this.attempt(shard, subgraph, request, idempotent));
+      result = await this.record(breaker, shard, await this.attempt(shard, subgraph, request, idempotent, headers));
     }
     return result;
   }
@@ -74,9 +74,9 @@ export class ShardClient {
     return result;
   }
 
-  private async attempt(shard: Shard, subgraph: string, request: ShardRequest, idempotent: boolean): Promise<ShardResult> {
+  private async attempt(shard: Shard, subgraph: string, request: ShardRequest, idempotent: boolean, headers: Record<string, string>): Promise<ShardResult> {
     const started = this.now();
-    const result = await this.transport(shard, subgraph, request, {});
+    const result = await this.transport(shard, subgraph, request, headers);
     this.latency.set(shard, this.now() - started);
     if (!result.ok) return result;
     // A mutation's answer goes to the caller as the shard gave it: a write that failed inside its

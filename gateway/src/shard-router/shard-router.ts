@@ -7,7 +7,8 @@ import { initialShare, pagingVariables, withPagingArguments, type PagingVariable
 import { ConnectionMerge, DEFAULT_FIRST, HELPER_PREFIX, mergeField, mergeObjects, transformSelectionSet, withMergeHelpers, type MergeScope } from './merge';
 import { OperationPlanCache, printSubOperation, type OperationPlan } from './operation-plan';
 import { argumentPathValue, argumentValue, collectFields, type Variables } from './selection';
-import type { GraphQLResponseBody, ShardResult } from './send';
+import type { GraphQLResponseBody, ShardRequest, ShardResult } from './send';
+import type { GatewayContext } from '../gateway-context';
 import type { ShardClient } from './shard-client';
 import type { Shard, ShardSet } from './shard-set';
 import type { RouteRule, ShardRules } from './shard-rules';
@@ -27,6 +28,7 @@ interface RoutedField {
   paging?: PagingVariables;
 }
 type Json = Record<string, unknown>;
+type Send = (shard: Shard, request: ShardRequest, idempotent: boolean) => Promise<ShardResult>;
 
 /**
  * The data source of one sharded logical subgraph. For each fetch the query planner sends it, it
@@ -49,9 +51,10 @@ export class ShardRouter implements GraphQLDataSource {
     if (options.kind !== 'incoming operation') return this.forwardToAnyShard(query, options.request.variables ?? {});
     const plan = this.plans.get(query);
     const variables = withVariableDefaults(plan.operation, (options.request.variables ?? {}) as Variables);
+    const send = this.sender(options.context);
     const response = plan.entitiesField
-      ? await this.fetchEntities(plan, plan.entitiesField, variables)
-      : await this.fetchRootFields(plan, variables);
+      ? await this.fetchEntities(plan, plan.entitiesField, variables, send)
+      : await this.fetchRootFields(plan, variables, send);
     return response as GatewayGraphQLResponse;
   }
 
@@ -60,7 +63,17 @@ export class ShardRouter implements GraphQLDataSource {
   }
 
   /** Root fields: each to the shard its argument names, or to every shard asked for, then merged. */
-  private async fetchRootFields(plan: OperationPlan, variables: Variables): Promise<GraphQLResponseBody> {
+  /**
+   * How this request reaches shards: with the caller's `Authorization` header and nothing else that
+   * names the caller. Each shard verifies the token itself.
+   */
+  private sender(context: unknown): Send {
+    const authorization = (context as Partial<GatewayContext> | undefined)?.authorization;
+    const headers: Record<string, string> = authorization ? { authorization } : {};
+    return (shard, request, idempotent) => this.client.send(shard, this.subgraph, request, idempotent, headers);
+  }
+
+  private async fetchRootFields(plan: OperationPlan, variables: Variables, send: Send): Promise<GraphQLResponseBody> {
     const scope = this.scope(plan, variables);
     const rootType = plan.operation.operation === 'mutation' ? 'Mutation' : 'Query';
     const data: Json = {};
@@ -114,7 +127,7 @@ export class ShardRouter implements GraphQLDataSource {
           text = printSubOperation(plan, fields, extraVariables);
           plan.printed.set(cacheKey, text);
         }
-        return this.client.send(shard, this.subgraph, { query: text, variables: shardVariables }, rootType === 'Query');
+        return send(shard, { query: text, variables: shardVariables }, rootType === 'Query');
       }),
     );
     const byShard = new Map(results.map((result) => [result.shard, result]));
@@ -153,7 +166,7 @@ export class ShardRouter implements GraphQLDataSource {
       const merge = new ConnectionMerge(connections.map(([value]) => ({ ...(value as Json) })), nodes, rule.typeName!, scope);
       for (let index = merge.advance(); index !== undefined; index = merge.advance()) {
         const shard = connections[index]![1];
-        merge.extend(index, await this.nextRows(plan, routedField, shard, merge, index, shardVariables, extraVariables, report));
+        merge.extend(index, await this.nextRows(plan, routedField, shard, merge, index, shardVariables, extraVariables, report, send));
       }
       data[key] = merge.result();
     }
@@ -171,6 +184,7 @@ export class ShardRouter implements GraphQLDataSource {
     variables: Json,
     extraVariables: readonly VariableDefinitionNode[],
     report: (shard: Shard, reason: string, key: string) => void,
+    send: Send,
   ): Promise<Json | undefined> {
     if (!field.paging) return undefined;
     const cacheKey = `next:${field.key}`;
@@ -180,7 +194,7 @@ export class ShardRouter implements GraphQLDataSource {
       plan.printed.set(cacheKey, text);
     }
     const request = { query: text, variables: { ...variables, [field.paging.first]: merge.remaining, [field.paging.after]: merge.lastCursor(index) } };
-    const result = await this.client.send(shard, this.subgraph, request, true);
+    const result = await send(shard, request, true);
     if (!result.ok) {
       report(shard, result.reason, field.key);
       return undefined;
@@ -206,7 +220,7 @@ export class ShardRouter implements GraphQLDataSource {
    * the planner's order; entity types that every cluster contributes to are asked of every shard
    * and merged per representation.
    */
-  private async fetchEntities(plan: OperationPlan, field: FieldNode, variables: Variables): Promise<GraphQLResponseBody> {
+  private async fetchEntities(plan: OperationPlan, field: FieldNode, variables: Variables, send: Send): Promise<GraphQLResponseBody> {
     const key = field.alias?.value ?? field.name.value;
     const representations = (variables.representations ?? []) as Json[];
     const entities: unknown[] = representations.map(() => null);
@@ -243,7 +257,7 @@ export class ShardRouter implements GraphQLDataSource {
     }
     const sends = [...perShard].map(async ([shard, indices]): Promise<[number[], ShardResult]> => {
       const subset = indices.map((index) => representations[index]);
-      return [indices, await this.client.send(shard, this.subgraph, { query, variables: { ...variables, representations: subset } }, true)];
+      return [indices, await send(shard, { query, variables: { ...variables, representations: subset } }, true)];
     });
     const answers = new Map<number, Json[]>();
     for (const [indices, result] of await Promise.all(sends)) {

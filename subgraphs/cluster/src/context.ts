@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import type { Identity } from '../../../shared/auth/identity';
 import { createClusterLoaders, type ClusterLoaders } from './loaders';
 
 /** What every resolver of one request sees. Loaders are built per request, never shared. */
@@ -7,8 +8,10 @@ export interface ClusterContext {
   /** The clusters this deployment serves: one, or all of them for the one-database oracle. */
   clusterIds: readonly string[];
   loaders: ClusterLoaders;
+  /** The caller, from the token this subgraph verified itself; never from a header it trusts. */
+  identity: Identity;
 }
 
-export function createClusterContext(dataSource: DataSource, clusterIds: readonly string[]): ClusterContext {
-  return { dataSource, clusterIds, loaders: createClusterLoaders(dataSource, clusterIds) };
+export function createClusterContext(dataSource: DataSource, clusterIds: readonly string[], identity: Identity): ClusterContext {
+  return { dataSource, clusterIds, loaders: createClusterLoaders(dataSource, clusterIds), identity };
 }

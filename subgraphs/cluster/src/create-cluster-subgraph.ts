@@ -2,6 +2,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { Express } from 'express';
 import type { DataSource } from 'typeorm';
+import { authorizationOf, REFUSE_EVERY_TOKEN, type TokenVerifier } from '../../../shared/auth/tokens';
 import type { Logger } from '../../../shared/logger';
 import { createHttpApp, type GraphQLRoute } from '../../../shared/server/http-app';
 import { createErrorMasker } from '../../../shared/server/mask-error';
@@ -14,6 +15,8 @@ export interface ClusterSubgraphOptions {
   /** The clusters whose rows this deployment serves: its own, or every cluster for the oracle. */
   clusterIds: readonly string[];
   logger: Logger;
+  /** Reads the caller from the request's token; without one, every token is refused. */
+  verifyToken?: TokenVerifier;
 }
 
 export interface ClusterSubgraph {
@@ -25,6 +28,7 @@ export interface ClusterSubgraph {
 /** One cluster's deployment: the members, projects and participation subgraphs over its database. */
 export async function createClusterSubgraph(options: ClusterSubgraphOptions): Promise<ClusterSubgraph> {
   const schemas = await buildClusterSchemas();
+  const verifyToken = options.verifyToken ?? REFUSE_EVERY_TOKEN;
   const servers: ApolloServer<ClusterContext>[] = [];
   const routes: GraphQLRoute<ClusterContext>[] = [];
   for (const name of SHARDED_SUBGRAPHS) {
@@ -43,7 +47,7 @@ export async function createClusterSubgraph(options: ClusterSubgraphOptions): Pr
     routes.push({
       path: `/${name}/graphql`,
       server,
-      context: async () => createClusterContext(options.dataSource, options.clusterIds),
+      context: async ({ req }) => createClusterContext(options.dataSource, options.clusterIds, await verifyToken(authorizationOf(req.headers))),
     });
   }
   const app = createHttpApp(routes, async () => {

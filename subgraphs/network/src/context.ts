@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import type { Identity } from '../../../shared/auth/identity';
 import { ObjectiveDirectory } from './alliance/objective-directory';
 import { InitiativeDirectory } from './initiatives/initiative-directory';
 import { ClusterDirectory } from './registry/cluster-directory';
@@ -9,11 +10,14 @@ export interface NetworkContext {
   clusters: ClusterDirectory;
   objectives: ObjectiveDirectory;
   initiatives: InitiativeDirectory;
+  /** The caller, from the token this subgraph verified itself. */
+  identity: Identity;
 }
 
 /** A new context per request, so that loader caches never outlive the request that filled them. */
-export function createNetworkContext(dataSource: DataSource): NetworkContext {
+export function createNetworkContext(dataSource: DataSource, identity: Identity): NetworkContext {
   return {
+    identity,
     dataSource,
     clusters: new ClusterDirectory(dataSource),
     objectives: new ObjectiveDirectory(dataSource),

@@ -2,6 +2,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { Express } from 'express';
 import type { DataSource } from 'typeorm';
+import { authorizationOf, REFUSE_EVERY_TOKEN, type TokenVerifier } from '../../../shared/auth/tokens';
 import type { Logger } from '../../../shared/logger';
 import { buildFederatedSchema } from '../../../shared/server/federated-schema';
 import { createHttpApp } from '../../../shared/server/http-app';
@@ -12,11 +13,14 @@ import { ClusterInitiativesResolver, NetworkInitiativesResolver, ObjectiveInitia
 import { NetworkInitiativeResolver } from './initiatives/initiative.resolver';
 import { resolveClusterReference } from './registry/cluster-reference';
 import { ClusterResolver } from './registry/cluster.resolver';
+import { ViewerResolver } from './viewer/viewer.resolver';
 
 export interface NetworkSubgraphOptions {
   /** An opened, migrated database (`openNetworkDatabase`); the caller keeps ownership of it. */
   dataSource: DataSource;
   logger: Logger;
+  /** Reads the caller from the request's token; without one, every token is refused. */
+  verifyToken?: TokenVerifier;
 }
 
 export interface NetworkSubgraph {
@@ -31,6 +35,7 @@ export interface NetworkSubgraph {
 /** The network subgraph: the alliance, its initiatives and the cluster registry, over its own database. */
 export async function createNetworkSubgraph(options: NetworkSubgraphOptions): Promise<NetworkSubgraph> {
   const { dataSource, logger } = options;
+  const verifyToken = options.verifyToken ?? REFUSE_EVERY_TOKEN;
   const { schema, sdl } = await buildFederatedSchema({
     resolvers: [
       NetworkResolver,
@@ -39,6 +44,7 @@ export async function createNetworkSubgraph(options: NetworkSubgraphOptions): Pr
       NetworkInitiativesResolver,
       ObjectiveInitiativesResolver,
       ClusterInitiativesResolver,
+      ViewerResolver,
     ],
     references: { Cluster: resolveClusterReference },
   });
@@ -54,7 +60,7 @@ export async function createNetworkSubgraph(options: NetworkSubgraphOptions): Pr
   });
   await server.start();
   const app = createHttpApp<NetworkContext>(
-    [{ path: '/graphql', server, context: async () => createNetworkContext(dataSource) }],
+    [{ path: '/graphql', server, context: async ({ req }) => createNetworkContext(dataSource, await verifyToken(authorizationOf(req.headers))) }],
     async () => {
       await dataSource.query('SELECT 1');
       return { database: 'ok' };
