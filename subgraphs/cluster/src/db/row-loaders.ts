@@ -12,6 +12,13 @@ interface ClusterRow extends ObjectLiteral {
   clusterId: string;
 }
 
+/** The row a loader holds for `id`, as a node; null for no id or no row. */
+export async function loadOptional<Row, Node>(loader: { load(key: string): Promise<Row | null> }, id: string | null, map: (row: Row) => Node): Promise<Node | null> {
+  if (id === null) return null;
+  const row = await loader.load(id);
+  return row ? map(row) : null;
+}
+
 /** Rows by global id, one statement per batch. */
 export function rowsById<Row extends ClusterRow & { id: number }>(
   dataSource: DataSource,

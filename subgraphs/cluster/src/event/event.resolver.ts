@@ -2,6 +2,7 @@ import { Arg, Args, ArgsType, Ctx, Directive, Field, FieldResolver, ID, InputTyp
 import { decodeGlobalId, encodeGlobalId } from '../../../../shared/global-id';
 import { shardDirective } from '../../../../shared/shard-directive';
 import type { ClusterContext } from '../context';
+import { loadOptional } from '../db/row-loaders';
 import type { Connection } from '../paging/connection';
 import { connectionTypes } from '../paging/connection-types';
 import { containsPattern, LIKE_ESCAPE } from '../paging/like-pattern';
@@ -86,8 +87,7 @@ export class EventResolver {
   @Directive(shardDirective({ route: 'id', arg: 'id' }))
   async event(@Ctx() context: ClusterContext, @Arg('id', () => ID) id: string): Promise<Event | null> {
     decodeGlobalId(id);
-    const row = await context.loaders.eventById.load(id);
-    return row ? toEvent(row) : null;
+    return loadOptional(context.loaders.eventById, id, toEvent);
   }
 
   @FieldResolver(() => [EventRegistration], { description: 'Ordered by member id.' })
@@ -101,6 +101,5 @@ export class EventResolver {
 }
 
 export async function resolveEventReference(reference: { id: string }, context: ClusterContext): Promise<Event | null> {
-  const row = await context.loaders.eventById.load(reference.id);
-  return row ? toEvent(row) : null;
+  return loadOptional(context.loaders.eventById, reference.id, toEvent);
 }

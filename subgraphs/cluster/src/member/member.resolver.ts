@@ -3,6 +3,7 @@ import { decodeGlobalId } from '../../../../shared/global-id';
 import { shardDirective } from '../../../../shared/shard-directive';
 import { ClusterNode } from '../cluster-ref/cluster.type';
 import type { ClusterContext } from '../context';
+import { loadOptional } from '../db/row-loaders';
 import type { Connection } from '../paging/connection';
 import { listConnection } from '../paging/listing';
 import { selectClusters } from '../paging/page-args';
@@ -50,8 +51,7 @@ export class MemberResolver {
   @Directive(shardDirective({ route: 'id', arg: 'id' }))
   async member(@Ctx() context: ClusterContext, @Arg('id', () => ID) id: string): Promise<Member | null> {
     decodeGlobalId(id);
-    const row = await context.loaders.memberById.load(id);
-    return row ? toMember(row) : null;
+    return loadOptional(context.loaders.memberById, id, toMember);
   }
 }
 
@@ -65,8 +65,7 @@ export class ClusterMembersResolver {
 
 /** `_entities` for Member: null for ids this deployment does not own. */
 export async function resolveMemberReference(reference: { id: string }, context: ClusterContext): Promise<Member | null> {
-  const row = await context.loaders.memberById.load(reference.id);
-  return row ? toMember(row) : null;
+  return loadOptional(context.loaders.memberById, reference.id, toMember);
 }
 
 export async function resolveClusterReference(reference: { id: string }): Promise<ClusterNode> {

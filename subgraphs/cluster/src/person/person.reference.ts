@@ -1,6 +1,6 @@
 import type { ClusterContext } from '../context';
 import { toPerson } from './person.mapper';
-import { loadOptional } from './person.resolver';
+import { loadOptional } from '../db/row-loaders';
 import type { Person } from './person.type';
 
 export function resolvePersonReference(reference: { id: string }, context: ClusterContext): Promise<Person | null> {

@@ -2,6 +2,7 @@ import { Arg, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from 't
 import { decodeGlobalId } from '../../../../shared/global-id';
 import { shardDirective } from '../../../../shared/shard-directive';
 import type { ClusterContext } from '../context';
+import { loadOptional } from '../db/row-loaders';
 import { Board } from '../governance/governance.type';
 import { toBoard } from '../governance/governance.mapper';
 import { toMember } from '../member/member.mapper';
@@ -11,12 +12,6 @@ import { toWorkingGroup } from '../working-group/working-group.mapper';
 import { PersonRoleKind } from './person-role';
 import { toPerson, toPersonRole } from './person.mapper';
 import { Person, PersonRole } from './person.type';
-
-async function loadOptional<Row, Node>(loader: { load(key: string): Promise<Row | null> }, id: string | null, map: (row: Row) => Node): Promise<Node | null> {
-  if (id === null) return null;
-  const row = await loader.load(id);
-  return row ? map(row) : null;
-}
 
 @Resolver(() => Person)
 export class PersonResolver {
@@ -68,4 +63,3 @@ export async function currentHolder(context: ClusterContext, roles: readonly Per
   return role ? loadOptional(context.loaders.personById, role.personId, toPerson) : null;
 }
 
-export { loadOptional };

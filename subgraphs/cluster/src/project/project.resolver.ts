@@ -2,6 +2,7 @@ import { Arg, Args, ArgsType, Ctx, Directive, FieldResolver, ID, Query, Resolver
 import { decodeGlobalId, encodeGlobalId } from '../../../../shared/global-id';
 import { shardDirective } from '../../../../shared/shard-directive';
 import type { ClusterContext } from '../context';
+import { loadOptional } from '../db/row-loaders';
 import type { Connection } from '../paging/connection';
 import { listConnection } from '../paging/listing';
 import { networkPageArgs } from '../paging/page-args-type';
@@ -31,8 +32,7 @@ export class ProjectResolver {
   @Directive(shardDirective({ route: 'id', arg: 'id' }))
   async project(@Ctx() context: ClusterContext, @Arg('id', () => ID) id: string): Promise<Project | null> {
     decodeGlobalId(id);
-    const row = await context.loaders.projectById.load(id);
-    return row ? toProject(row) : null;
+    return loadOptional(context.loaders.projectById, id, toProject);
   }
 
   @FieldResolver(() => [MemberStub], { description: 'Partners from any cluster, ordered by id.' })
@@ -48,6 +48,5 @@ export class ProjectResolver {
 }
 
 export async function resolveProjectReference(reference: { id: string }, context: ClusterContext): Promise<Project | null> {
-  const row = await context.loaders.projectById.load(reference.id);
-  return row ? toProject(row) : null;
+  return loadOptional(context.loaders.projectById, reference.id, toProject);
 }

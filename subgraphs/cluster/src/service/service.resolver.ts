@@ -4,7 +4,7 @@ import { shardDirective } from '../../../../shared/shard-directive';
 import type { ClusterContext } from '../context';
 import { toMember } from '../member/member.mapper';
 import { Member } from '../member/member.type';
-import { loadOptional } from '../person/person.resolver';
+import { loadOptional } from '../db/row-loaders';
 import { toService, toServiceRequest } from './service.mapper';
 import { Service, ServiceRequest } from './service.type';
 

@@ -16,7 +16,7 @@ import { networkPageArgs, orderInput } from '../paging/page-args-type';
 import { ProjectStub } from '../participation/participation.type';
 import { PersonRoleKind } from '../person/person-role';
 import { toPerson } from '../person/person.mapper';
-import { loadOptional } from '../person/person.resolver';
+import { loadOptional } from '../db/row-loaders';
 import { Person } from '../person/person.type';
 import { toWorkingGroup } from './working-group.mapper';
 import { WorkingGroupEntity } from './working-group.entity';
