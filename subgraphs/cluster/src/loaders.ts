@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { tryDecodeGlobalId, type GlobalId } from '../../../shared/global-id';
 import { activityLoaderFactories, type ActivityLoaders } from './activity-loaders';
-import { ownKeys, rowsById } from './db/row-loaders';
+import { rowsById, rowsByParent } from './db/row-loaders';
 import { keyOf, whereKeysIn } from './db/by-cluster';
 import { MemberEntity } from './member/member.entity';
 import { ProjectEntity } from './project/project.entity';
@@ -12,8 +12,8 @@ import { loadClusterFigures, type ClusterFigures } from './stats/stats.store';
 export interface CoreLoaders {
   memberById: DataLoader<string, MemberEntity | null>;
   projectById: DataLoader<string, ProjectEntity | null>;
-  /** A project's partners, as global ids of members of any cluster. */
-  partnersOfProject: DataLoader<string, GlobalId[]>;
+  /** A project's partner rows, naming members of any cluster, ordered by member id. */
+  partnersOfProject: DataLoader<string, ProjectPartnerEntity[]>;
   /** The projects of this deployment a member leads or takes part in, by (cluster, local id). */
   projectsOfMember: DataLoader<string, GlobalId[]>;
   clusterFigures: DataLoader<string, ClusterFigures | null>;
@@ -50,22 +50,8 @@ function coreLoaderFactories(dataSource: DataSource, clusterIds: readonly string
   return {
     memberById: () => rowsById(dataSource, clusterIds, MemberEntity),
     projectById: () => rowsById(dataSource, clusterIds, ProjectEntity),
-    partnersOfProject: () => new DataLoader(async (keys) => {
-      const wanted = ownKeys(keys, clusterIds);
-      if (wanted.length === 0) return keys.map(() => []);
-      const rows = await whereKeysIn(dataSource.getRepository(ProjectPartnerEntity).createQueryBuilder('pp'), 'pp.cluster_id', 'pp.project_id', wanted, 'k')
-        .orderBy('pp.cluster_id')
-        .addOrderBy('pp.project_id')
-        .addOrderBy('pp.member_cluster_id')
-        .addOrderBy('pp.member_id')
-        .getMany();
-      const byProject = new Map<string, GlobalId[]>();
-      for (const row of rows) {
-        const key = keyOf(row.clusterId, row.projectId);
-        byProject.set(key, [...(byProject.get(key) ?? []), { clusterId: row.memberClusterId, localId: row.memberId }]);
-      }
-      return keys.map((key) => byProject.get(key) ?? []);
-    }),
+    partnersOfProject: () =>
+      rowsByParent(dataSource, clusterIds, { entity: ProjectPartnerEntity, parentColumn: 'project_id', parentProperty: 'projectId', orderBy: ['r.member_cluster_id', 'r.member_id'] }),
     projectsOfMember: () => new DataLoader(async (keys) => {
       const members = keys.map(tryDecodeGlobalId).filter((key): key is GlobalId => key !== null);
       if (members.length === 0) return keys.map(() => []);

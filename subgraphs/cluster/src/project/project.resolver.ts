@@ -38,7 +38,7 @@ export class ProjectResolver {
   @FieldResolver(() => [MemberStub], { description: 'Partners from any cluster, ordered by id.' })
   async partners(@Root() project: Project, @Ctx() context: ClusterContext): Promise<MemberStub[]> {
     const partners = await context.loaders.partnersOfProject.load(project.id);
-    return partners.map((partner) => ({ id: encodeGlobalId(partner.clusterId, partner.localId) }));
+    return partners.map((partner) => ({ id: encodeGlobalId(partner.memberClusterId, partner.memberId) }));
   }
 
   @FieldResolver(() => [ResourceEngagement], { description: 'Resource engagements in participation priority order.' })
