@@ -1,6 +1,7 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { graphQLError } from '../../../../shared/errors';
 import type { GlobalId } from '../../../../shared/global-id';
+import { lockedRowQuery } from './locked-row';
 
 /**
  * Optimistic concurrency: updates the row only if it still has the version the caller read, and
@@ -22,13 +23,8 @@ export async function updateVersioned<Row extends ObjectLiteral>(
     .where('cluster_id = :clusterId AND id = :id AND version = :version', { clusterId: key.clusterId, id: key.localId, version: expectedVersion })
     .execute();
   if (result.affected === 1) return;
-  const query = manager
-    .createQueryBuilder(entity, 'row')
-    .select('row.version', 'version')
-    .where('row.cluster_id = :clusterId AND row.id = :id', { clusterId: key.clusterId, id: key.localId });
   // A locking read sees the version committed now, not the transaction's snapshot (MySQL).
-  if (manager.connection.options.type === 'mysql') query.setLock('pessimistic_write');
-  const current = await query.getRawOne<{ version: number | string }>();
+  const current = await lockedRowQuery(manager, entity, key).select('row.version', 'version').getRawOne<{ version: number | string }>();
   const id = `${key.clusterId}:${key.localId}`;
   if (!current) throw graphQLError('NOT_FOUND', `No ${what} with id "${id}"`, { field: 'input.id' });
   throw graphQLError('CONFLICT', `The ${what} "${id}" was changed by someone else: it is at version ${Number(current.version)}, not ${expectedVersion}. Read it again and retry.`, {

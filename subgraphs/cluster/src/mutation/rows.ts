@@ -1,6 +1,7 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { badUserInput, graphQLError } from '../../../../shared/errors';
 import type { GlobalId } from '../../../../shared/global-id';
+import { lockedRowQuery } from '../db/locked-row';
 import { MemberEntity } from '../member/member.entity';
 import { MembershipStatus } from '../membership/membership-status';
 import { field } from './validate';
@@ -11,15 +12,9 @@ function idText(key: GlobalId): string {
   return `${key.clusterId}:${key.localId}`;
 }
 
-/**
- * The row as committed now, locked until the transaction ends. On MySQL a plain read inside a
- * transaction sees the snapshot of its first read, which may predate a concurrent writer's commit;
- * a locking read sees that commit and makes the next writer wait. SQLite writers are serial already.
- */
+/** The row as committed now, locked until the transaction ends (see `lockedRowQuery`). */
 export function findRow<Row extends Keyed>(manager: EntityManager, entity: EntityTarget<Row>, key: GlobalId): Promise<Row | null> {
-  const query = manager.getRepository(entity).createQueryBuilder('row').where('row.cluster_id = :clusterId AND row.id = :id', { clusterId: key.clusterId, id: key.localId });
-  if (manager.connection.options.type === 'mysql') query.setLock('pessimistic_write');
-  return query.getOne();
+  return lockedRowQuery(manager, entity, key).getOne();
 }
 
 /** The row the mutation changes: missing is `NOT_FOUND`. */
