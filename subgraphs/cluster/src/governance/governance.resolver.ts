@@ -49,7 +49,7 @@ export class BoardResolver {
   @FieldResolver(() => Person, { nullable: true, description: 'The president: chairs the board\u2019s meetings.' })
   async president(@Root() board: Board, @Ctx() context: ClusterContext): Promise<Person | null> {
     const roles = (await context.loaders.rolesOfBoard.load(board.id)).map(toPersonRole);
-    return currentHolder(context, roles, PersonRoleKind.PRESIDENT) ?? null;
+    return currentHolder(context, roles, PersonRoleKind.PRESIDENT);
   }
 
   @FieldResolver(() => [BoardMeeting], { description: 'The term\u2019s meetings, oldest first.' })
