@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import type { DataSource } from 'typeorm';
-import { publicKeySet, type SigningKeySet } from '../shared/auth/signing-keys';
+import type { SigningKeySet } from '../shared/auth/signing-keys';
 import { createTokenVerifier } from '../shared/auth/tokens';
 import { ensureDatabase } from '../shared/data-source';
 import { createLogger, type Logger } from '../shared/logger';
@@ -124,7 +124,7 @@ export async function runSubgraphs(plan: NetworkPlan): Promise<RunningSubgraphs>
   const port = (fixed: (p: Exclude<NetworkPlan['ports'], 'ephemeral'>) => number) => (plan.ports === 'ephemeral' ? 0 : fixed(plan.ports));
   const running: RunningCluster[] = [];
   const closers: Array<() => Promise<unknown>> = [];
-  const verifyToken = plan.authKeys ? createTokenVerifier(publicKeySet(plan.authKeys)) : undefined;
+  const verifyToken = plan.authKeys ? createTokenVerifier(plan.authKeys) : undefined;
   try {
     const deployments =
       plan.topology === 'one-database'
@@ -187,7 +187,7 @@ export async function runNetwork(plan: NetworkPlan): Promise<RunningNetwork> {
       shardTimeoutMs: plan.shardTimeoutMs,
       shardTimeouts: plan.shardTimeouts,
       logger: logger.child({ component: 'gateway' }),
-      ...(plan.authKeys ? { verifyToken: createTokenVerifier(publicKeySet(plan.authKeys)) } : {}),
+      ...(plan.authKeys ? { verifyToken: createTokenVerifier(plan.authKeys) } : {}),
     });
     const gatewayServer = await listen(gateway.app, plan.ports === 'ephemeral' ? 0 : plan.ports.gateway, plan.host);
     return {

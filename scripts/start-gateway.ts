@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ConfigError, loadConfig } from '../shared/config';
 import { createLogger } from '../shared/logger';
 import { listen } from '../shared/server/http-app';
-import { loadOrCreateSigningKeys, publicKeySet } from '../shared/auth/signing-keys';
+import { loadOrCreateSigningKeys } from '../shared/auth/signing-keys';
 import { createTokenVerifier } from '../shared/auth/tokens';
 import { createGateway, type GatewaySource } from '../gateway/src';
 import { exitOnFailure, stopOnSignals } from './process-lifecycle';
@@ -30,7 +30,7 @@ async function main(): Promise<void> {
     retryReads: config.retryReads,
     startupWaitMs: config.startupWaitMs,
     logger,
-    verifyToken: createTokenVerifier(publicKeySet(await loadOrCreateSigningKeys(config.authKeysFile))),
+    verifyToken: createTokenVerifier(await loadOrCreateSigningKeys(config.authKeysFile)),
   });
   const server = await listen(gateway.app, config.ports.gateway, config.host);
   process.stdout.write(`gateway answers at ${server.url}/graphql over ${gateway.registry.length} clusters\n`);

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { loadOrCreateSigningKeys, publicKeySet } from '../shared/auth/signing-keys';
+import { loadOrCreateSigningKeys } from '../shared/auth/signing-keys';
 import { createTokenVerifier } from '../shared/auth/tokens';
 import { loadConfig } from '../shared/config';
 import { createLogger } from '../shared/logger';
@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   const logger = createLogger('network', config.logLevel);
   const clusterUrl = (id: string) => config.clusterUrl(id, config.ports.clusterBase + FOUNDING_CLUSTERS.findIndex((c) => c.id === id));
   const dataSource = await prepareNetworkDatabase(config.networkDatabaseUrl, { seed: 'if-empty' }, clusterUrl, logger);
-  const verifyToken = createTokenVerifier(publicKeySet(await loadOrCreateSigningKeys(config.authKeysFile)));
+  const verifyToken = createTokenVerifier(await loadOrCreateSigningKeys(config.authKeysFile));
   const subgraph = await createNetworkSubgraph({ dataSource, logger, verifyToken });
   const server = await listen(subgraph.app, config.ports.network, config.host);
   process.stdout.write(`network subgraph answers at ${server.url}/graphql\n`);

@@ -37,8 +37,9 @@ export type TokenVerifier = (authorization: string | undefined) => Promise<Ident
  * that is not a valid, unexpired token of ours for a well-formed identity is `UNAUTHENTICATED`,
  * never an anonymous fallback: a client that sends a token means to be someone.
  */
-export function createTokenVerifier(publicKeys: { keys: JWK[] } | SigningKeySet): TokenVerifier {
-  const keySet: JWTVerifyGetKey = createLocalJWKSet('keys' in publicKeys && publicKeys.keys.some((key) => 'd' in key) ? publicKeySet(publicKeys) : publicKeys);
+export function createTokenVerifier(keys: { keys: JWK[] }): TokenVerifier {
+  // Only the public halves are kept, whether a private set or a published one was given.
+  const keySet: JWTVerifyGetKey = createLocalJWKSet(publicKeySet(keys));
   return async (authorization) => {
     if (authorization === undefined || authorization === '') return ANONYMOUS;
     const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/.exec(authorization);
