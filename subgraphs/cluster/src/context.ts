@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Identity } from '../../../shared/auth/identity';
-import { createClusterLoaders, type ClusterLoaders } from './loaders';
+import type { ClusterLoaders } from './loaders';
 
 /** What every resolver of one request sees. Loaders are built per request, never shared. */
 export interface ClusterContext {
@@ -8,10 +8,12 @@ export interface ClusterContext {
   /** The clusters this deployment serves: one, or all of them for the one-database oracle. */
   clusterIds: readonly string[];
   loaders: ClusterLoaders;
+  /** Fresh loaders for this deployment: after a write, the request starts over with them. */
+  newLoaders: () => ClusterLoaders;
   /** The caller, from the token this subgraph verified itself; never from a header it trusts. */
   identity: Identity;
 }
 
-export function createClusterContext(dataSource: DataSource, clusterIds: readonly string[], identity: Identity): ClusterContext {
-  return { dataSource, clusterIds, loaders: createClusterLoaders(dataSource, clusterIds), identity };
+export function createClusterContext(dataSource: DataSource, clusterIds: readonly string[], newLoaders: () => ClusterLoaders, identity: Identity): ClusterContext {
+  return { dataSource, clusterIds, loaders: newLoaders(), newLoaders, identity };
 }

@@ -8,6 +8,7 @@ import { createHttpApp, type GraphQLRoute } from '../../../shared/server/http-ap
 import { createErrorMasker } from '../../../shared/server/mask-error';
 import { SHARDED_SUBGRAPHS } from '../../../shared/sharded-subgraphs';
 import { createClusterContext, type ClusterContext } from './context';
+import { clusterLoaderMaker } from './loaders';
 import { buildClusterSchemas } from './schema/build-cluster-schemas';
 
 export interface ClusterSubgraphOptions {
@@ -29,6 +30,7 @@ export interface ClusterSubgraph {
 export async function createClusterSubgraph(options: ClusterSubgraphOptions): Promise<ClusterSubgraph> {
   const schemas = await buildClusterSchemas();
   const verifyToken = options.verifyToken ?? REFUSE_EVERY_TOKEN;
+  const newLoaders = clusterLoaderMaker(options.dataSource, options.clusterIds);
   const servers: ApolloServer<ClusterContext>[] = [];
   const routes: GraphQLRoute<ClusterContext>[] = [];
   for (const name of SHARDED_SUBGRAPHS) {
@@ -47,7 +49,7 @@ export async function createClusterSubgraph(options: ClusterSubgraphOptions): Pr
     routes.push({
       path: `/${name}/graphql`,
       server,
-      context: async ({ req }) => createClusterContext(options.dataSource, options.clusterIds, await verifyToken(authorizationOf(req.headers))),
+      context: async ({ req }) => createClusterContext(options.dataSource, options.clusterIds, newLoaders, await verifyToken(authorizationOf(req.headers))),
     });
   }
   const app = createHttpApp(routes, async () => {

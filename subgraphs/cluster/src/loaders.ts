@@ -22,28 +22,32 @@ export interface CoreLoaders {
 export type ClusterLoaders = CoreLoaders & ActivityLoaders;
 
 /**
- * The loaders of one request. Each is built the first time a resolver asks for it: a request that
- * reads members only should not pay for the two dozen loaders of the rest of the domain.
+ * What makes a deployment's per-request loaders, set up once per deployment. Each loader is built
+ * the first time a resolver of a request asks for it: a request that reads members only should not
+ * pay for the two dozen loaders of the rest of the domain.
  */
-export function createClusterLoaders(dataSource: DataSource, clusterIds: readonly string[]): ClusterLoaders {
+export function clusterLoaderMaker(dataSource: DataSource, clusterIds: readonly string[]): () => ClusterLoaders {
   return lazily({ ...coreLoaderFactories(dataSource, clusterIds), ...activityLoaderFactories(dataSource, clusterIds) });
 }
 
 type Factories<T> = { [K in keyof T]: () => T[K] };
 
-function lazily<T extends object>(factories: Factories<T>): T {
-  const built = new Map<keyof T, unknown>();
-  const loaders = {} as T;
+/**
+ * A prototype whose getters build a loader on first use and keep it on the request's own object, so
+ * that a request costs one `Object.create`, not a property definition per loader.
+ */
+function lazily<T extends object>(factories: Factories<T>): () => T {
+  const prototype = {};
   for (const name of Object.keys(factories) as Array<keyof T>) {
-    Object.defineProperty(loaders, name, {
-      enumerable: true,
-      get: () => {
-        if (!built.has(name)) built.set(name, factories[name]());
-        return built.get(name);
+    Object.defineProperty(prototype, name, {
+      get(this: T) {
+        const loader = factories[name]();
+        Object.defineProperty(this, name, { value: loader, enumerable: true });
+        return loader;
       },
     });
   }
-  return loaders;
+  return () => Object.create(prototype) as T;
 }
 
 function coreLoaderFactories(dataSource: DataSource, clusterIds: readonly string[]): Factories<CoreLoaders> {

@@ -1,7 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { ClusterContext } from '../context';
 import { runInTransaction } from '../db/transaction';
-import { createClusterLoaders } from '../loaders';
 
 /**
  * A mutation's write, in one transaction. Afterwards the request's loaders start afresh: what they
@@ -12,6 +11,6 @@ export async function writeTransaction<T>(context: ClusterContext, work: (manage
   try {
     return await runInTransaction(context.dataSource, work);
   } finally {
-    context.loaders = createClusterLoaders(context.dataSource, context.clusterIds);
+    context.loaders = context.newLoaders();
   }
 }
