@@ -4,7 +4,7 @@ import type { RunningNetwork } from '../../scripts/run-network';
 import { failWrites, rowCounts } from '../support/fail-writes';
 import { postGraphQL, type GraphQLAnswer } from '../support/gateway-client';
 import { describeOnBothBackends } from '../support/mysql';
-import { startTestNetwork } from '../support/test-network';
+import { startTestNetwork, tokenFor } from '../support/test-network';
 
 /**
  * Every mutation through the gateway, on both backends: its happy path, its validation errors
@@ -22,8 +22,11 @@ describeOnBothBackends('mutations through the gateway', (backend) => {
   let network: RunningNetwork;
   let own: DataSource;
   let foreign: DataSource;
+  /** The cluster's staff make every write here; who may write what is tested in access-rules. */
+  let admin: string;
 
   beforeAll(async () => {
+    admin = await tokenFor({ subject: 'staff@banat', role: 'cluster-admin', cluster: CLUSTER });
     network = await startTestNetwork(backend, 'itro_mut');
     own = network.clusters.find((cluster) => cluster.id === CLUSTER)!.dataSource;
     foreign = network.clusters.find((cluster) => cluster.id === FOREIGN)!.dataSource;
@@ -34,7 +37,7 @@ describeOnBothBackends('mutations through the gateway', (backend) => {
   });
 
   async function send(query: string, variables: Record<string, unknown> = {}): Promise<Answer> {
-    const answer = (await postGraphQL(network.gatewayUrl, query, variables)) as Answer;
+    const answer = (await postGraphQL(network.gatewayUrl, query, variables, admin)) as Answer;
     expect(answer.status).toBe(200);
     return answer;
   }
@@ -60,7 +63,7 @@ describeOnBothBackends('mutations through the gateway', (backend) => {
 
   /** A value of the wrong GraphQL type never reaches a resolver: HTTP 400, BAD_USER_INPUT. */
   async function wrongType(query: string, variables: Record<string, unknown>): Promise<void> {
-    const answer = await postGraphQL(network.gatewayUrl, query, variables);
+    const answer = await postGraphQL(network.gatewayUrl, query, variables, admin);
     expect(answer.status).toBe(400);
     expect(answer.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   }

@@ -10,6 +10,7 @@ import { createErrorMasker } from '../../../shared/server/mask-error';
 import { NetworkResolver } from './alliance/network.resolver';
 import { createNetworkContext, type NetworkContext } from './context';
 import { ClusterInitiativesResolver, NetworkInitiativesResolver, ObjectiveInitiativesResolver } from './initiatives/initiative-links.resolver';
+import { NetworkInitiativeMutations } from './initiatives/initiative.mutations';
 import { NetworkInitiativeResolver } from './initiatives/initiative.resolver';
 import { resolveClusterReference } from './registry/cluster-reference';
 import { ClusterResolver } from './registry/cluster.resolver';
@@ -45,6 +46,7 @@ export async function createNetworkSubgraph(options: NetworkSubgraphOptions): Pr
       ObjectiveInitiativesResolver,
       ClusterInitiativesResolver,
       ViewerResolver,
+      NetworkInitiativeMutations,
     ],
     references: { Cluster: resolveClusterReference },
   });

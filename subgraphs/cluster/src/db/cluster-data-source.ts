@@ -19,6 +19,8 @@ import { WorkingGroupMemberEntity } from '../working-group/working-group-member.
 import { WorkingGroupEntity } from '../working-group/working-group.entity';
 import { CoreSchema1764028800000 } from './migrations/1764028800000-core-schema';
 import { ClusterActivity1764115200000 } from './migrations/1764115200000-cluster-activity';
+import { ClusterAuditLog1764201600000 } from './migrations/1764201600000-cluster-audit-log';
+import { AuditEntryEntity } from '../../../../shared/audit/audit-entry.entity';
 
 export const CLUSTER_ENTITIES = [
   MemberEntity,
@@ -39,8 +41,9 @@ export const CLUSTER_ENTITIES = [
   ServiceRequestEntity,
   EventEntity,
   EventRegistrationEntity,
+  AuditEntryEntity,
 ];
-export const CLUSTER_MIGRATIONS = [CoreSchema1764028800000, ClusterActivity1764115200000];
+export const CLUSTER_MIGRATIONS = [CoreSchema1764028800000, ClusterActivity1764115200000, ClusterAuditLog1764201600000];
 
 /** A cluster's database, migrated to the latest schema. */
 export async function openClusterDatabase(url: string, onQuery?: (sql: string) => void) {

@@ -1,6 +1,7 @@
 import { Arg, Args, ArgsType, Ctx, Directive, Field, FieldResolver, ID, InputType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
 import { decodeGlobalId, encodeGlobalId } from '../../../../shared/global-id';
 import { shardDirective } from '../../../../shared/shard-directive';
+import { mayReadMinutes } from '../access/minutes-access';
 import type { ClusterContext } from '../context';
 import { toMember } from '../member/member.mapper';
 import { Member } from '../member/member.type';
@@ -75,6 +76,11 @@ export class BoardMeetingResolver {
   @FieldResolver(() => Person, { nullable: true, description: 'The president, or the executive director when delegated.' })
   chair(@Root() meeting: BoardMeeting, @Ctx() context: ClusterContext): Promise<Person | null> {
     return loadOptional(context.loaders.personById, meeting.chairPersonId, toPerson);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Null until recorded. For the people of the cluster\u2019s members and its staff only: null for anyone else.' })
+  minutes(@Root() meeting: BoardMeeting, @Ctx() context: ClusterContext): string | null {
+    return mayReadMinutes(context.identity, meeting.cluster.id) ? meeting.minutes : null;
   }
 
   @FieldResolver(() => [Initiative], { description: 'Initiatives the board decided at this meeting.' })

@@ -4,6 +4,8 @@ import { foldSortKey } from '../../../../shared/sort-key';
 import type { ClusterContext } from '../context';
 import { nextLocalId, today } from '../db/transaction';
 import { writeTransaction } from './write-transaction';
+import { authorizeClusterWrite } from '../access/write-access';
+import { encodeGlobalId } from '../../../../shared/global-id';
 import { updateVersioned } from '../db/versioned-update';
 import { BoardMeetingEntity } from '../governance/board-meeting.entity';
 import { InitiativeDecision, InitiativeStatus } from '../governance/governance-enums';
@@ -12,8 +14,8 @@ import { BoardMeeting, Initiative } from '../governance/governance.type';
 import { InitiativeEntity } from '../governance/initiative.entity';
 import { PersonEntity } from '../person/person.entity';
 import { WorkingGroupEntity } from '../working-group/working-group.entity';
-import { currentMember, referencedRow, targetRow } from './rows';
-import { conflict, idOfCluster, optionalText, rejectWhen, requiredText, servedCluster, servedId, sortableText } from './validate';
+import { currentMember, findRow, referencedRow, targetRow } from './rows';
+import { conflict, idOfCluster, optionalText, rejectWhen, requiredText, servedCluster, servedId, sortableText } from '../../../../shared/mutation-input';
 
 const MAX_MINUTES_LENGTH = 20_000;
 const BY_INPUT_ID = shardDirective({ route: 'id', arg: 'input.id' });
@@ -73,6 +75,7 @@ export class GovernanceMutations {
   @Directive(shardDirective({ route: 'cluster', arg: 'input.cluster' }))
   async proposeInitiative(@Ctx() context: ClusterContext, @Arg('input', () => ProposeInitiativeInput) input: ProposeInitiativeInput): Promise<Initiative> {
     const clusterId = servedCluster(input.cluster, 'cluster', context.clusterIds);
+    authorizeClusterWrite(context.identity, 'proposeInitiative', { cluster: clusterId });
     const title = sortableText(input.title, 'title', 200);
     const description = optionalText(input.description, 'description', 5000);
     // `!= null`: an empty string is a malformed id, not an absent one.
@@ -80,7 +83,7 @@ export class GovernanceMutations {
     const personKey = input.presentedById != null ? idOfCluster(input.presentedById, 'presentedById', clusterId) : null;
     const groupKey = input.workingGroupId != null ? idOfCluster(input.workingGroupId, 'workingGroupId', clusterId) : null;
     rejectWhen(!memberKey && !personKey, 'presentedById', 'is required when no member proposes the initiative (staff present their own)');
-    return writeTransaction(context, async (manager) => {
+    return writeTransaction(context, 'proposeInitiative', async (manager, audit) => {
       // First: on MySQL it locks the cluster's ids, so the checks below see any writer that came before.
       const id = await nextLocalId(manager, 'initiatives', clusterId);
       if (memberKey) await currentMember(manager, memberKey, 'proposedById');
@@ -107,6 +110,7 @@ export class GovernanceMutations {
         version: 1,
       };
       await manager.insert(InitiativeEntity, row);
+      await audit({ clusterId, objectType: 'initiative', objectId: encodeGlobalId(clusterId, id), before: null, after: row });
       return toInitiative(row);
     });
   }
@@ -115,8 +119,9 @@ export class GovernanceMutations {
   @Directive(BY_INPUT_ID)
   async decideInitiative(@Ctx() context: ClusterContext, @Arg('input', () => DecideInitiativeInput) input: DecideInitiativeInput): Promise<Initiative> {
     const key = servedId(input.id, 'id', context.clusterIds);
+    authorizeClusterWrite(context.identity, 'decideInitiative', { cluster: key.clusterId });
     const meetingKey = idOfCluster(input.meetingId, 'meetingId', key.clusterId);
-    return writeTransaction(context, async (manager) => {
+    return writeTransaction(context, 'decideInitiative', async (manager, audit) => {
       const initiative = await targetRow(manager, InitiativeEntity, key, 'initiative');
       const meeting = await referencedRow(manager, BoardMeetingEntity, meetingKey, 'board meeting', 'meetingId');
       if (initiative.version === input.version && initiative.status !== InitiativeStatus.PROPOSED) {
@@ -125,7 +130,9 @@ export class GovernanceMutations {
       rejectWhen(meeting.heldOn < initiative.proposedOn, 'meetingId', `names a meeting of ${meeting.heldOn}, before the initiative was proposed (${initiative.proposedOn})`);
       const status = input.decision === InitiativeDecision.APPROVED ? InitiativeStatus.APPROVED : InitiativeStatus.REJECTED;
       await updateVersioned(manager, InitiativeEntity, 'initiative', key, input.version, { status, decidedAtMeetingId: meetingKey.localId });
-      return toInitiative(await targetRow(manager, InitiativeEntity, key, 'initiative'));
+      const after = await targetRow(manager, InitiativeEntity, key, 'initiative');
+      await audit({ clusterId: key.clusterId, objectType: 'initiative', objectId: encodeGlobalId(key.clusterId, key.localId), before: initiative, after });
+      return toInitiative(after);
     });
   }
 
@@ -133,10 +140,14 @@ export class GovernanceMutations {
   @Directive(BY_INPUT_ID)
   async recordMeetingMinutes(@Ctx() context: ClusterContext, @Arg('input', () => RecordMeetingMinutesInput) input: RecordMeetingMinutesInput): Promise<BoardMeeting> {
     const key = servedId(input.id, 'id', context.clusterIds);
+    authorizeClusterWrite(context.identity, 'recordMeetingMinutes', { cluster: key.clusterId });
     const minutes = requiredText(input.minutes, 'minutes', MAX_MINUTES_LENGTH);
-    return writeTransaction(context, async (manager) => {
+    return writeTransaction(context, 'recordMeetingMinutes', async (manager, audit) => {
+      const before = await findRow(manager, BoardMeetingEntity, key);
       await updateVersioned(manager, BoardMeetingEntity, 'board meeting', key, input.version, { minutes, minutesRecordedOn: today() });
-      return toMeeting(await targetRow(manager, BoardMeetingEntity, key, 'board meeting'));
+      const after = await targetRow(manager, BoardMeetingEntity, key, 'board meeting');
+      await audit({ clusterId: key.clusterId, objectType: 'boardMeeting', objectId: encodeGlobalId(key.clusterId, key.localId), before, after });
+      return toMeeting(after);
     });
   }
 }

@@ -20,8 +20,10 @@ import { WorkingGroupMemberEntity } from '../working-group/working-group-member.
 import { WorkingGroupEntity } from '../working-group/working-group.entity';
 import { toWorkingGroup } from '../working-group/working-group.mapper';
 import { WorkingGroup } from '../working-group/working-group.type';
-import { currentMember, targetRow } from './rows';
-import { conflict, idOfCluster, intInRange, optionalIsoDate, optionalText, rejectWhen, servedCluster, servedId, sortableText } from './validate';
+import { currentMember, findRow, targetRow } from './rows';
+import { authorizeClusterWrite } from '../access/write-access';
+import { encodeGlobalId } from '../../../../shared/global-id';
+import { conflict, idOfCluster, intInRange, optionalIsoDate, optionalText, rejectWhen, servedCluster, servedId, sortableText } from '../../../../shared/mutation-input';
 
 const MAX_EMPLOYEES = 1_000_000;
 const MAX_FEE_EUR = 1_000_000;
@@ -154,13 +156,14 @@ export class MemberMutations {
   @Directive(shardDirective({ route: 'cluster', arg: 'input.cluster' }))
   async createMember(@Ctx() context: ClusterContext, @Arg('input', () => CreateMemberInput) input: CreateMemberInput): Promise<Member> {
     const clusterId = servedCluster(input.cluster, 'cluster', context.clusterIds);
+    authorizeClusterWrite(context.identity, 'createMember', { cluster: clusterId });
     const name = checkedName(input.name);
     const employees = intInRange(input.employees, 'employees', 0, MAX_EMPLOYEES);
     const city = sortableText(input.city, 'city', 100);
     const founded = checkedFounded(input.founded);
     const joinedOn = optionalIsoDate(input.joinedOn, 'joinedOn') ?? today();
     rejectWhen(Number(joinedOn.slice(0, 4)) < founded, 'joinedOn', `is before the organisation was founded (${founded})`);
-    return writeTransaction(context, async (manager) => {
+    return writeTransaction(context, 'createMember', async (manager, audit) => {
       // First: on MySQL it locks the cluster's ids, so the checks below see any writer that came before.
       const id = await nextLocalId(manager, 'members', clusterId);
       await rejectDuplicateName(manager, clusterId, name);
@@ -181,6 +184,7 @@ export class MemberMutations {
         version: 1,
       };
       await manager.insert(MemberEntity, row);
+      await audit({ clusterId, objectType: 'member', objectId: encodeGlobalId(clusterId, id), before: null, after: row });
       return toMember(row);
     });
   }
@@ -189,6 +193,7 @@ export class MemberMutations {
   @Directive(BY_INPUT_ID)
   async updateMember(@Ctx() context: ClusterContext, @Arg('input', () => UpdateMemberInput) input: UpdateMemberInput): Promise<Member> {
     const key = servedId(input.id, 'id', context.clusterIds);
+    authorizeClusterWrite(context.identity, 'updateMember', { cluster: key.clusterId });
     const changes: Partial<MemberEntity> = {};
     if (input.name !== null && input.name !== undefined) {
       changes.name = checkedName(input.name);
@@ -202,14 +207,17 @@ export class MemberMutations {
     }
     if (input.founded !== null && input.founded !== undefined) changes.founded = checkedFounded(input.founded);
     rejectWhen(Object.keys(changes).length === 0, 'id', 'is all the input gives: name at least one field to change');
-    return writeTransaction(context, async (manager) => {
+    return writeTransaction(context, 'updateMember', async (manager, audit) => {
       if (changes.name) {
         // The same lock as createMember takes, so that two writers of one name see each other.
         await nextLocalId(manager, 'members', key.clusterId);
         await rejectDuplicateName(manager, key.clusterId, changes.name, key.localId);
       }
+      const before = await findRow(manager, MemberEntity, key);
       await updateVersioned(manager, MemberEntity, 'member', key, input.version, changes);
-      return toMember(await targetRow(manager, MemberEntity, key, 'member'));
+      const after = await targetRow(manager, MemberEntity, key, 'member');
+      await audit({ clusterId: key.clusterId, objectType: 'member', objectId: encodeGlobalId(key.clusterId, key.localId), before, after });
+      return toMember(after);
     });
   }
 
@@ -217,8 +225,9 @@ export class MemberMutations {
   @Directive(BY_INPUT_ID)
   async setMembershipStatus(@Ctx() context: ClusterContext, @Arg('input', () => SetMembershipStatusInput) input: SetMembershipStatusInput): Promise<Member> {
     const key = servedId(input.id, 'id', context.clusterIds);
+    authorizeClusterWrite(context.identity, 'setMembershipStatus', { cluster: key.clusterId });
     rejectWhen(input.status === MembershipStatus.LEFT && input.votingRight === true, 'votingRight', 'cannot be true for a member that left');
-    return writeTransaction(context, async (manager) => {
+    return writeTransaction(context, 'setMembershipStatus', async (manager, audit) => {
       const member = await targetRow(manager, MemberEntity, key, 'member');
       if (member.version === input.version && member.membershipStatus === input.status && (input.votingRight ?? Boolean(member.votingRight)) === Boolean(member.votingRight)) {
         conflict('status', `is already ${input.status}`);
@@ -227,7 +236,9 @@ export class MemberMutations {
       const changes: Partial<MemberEntity> = { membershipStatus: input.status, votingRight };
       if (member.membershipStatus !== input.status) changes.statusSince = today();
       await updateVersioned(manager, MemberEntity, 'member', key, input.version, changes);
-      return toMember(await targetRow(manager, MemberEntity, key, 'member'));
+      const after = await targetRow(manager, MemberEntity, key, 'member');
+      await audit({ clusterId: key.clusterId, objectType: 'member', objectId: encodeGlobalId(key.clusterId, key.localId), before: member, after });
+      return toMember(after);
     });
   }
 
@@ -235,15 +246,18 @@ export class MemberMutations {
   @Directive(BY_INPUT_ID)
   async recordMembershipFee(@Ctx() context: ClusterContext, @Arg('input', () => RecordMembershipFeeInput) input: RecordMembershipFeeInput): Promise<Member> {
     const key = servedId(input.id, 'id', context.clusterIds);
+    authorizeClusterWrite(context.identity, 'recordMembershipFee', { cluster: key.clusterId });
     const year = intInRange(input.year, 'year', 2000, currentYear() + 1);
     const amountEur = intInRange(input.amountEur, 'amountEur', 1, MAX_FEE_EUR);
     const paidOn = optionalIsoDate(input.paidOn, 'paidOn') ?? today();
-    return writeTransaction(context, async (manager) => {
+    return writeTransaction(context, 'recordMembershipFee', async (manager, audit) => {
       const member = await targetRow(manager, MemberEntity, key, 'member');
       rejectWhen(member.membershipStatus === MembershipStatus.LEFT, 'id', 'names a member that has left the cluster');
       const existing = await manager.getRepository(MembershipFeeEntity).findOneBy({ clusterId: key.clusterId, memberId: key.localId, year });
       if (existing) conflict('year', `${year}: the fee is already recorded (paid on ${existing.paidOn})`);
-      await manager.insert(MembershipFeeEntity, { clusterId: key.clusterId, memberId: key.localId, year, amountEur, paidOn });
+      const fee = { clusterId: key.clusterId, memberId: key.localId, year, amountEur, paidOn };
+      await manager.insert(MembershipFeeEntity, fee);
+      await audit({ clusterId: key.clusterId, objectType: 'membershipFee', objectId: `${encodeGlobalId(key.clusterId, key.localId)}/${year}`, before: null, after: fee });
       return toMember(member);
     });
   }
@@ -253,12 +267,15 @@ export class MemberMutations {
   async joinWorkingGroup(@Ctx() context: ClusterContext, @Arg('input', () => JoinWorkingGroupInput) input: JoinWorkingGroupInput): Promise<WorkingGroup> {
     const key = servedId(input.id, 'id', context.clusterIds);
     const memberKey = idOfCluster(input.memberId, 'memberId', key.clusterId);
-    return writeTransaction(context, async (manager) => {
+    authorizeClusterWrite(context.identity, 'joinWorkingGroup', { cluster: key.clusterId, actingFor: memberKey });
+    return writeTransaction(context, 'joinWorkingGroup', async (manager, audit) => {
       const group = await targetRow(manager, WorkingGroupEntity, key, 'working group');
       await currentMember(manager, memberKey, 'memberId');
       const already = await manager.getRepository(WorkingGroupMemberEntity).findOneBy({ clusterId: key.clusterId, workingGroupId: key.localId, memberId: memberKey.localId });
       if (already) conflict('memberId', `already takes part (since ${already.joinedOn})`);
-      await manager.insert(WorkingGroupMemberEntity, { clusterId: key.clusterId, workingGroupId: key.localId, memberId: memberKey.localId, joinedOn: today() });
+      const participant = { clusterId: key.clusterId, workingGroupId: key.localId, memberId: memberKey.localId, joinedOn: today() };
+      await manager.insert(WorkingGroupMemberEntity, participant);
+      await audit({ clusterId: key.clusterId, objectType: 'workingGroupMember', objectId: `${encodeGlobalId(key.clusterId, key.localId)}/${encodeGlobalId(memberKey.clusterId, memberKey.localId)}`, before: null, after: participant });
       return toWorkingGroup(group);
     });
   }
@@ -268,8 +285,9 @@ export class MemberMutations {
   async requestService(@Ctx() context: ClusterContext, @Arg('input', () => RequestServiceInput) input: RequestServiceInput): Promise<ServiceRequest> {
     const key = servedId(input.id, 'id', context.clusterIds);
     const memberKey = idOfCluster(input.memberId, 'memberId', key.clusterId);
+    authorizeClusterWrite(context.identity, 'requestService', { cluster: key.clusterId, actingFor: memberKey });
     const note = optionalText(input.note, 'note', 500) ?? '';
-    return writeTransaction(context, async (manager) => {
+    return writeTransaction(context, 'requestService', async (manager, audit) => {
       // First: on MySQL it locks the cluster's ids, so the checks below see any writer that came before.
       const id = await nextLocalId(manager, 'service_requests', key.clusterId);
       const service = await targetRow(manager, ServiceEntity, key, 'service');
@@ -294,6 +312,7 @@ export class MemberMutations {
         version: 1,
       };
       await manager.insert(ServiceRequestEntity, row);
+      await audit({ clusterId: key.clusterId, objectType: 'serviceRequest', objectId: encodeGlobalId(key.clusterId, id), before: null, after: row });
       return toServiceRequest(row);
     });
   }

@@ -1,11 +1,12 @@
 import { Arg, Ctx, Directive, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
 import type { EntityManager } from 'typeorm';
-import type { GlobalId } from '../../../../shared/global-id';
 import { shardDirective } from '../../../../shared/shard-directive';
 import { foldSortKey } from '../../../../shared/sort-key';
 import type { ClusterContext } from '../context';
 import { nextLocalId, today } from '../db/transaction';
 import { writeTransaction } from './write-transaction';
+import { authorizeClusterWrite } from '../access/write-access';
+import { encodeGlobalId, type GlobalId } from '../../../../shared/global-id';
 import { updateVersioned } from '../db/versioned-update';
 import { EngagementEntity } from '../engagement/engagement.entity';
 import { EventKind } from '../event/event-kind';
@@ -20,7 +21,7 @@ import { toProject } from '../project/project.mapper';
 import { Project } from '../project/project.type';
 import { WorkingGroupEntity } from '../working-group/working-group.entity';
 import { currentMember, referencedRow, targetRow } from './rows';
-import { anyId, conflict, idOfCluster, intInRange, isoDate, optionalIsoDate, optionalText, rejectWhen, requiredText, servedCluster, servedId, sortableText } from './validate';
+import { anyId, conflict, idOfCluster, intInRange, isoDate, optionalIsoDate, optionalText, rejectWhen, requiredText, servedCluster, servedId, sortableText } from '../../../../shared/mutation-input';
 
 const MAX_BUDGET_EUR = 1_000_000_000;
 const MAX_PARTNERS = 50;
@@ -188,6 +189,7 @@ export class ProjectMutations {
   @Directive(shardDirective({ route: 'cluster', arg: 'input.cluster' }))
   async startProject(@Ctx() context: ClusterContext, @Arg('input', () => StartProjectInput) input: StartProjectInput): Promise<Project> {
     const clusterId = servedCluster(input.cluster, 'cluster', context.clusterIds);
+    authorizeClusterWrite(context.identity, 'startProject', { cluster: clusterId });
     const title = sortableText(input.title, 'title', 200);
     const description = optionalText(input.description, 'description', 5000);
     const leadKey = idOfCluster(input.leadId, 'leadId', clusterId);
@@ -206,7 +208,7 @@ export class ProjectMutations {
       rejectWhen(partner.clusterId === clusterId && partner.localId === leadKey.localId, 'partnerIds', 'names the lead, who takes part already');
       seen.add(text);
     }
-    return writeTransaction(context, async (manager) => {
+    return writeTransaction(context, 'startProject', async (manager, audit) => {
       // First: on MySQL it locks the cluster's ids, so the checks below see any writer that came before.
       const id = await nextLocalId(manager, 'projects', clusterId);
       await currentMember(manager, leadKey, 'leadId');
@@ -233,6 +235,8 @@ export class ProjectMutations {
       for (const partner of partners) {
         await manager.insert(ProjectPartnerEntity, { clusterId, projectId: row.id, memberClusterId: partner.clusterId, memberId: partner.localId });
       }
+      const partnerGlobalIds = partners.map((partner) => encodeGlobalId(partner.clusterId, partner.localId));
+      await audit({ clusterId, objectType: 'project', objectId: encodeGlobalId(clusterId, id), before: null, after: { ...row, partnerIds: partnerGlobalIds } });
       return toProject(row);
     });
   }
@@ -241,6 +245,7 @@ export class ProjectMutations {
   @Directive(BY_INPUT_ID)
   async updateProject(@Ctx() context: ClusterContext, @Arg('input', () => UpdateProjectInput) input: UpdateProjectInput): Promise<Project> {
     const key = servedId(input.id, 'id', context.clusterIds);
+    authorizeClusterWrite(context.identity, 'updateProject', { cluster: key.clusterId });
     const changes: Partial<ProjectEntity> = {};
     if (input.title !== null && input.title !== undefined) {
       changes.title = sortableText(input.title, 'title', 200);
@@ -252,7 +257,7 @@ export class ProjectMutations {
     if (input.underNda !== null && input.underNda !== undefined) changes.underNda = input.underNda;
     if (input.status !== null && input.status !== undefined) changes.status = input.status;
     rejectWhen(Object.keys(changes).length === 0, 'id', 'is all the input gives: name at least one field to change');
-    return writeTransaction(context, async (manager) => {
+    return writeTransaction(context, 'updateProject', async (manager, audit) => {
       const project = await targetRow(manager, ProjectEntity, key, 'project');
       if (changes.status && changes.status !== project.status && project.version === input.version) {
         rejectWhen(!NEXT_STATUSES[project.status].includes(changes.status), 'status', `cannot go from ${project.status} to ${changes.status}`);
@@ -264,7 +269,9 @@ export class ProjectMutations {
         if (taken) conflict('title', 'is taken by another project of the cluster');
       }
       await updateVersioned(manager, ProjectEntity, 'project', key, input.version, changes);
-      return toProject(await targetRow(manager, ProjectEntity, key, 'project'));
+      const after = await targetRow(manager, ProjectEntity, key, 'project');
+      await audit({ clusterId: key.clusterId, objectType: 'project', objectId: encodeGlobalId(key.clusterId, key.localId), before: project, after });
+      return toProject(after);
     });
   }
 
@@ -272,8 +279,9 @@ export class ProjectMutations {
   @Directive(BY_INPUT_ID)
   async addProjectPartner(@Ctx() context: ClusterContext, @Arg('input', () => AddProjectPartnerInput) input: AddProjectPartnerInput): Promise<Project> {
     const key = servedId(input.id, 'id', context.clusterIds);
+    authorizeClusterWrite(context.identity, 'addProjectPartner', { cluster: key.clusterId });
     const memberKey = anyId(input.memberId, 'memberId');
-    return writeTransaction(context, async (manager) => {
+    return writeTransaction(context, 'addProjectPartner', async (manager, audit) => {
       const project = await targetRow(manager, ProjectEntity, key, 'project');
       if (project.version === input.version) {
         rejectWhen(project.status === ProjectStatus.COMPLETED, 'id', 'names a completed project');
@@ -284,7 +292,9 @@ export class ProjectMutations {
       await checkedParticipant(manager, project.clusterId, memberKey, 'memberId');
       // The version bump makes two staff adding partners at once see each other.
       await updateVersioned(manager, ProjectEntity, 'project', key, input.version, {});
-      await manager.insert(ProjectPartnerEntity, { clusterId: key.clusterId, projectId: key.localId, memberClusterId: memberKey.clusterId, memberId: memberKey.localId });
+      const partner = { clusterId: key.clusterId, projectId: key.localId, memberClusterId: memberKey.clusterId, memberId: memberKey.localId };
+      await manager.insert(ProjectPartnerEntity, partner);
+      await audit({ clusterId: key.clusterId, objectType: 'projectPartner', objectId: `${encodeGlobalId(key.clusterId, key.localId)}/${encodeGlobalId(memberKey.clusterId, memberKey.localId)}`, before: null, after: partner });
       return toProject(await targetRow(manager, ProjectEntity, key, 'project'));
     });
   }
@@ -293,11 +303,12 @@ export class ProjectMutations {
   @Directive(BY_INPUT_ID)
   async recordEngagement(@Ctx() context: ClusterContext, @Arg('input', () => RecordEngagementInput) input: RecordEngagementInput): Promise<Project> {
     const key = servedId(input.id, 'id', context.clusterIds);
+    authorizeClusterWrite(context.identity, 'recordEngagement', { cluster: key.clusterId });
     const memberKey = anyId(input.memberId, 'memberId');
     const personDays = intInRange(input.personDays, 'personDays', 0, 100_000);
     const valueEur = intInRange(input.valueEur, 'valueEur', 0, MAX_BUDGET_EUR);
     const resources = requiredText(input.resources, 'resources', 500);
-    return writeTransaction(context, async (manager) => {
+    return writeTransaction(context, 'recordEngagement', async (manager, audit) => {
       const project = await targetRow(manager, ProjectEntity, key, 'project');
       if (project.version === input.version) {
         rejectWhen(project.status !== ProjectStatus.PROPOSED, 'id', `names a project that is ${project.status.toLowerCase()}: engagements are made while it is prepared`);
@@ -305,8 +316,11 @@ export class ProjectMutations {
       }
       await updateVersioned(manager, ProjectEntity, 'project', key, input.version, {});
       const engagement = { clusterId: key.clusterId, projectId: key.localId, memberClusterId: memberKey.clusterId, memberId: memberKey.localId };
+      const before = await manager.getRepository(EngagementEntity).findOneBy(engagement);
       await manager.delete(EngagementEntity, engagement);
-      await manager.insert(EngagementEntity, { ...engagement, personDays, valueEur, resources, committedOn: today() });
+      const after = { ...engagement, personDays, valueEur, resources, committedOn: today() };
+      await manager.insert(EngagementEntity, after);
+      await audit({ clusterId: key.clusterId, objectType: 'engagement', objectId: `${encodeGlobalId(key.clusterId, key.localId)}/${encodeGlobalId(memberKey.clusterId, memberKey.localId)}`, before, after });
       return toProject(await targetRow(manager, ProjectEntity, key, 'project'));
     });
   }
@@ -315,12 +329,13 @@ export class ProjectMutations {
   @Directive(shardDirective({ route: 'cluster', arg: 'input.cluster' }))
   async createEvent(@Ctx() context: ClusterContext, @Arg('input', () => CreateEventInput) input: CreateEventInput): Promise<Event> {
     const clusterId = servedCluster(input.cluster, 'cluster', context.clusterIds);
+    authorizeClusterWrite(context.identity, 'createEvent', { cluster: clusterId });
     const title = sortableText(input.title, 'title', 200);
     const startsOn = isoDate(input.startsOn, 'startsOn');
     const city = requiredText(input.city, 'city', 100);
     const capacity = intInRange(input.capacity, 'capacity', 1, 100_000);
     const groupKey = input.workingGroupId != null ? idOfCluster(input.workingGroupId, 'workingGroupId', clusterId) : null;
-    return writeTransaction(context, async (manager) => {
+    return writeTransaction(context, 'createEvent', async (manager, audit) => {
       // First: on MySQL it locks the cluster's ids, so the checks below see any writer that came before.
       const id = await nextLocalId(manager, 'events', clusterId);
       if (groupKey) await referencedRow(manager, WorkingGroupEntity, groupKey, 'working group', 'workingGroupId');
@@ -338,6 +353,7 @@ export class ProjectMutations {
         workingGroupId: groupKey?.localId ?? null,
       };
       await manager.insert(EventEntity, row);
+      await audit({ clusterId, objectType: 'event', objectId: encodeGlobalId(clusterId, id), before: null, after: row });
       return toEvent(row);
     });
   }
@@ -347,8 +363,9 @@ export class ProjectMutations {
   async registerForEvent(@Ctx() context: ClusterContext, @Arg('input', () => RegisterForEventInput) input: RegisterForEventInput): Promise<Event> {
     const key = servedId(input.id, 'id', context.clusterIds);
     const memberKey = anyId(input.memberId, 'memberId');
+    authorizeClusterWrite(context.identity, 'registerForEvent', { cluster: key.clusterId, actingFor: memberKey });
     const attendees = intInRange(input.attendees, 'attendees', 1, 1000);
-    return writeTransaction(context, async (manager) => {
+    return writeTransaction(context, 'registerForEvent', async (manager, audit) => {
       const event = await targetRow(manager, EventEntity, key, 'event');
       rejectWhen(event.startsOn < today(), 'id', `names an event that took place on ${event.startsOn}`);
       await checkedParticipant(manager, event.clusterId, memberKey, 'memberId');
@@ -367,7 +384,9 @@ export class ProjectMutations {
         const now = await targetRow(manager, EventEntity, key, 'event');
         conflict('attendees', `asks for ${attendees} seats, but only ${now.capacity - now.seatsTaken} are left`, { seatsLeft: now.capacity - now.seatsTaken });
       }
-      await manager.insert(EventRegistrationEntity, { ...registration, attendees, registeredOn: today() });
+      const row = { ...registration, attendees, registeredOn: today() };
+      await manager.insert(EventRegistrationEntity, row);
+      await audit({ clusterId: key.clusterId, objectType: 'eventRegistration', objectId: `${encodeGlobalId(key.clusterId, key.localId)}/${encodeGlobalId(memberKey.clusterId, memberKey.localId)}`, before: null, after: row });
       return toEvent(await targetRow(manager, EventEntity, key, 'event'));
     });
   }

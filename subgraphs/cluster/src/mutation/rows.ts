@@ -4,7 +4,7 @@ import type { GlobalId } from '../../../../shared/global-id';
 import { lockedRowQuery } from '../db/locked-row';
 import { MemberEntity } from '../member/member.entity';
 import { MembershipStatus } from '../membership/membership-status';
-import { field } from './validate';
+import { field } from '../../../../shared/mutation-input';
 
 type Keyed = ObjectLiteral & { clusterId: string; id: number };
 

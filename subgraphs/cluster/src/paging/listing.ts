@@ -12,6 +12,8 @@ export interface Listing<Row extends ObjectLiteral & { clusterId: string; id: nu
   orders: Record<string, { column: string; property: keyof Row & string }>;
   defaultOrder: string;
   applyFilter(query: SelectQueryBuilder<Row>, filter: Filter): void;
+  /** Narrows every list to the rows the caller may see (projects under NDA); absent: all rows. */
+  restrictToVisible?(query: SelectQueryBuilder<Row>): void;
 }
 
 export interface ListingArgs<Filter> {
@@ -37,6 +39,7 @@ export async function listConnection<Row extends ObjectLiteral & { clusterId: st
   const filtered = () => {
     const query = dataSource.getRepository(listing.entity).createQueryBuilder(listing.alias).where(`${listing.alias}.cluster_id IN (:...clusterIds)`, { clusterIds });
     if (args.filter) listing.applyFilter(query, args.filter);
+    listing.restrictToVisible?.(query);
     return query;
   };
   const page = await fetchKeysetPage(filtered(), listing.alias, order, first, args.after);

@@ -2,7 +2,8 @@ import { Arg, Args, ArgsType, Ctx, Directive, FieldResolver, ID, Query, Resolver
 import { decodeGlobalId, encodeGlobalId } from '../../../../shared/global-id';
 import { shardDirective } from '../../../../shared/shard-directive';
 import type { ClusterContext } from '../context';
-import { loadOptional } from '../db/row-loaders';
+import { graphQLError } from '../../../../shared/errors';
+import { isProjectVisible, restrictProjectsToVisible } from '../access/project-visibility';
 import type { Connection } from '../paging/connection';
 import { listConnection } from '../paging/listing';
 import { networkPageArgs } from '../paging/page-args-type';
@@ -25,14 +26,17 @@ export class ProjectResolver {
   @Query(() => ProjectConnection, { description: 'Projects of every cluster, or of those named, in one keyset order.' })
   @Directive(CONNECTION_MERGE)
   projects(@Ctx() context: ClusterContext, @Args() args: ProjectPageArgs): Promise<Connection<Project>> {
-    return listConnection(context.dataSource, PROJECTS, selectClusters(context.clusterIds, args.clusters), args, toProject);
+    const visible: typeof PROJECTS = { ...PROJECTS, restrictToVisible: (query) => restrictProjectsToVisible(query, context.identity) };
+    return listConnection(context.dataSource, visible, selectClusters(context.clusterIds, args.clusters), args, toProject);
   }
 
-  @Query(() => Project, { nullable: true })
+  @Query(() => Project, { nullable: true, description: 'NOT_FOUND when no project has this id, or when it is under NDA and the caller takes no part in it.' })
   @Directive(shardDirective({ route: 'id', arg: 'id' }))
   async project(@Ctx() context: ClusterContext, @Arg('id', () => ID) id: string): Promise<Project | null> {
     decodeGlobalId(id);
-    return loadOptional(context.loaders.projectById, id, toProject);
+    const project = await resolveProjectReference({ id }, context);
+    if (!project) throw graphQLError('NOT_FOUND', `No project with id "${id}"`, { argument: 'id' });
+    return project;
   }
 
   @FieldResolver(() => [MemberStub], { description: 'Partners from any cluster, ordered by id.' })
@@ -47,6 +51,8 @@ export class ProjectResolver {
   }
 }
 
+/** The project, or null when there is none or the caller may not see it (see project-visibility). */
 export async function resolveProjectReference(reference: { id: string }, context: ClusterContext): Promise<Project | null> {
-  return loadOptional(context.loaders.projectById, reference.id, toProject);
+  const row = await context.loaders.projectById.load(reference.id);
+  return row && (await isProjectVisible(row, context)) ? toProject(row) : null;
 }

@@ -1,3 +1,4 @@
+import { visibleProjects } from '../access/project-visibility';
 import { Arg, Args, ArgsType, Ctx, Directive, Field, FieldResolver, ID, InputType, Int, Query, Resolver, Root, registerEnumType } from 'type-graphql';
 import { decodeGlobalId, encodeGlobalId } from '../../../../shared/global-id';
 import { shardDirective } from '../../../../shared/shard-directive';
@@ -87,9 +88,10 @@ export class WorkingGroupResolver {
     return (await context.loaders.participantsOfWorkingGroup.load(group.id)).length;
   }
 
-  @FieldResolver(() => [ProjectStub], { description: 'Projects the group produced, ordered by id.' })
+  @FieldResolver(() => [ProjectStub], { description: 'Projects the group produced that the caller may see, ordered by id.' })
   async projects(@Root() group: WorkingGroup, @Ctx() context: ClusterContext): Promise<ProjectStub[]> {
-    return (await context.loaders.projectsOfWorkingGroup.load(group.id)).map((row) => ({ id: encodeGlobalId(row.clusterId, row.id) }));
+    const projects = await visibleProjects(await context.loaders.projectsOfWorkingGroup.load(group.id), context);
+    return projects.map((row) => ({ id: encodeGlobalId(row.clusterId, row.id) }));
   }
 
   @FieldResolver(() => [Initiative], { description: 'Initiatives the group brought to the board, oldest first.' })

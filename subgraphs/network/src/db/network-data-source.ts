@@ -7,6 +7,8 @@ import { NetworkInitiativeClusterEntity, NetworkInitiativeEntity } from '../init
 import { ClusterEntity } from '../registry/cluster.entity';
 import { NetworkSchema1764028800000 } from './migrations/1764028800000-network-schema';
 import { NetworkInitiatives1764115200000 } from './migrations/1764115200000-network-initiatives';
+import { NetworkAuditLog1764201600000 } from './migrations/1764201600000-network-audit-log';
+import { AuditEntryEntity } from '../../../../shared/audit/audit-entry.entity';
 
 export const NETWORK_ENTITIES = [
   ClusterEntity,
@@ -15,9 +17,10 @@ export const NETWORK_ENTITIES = [
   ObjectiveEntity,
   NetworkInitiativeEntity,
   NetworkInitiativeClusterEntity,
+  AuditEntryEntity,
 ];
 /** In the order they run; a released migration is never edited, a change is a new one. */
-export const NETWORK_MIGRATIONS = [NetworkSchema1764028800000, NetworkInitiatives1764115200000];
+export const NETWORK_MIGRATIONS = [NetworkSchema1764028800000, NetworkInitiatives1764115200000, NetworkAuditLog1764201600000];
 
 /**
  * The network subgraph's database (`sqlite:<file>` or `mysql://…`), migrated to the latest schema.

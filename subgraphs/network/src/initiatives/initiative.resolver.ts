@@ -1,20 +1,9 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { badUserInput } from '../../../../shared/errors';
-import { describeInput } from '../../../../shared/global-id';
 import { Objective } from '../alliance/objective.type';
 import type { NetworkContext } from '../context';
 import { Cluster } from '../registry/cluster.type';
+import { parseInitiativeId } from './initiative-id';
 import { NetworkInitiative } from './initiative.type';
-
-/** Initiative ids are plain positive integers of at most 15 digits, so every one is a safe integer. */
-const INITIATIVE_ID = /^[1-9][0-9]{0,14}$/;
-
-function parseInitiativeId(id: string): number {
-  if (!INITIATIVE_ID.test(id)) {
-    throw badUserInput(`Malformed network initiative id ${describeInput(id)}: expected a positive integer, e.g. "3"`, { argument: 'id' });
-  }
-  return Number(id);
-}
 
 @Resolver(() => NetworkInitiative)
 export class NetworkInitiativeResolver {

@@ -1,6 +1,6 @@
-import { badUserInput, graphQLError } from '../../../../shared/errors';
-import { describeInput, tryDecodeGlobalId, type GlobalId } from '../../../../shared/global-id';
-import { foldSortKey } from '../../../../shared/sort-key';
+import { badUserInput, graphQLError } from './errors';
+import { describeInput, tryDecodeGlobalId, type GlobalId } from './global-id';
+import { foldSortKey } from './sort-key';
 
 /**
  * Checks of mutation input. Each failure is `BAD_USER_INPUT` naming the field (`input.name`), so a

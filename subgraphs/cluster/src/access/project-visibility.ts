@@ -1,0 +1,46 @@
+import type { SelectQueryBuilder } from 'typeorm';
+import type { Identity } from '../../../../shared/auth/identity';
+import { encodeGlobalId, tryDecodeGlobalId } from '../../../../shared/global-id';
+import type { ClusterContext } from '../context';
+import type { ProjectEntity } from '../project/project.entity';
+
+/**
+ * A project under NDA is seen only by its participants' people (its lead's and its partners') and
+ * by its own cluster's staff. To everyone else it does not exist: absent from lists, not found by
+ * id. Aggregates (counts by status, collaboration) still count it, since they disclose no detail.
+ */
+export function restrictProjectsToVisible(query: SelectQueryBuilder<ProjectEntity>, identity: Identity, alias = 'p'): void {
+  const open = `${alias}.under_nda = 0`;
+  if (identity.role === 'cluster-admin') {
+    query.andWhere(`(${open} OR ${alias}.cluster_id = :ndaAdminCluster)`, { ndaAdminCluster: identity.clusterId });
+    return;
+  }
+  const member = identity.role === 'member' ? tryDecodeGlobalId(identity.memberId) : null;
+  if (!member) {
+    query.andWhere(open);
+    return;
+  }
+  const leads = `(${alias}.cluster_id = :ndaMemberCluster AND ${alias}.lead_member_id = :ndaMemberId)`;
+  const partners =
+    `EXISTS (SELECT 1 FROM project_partners nda_pp WHERE nda_pp.cluster_id = ${alias}.cluster_id AND nda_pp.project_id = ${alias}.id` +
+    ' AND nda_pp.member_cluster_id = :ndaMemberCluster AND nda_pp.member_id = :ndaMemberId)';
+  query.andWhere(`(${open} OR ${leads} OR ${partners})`, { ndaMemberCluster: member.clusterId, ndaMemberId: member.localId });
+}
+
+/** The same rule for one row already loaded; the partners come from the request's loader. */
+export async function isProjectVisible(project: ProjectEntity, context: ClusterContext): Promise<boolean> {
+  if (!project.underNda) return true;
+  const { identity } = context;
+  if (identity.role === 'cluster-admin') return identity.clusterId === project.clusterId;
+  const member = identity.role === 'member' ? tryDecodeGlobalId(identity.memberId) : null;
+  if (!member) return false;
+  if (member.clusterId === project.clusterId && member.localId === project.leadMemberId) return true;
+  const partners = await context.loaders.partnersOfProject.load(encodeGlobalId(project.clusterId, project.id));
+  return partners.some((partner) => partner.memberClusterId === member.clusterId && partner.memberId === member.localId);
+}
+
+/** The rows the caller may see, in their order. */
+export async function visibleProjects(projects: readonly ProjectEntity[], context: ClusterContext): Promise<ProjectEntity[]> {
+  const visible = await Promise.all(projects.map((project) => isProjectVisible(project, context)));
+  return projects.filter((_, index) => visible[index]);
+}

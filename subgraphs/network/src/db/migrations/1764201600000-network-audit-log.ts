@@ -1,0 +1,15 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { createAuditTable } from '../../../../../shared/audit/audit-table';
+
+/** The network's audit log: every write to network data, with who made it and the row before and after. */
+export class NetworkAuditLog1764201600000 implements MigrationInterface {
+  name = 'NetworkAuditLog1764201600000';
+
+  async up(runner: QueryRunner): Promise<void> {
+    await createAuditTable(runner);
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    await runner.dropTable('audit_log');
+  }
+}
