@@ -109,6 +109,8 @@ export async function prepareNetworkDatabase(
 export interface RunningSubgraphs {
   networkUrl: string;
   clusters: RunningCluster[];
+  /** The network subgraph's database, open while the network runs. */
+  networkDataSource: DataSource;
   /** Stops the network subgraph alone, as a test of its failure does. */
   stopNetworkSubgraph(): Promise<void>;
   close(): Promise<void>;
@@ -168,7 +170,7 @@ export async function runSubgraphs(plan: NetworkPlan): Promise<RunningSubgraphs>
     };
     closers.push(stopNetworkSubgraph);
     const networkUrl = `${networkServer.url}/graphql`;
-    return { networkUrl, clusters: running, stopNetworkSubgraph, close: () => closeAll(closers) };
+    return { networkUrl, clusters: running, networkDataSource: networkDb, stopNetworkSubgraph, close: () => closeAll(closers) };
   } catch (error) {
     await closeAll(closers);
     throw error;

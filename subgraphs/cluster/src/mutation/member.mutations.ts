@@ -23,7 +23,7 @@ import { WorkingGroup } from '../working-group/working-group.type';
 import { currentMember, findRow, targetRow } from './rows';
 import { authorizeClusterWrite } from '../access/write-access';
 import { encodeGlobalId } from '../../../../shared/global-id';
-import { conflict, idOfCluster, intInRange, optionalIsoDate, optionalText, rejectWhen, servedCluster, servedId, sortableText } from '../../../../shared/mutation-input';
+import { anyId, conflict, idOfCluster, intInRange, optionalIsoDate, optionalText, rejectWhen, servedCluster, servedId, sortableText } from '../../../../shared/mutation-input';
 
 const MAX_EMPLOYEES = 1_000_000;
 const MAX_FEE_EUR = 1_000_000;
@@ -266,8 +266,8 @@ export class MemberMutations {
   @Directive(BY_INPUT_ID)
   async joinWorkingGroup(@Ctx() context: ClusterContext, @Arg('input', () => JoinWorkingGroupInput) input: JoinWorkingGroupInput): Promise<WorkingGroup> {
     const key = servedId(input.id, 'id', context.clusterIds);
+    authorizeClusterWrite(context.identity, 'joinWorkingGroup', { cluster: key.clusterId, actingFor: anyId(input.memberId, 'memberId') });
     const memberKey = idOfCluster(input.memberId, 'memberId', key.clusterId);
-    authorizeClusterWrite(context.identity, 'joinWorkingGroup', { cluster: key.clusterId, actingFor: memberKey });
     return writeTransaction(context, 'joinWorkingGroup', async (manager, audit) => {
       const group = await targetRow(manager, WorkingGroupEntity, key, 'working group');
       await currentMember(manager, memberKey, 'memberId');
@@ -284,8 +284,8 @@ export class MemberMutations {
   @Directive(BY_INPUT_ID)
   async requestService(@Ctx() context: ClusterContext, @Arg('input', () => RequestServiceInput) input: RequestServiceInput): Promise<ServiceRequest> {
     const key = servedId(input.id, 'id', context.clusterIds);
+    authorizeClusterWrite(context.identity, 'requestService', { cluster: key.clusterId, actingFor: anyId(input.memberId, 'memberId') });
     const memberKey = idOfCluster(input.memberId, 'memberId', key.clusterId);
-    authorizeClusterWrite(context.identity, 'requestService', { cluster: key.clusterId, actingFor: memberKey });
     const note = optionalText(input.note, 'note', 500) ?? '';
     return writeTransaction(context, 'requestService', async (manager, audit) => {
       // First: on MySQL it locks the cluster's ids, so the checks below see any writer that came before.
