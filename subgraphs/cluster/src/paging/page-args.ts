@@ -1,8 +1,6 @@
 import { badUserInput } from '../../../../shared/errors';
 import { CLUSTER_ID_PATTERN } from '../../../../shared/global-id';
-
-export const DEFAULT_PAGE_SIZE = 20;
-export const MAX_PAGE_SIZE = 100;
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../../../shared/page-size';
 
 /** `first` as the contract defines it: 20 by default, 0 to 100, anything else `BAD_USER_INPUT`. */
 export function pageSize(first: number | null | undefined): number {
