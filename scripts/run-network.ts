@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import type { DataSource } from 'typeorm';
+import type { GatewayProtection } from '../gateway/src/limits/gateway-protection';
 import type { SigningKeySet } from '../shared/auth/signing-keys';
 import { createTokenVerifier } from '../shared/auth/tokens';
 import { ensureDatabase } from '../shared/data-source';
@@ -41,6 +42,8 @@ export interface NetworkPlan {
   logger?: Logger;
   /** The key set whose tokens every subgraph accepts; without one, every token is refused. */
   authKeys?: SigningKeySet;
+  /** The gateway's limits; `DEFAULT_PROTECTION` when omitted. */
+  protection?: GatewayProtection;
 }
 
 /** The database name the one-database topology uses in place of a cluster id. */
@@ -190,6 +193,7 @@ export async function runNetwork(plan: NetworkPlan): Promise<RunningNetwork> {
       shardTimeouts: plan.shardTimeouts,
       logger: logger.child({ component: 'gateway' }),
       ...(plan.authKeys ? { verifyToken: createTokenVerifier(plan.authKeys) } : {}),
+      ...(plan.protection ? { protection: plan.protection } : {}),
     });
     const gatewayServer = await listen(gateway.app, plan.ports === 'ephemeral' ? 0 : plan.ports.gateway, plan.host);
     return {

@@ -31,6 +31,7 @@ async function main(): Promise<void> {
     startupWaitMs: config.startupWaitMs,
     logger,
     verifyToken: createTokenVerifier(await loadOrCreateSigningKeys(config.authKeysFile)),
+    protection: config.protection,
   });
   const server = await listen(gateway.app, config.ports.gateway, config.host);
   process.stdout.write(`gateway answers at ${server.url}/graphql over ${gateway.registry.length} clusters\n`);

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import type { GatewayProtection } from '../gateway/src/limits/gateway-protection';
 
 /**
  * The one place that reads the environment. Every setting is validated at start: a bad value stops
@@ -50,6 +51,25 @@ const environmentSchema = z.object({
   SEED: z.coerce.number().int().min(0).default(566),
   /** The token signing key set (private JWKs, newest first); created on first start when missing. */
   AUTH_KEYS_FILE: z.string().min(1).optional(),
+  /** Operation limits at the gateway: deepest nesting, estimated cost, aliases, fields, tokens. */
+  MAX_QUERY_DEPTH: z.coerce.number().int().min(1).max(100).default(12),
+  MAX_QUERY_COST: z.coerce.number().int().min(1).max(10_000_000).default(25_000),
+  MAX_QUERY_ALIASES: z.coerce.number().int().min(0).max(10_000).default(30),
+  MAX_QUERY_FIELDS: z.coerce.number().int().min(1).max(100_000).default(500),
+  MAX_QUERY_TOKENS: z.coerce.number().int().min(100).max(1_000_000).default(5_000),
+  /** Largest request body, in bytes (HTTP 413 beyond). */
+  MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(100_000_000).default(262_144),
+  /** Operations in one batched request; 1 turns batching off. */
+  MAX_BATCH: z.coerce.number().int().min(1).max(100).default(5),
+  /** Operations a minute per token subject, and per address without a token; 0 turns one off. */
+  RATE_LIMIT_PER_TOKEN: z.coerce.number().int().min(0).max(1_000_000).default(600),
+  RATE_LIMIT_PER_ADDRESS: z.coerce.number().int().min(0).max(1_000_000).default(120),
+  /** `redis://host:port`: rate-limit counters shared by every gateway replica; in memory without it. */
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').optional(),
+  /** Whether the schema may be introspected; `false` by default when NODE_ENV=production. */
+  INTROSPECTION: z.enum(['true', 'false']).optional(),
+  /** Express's trust proxy: `false`, `true`, a hop count, or addresses such as `loopback`. */
+  TRUST_PROXY: z.string().min(1).default('false'),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
@@ -78,6 +98,7 @@ export interface Config {
   seed: number;
   /** Where the token signing keys live; `<DATA_DIR>/auth/signing-keys.json` by default. */
   authKeysFile: string;
+  protection: GatewayProtection;
 }
 
 export class ConfigError extends Error {
@@ -120,7 +141,22 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     shardsFile: e.SHARDS_FILE,
     seed: e.SEED,
     authKeysFile: path.resolve(e.AUTH_KEYS_FILE ?? path.join(dataDir, 'auth', 'signing-keys.json')),
+    protection: {
+      limits: { maxDepth: e.MAX_QUERY_DEPTH, maxCost: e.MAX_QUERY_COST, maxAliases: e.MAX_QUERY_ALIASES, maxFields: e.MAX_QUERY_FIELDS },
+      maxTokens: e.MAX_QUERY_TOKENS,
+      bodyLimitBytes: e.MAX_BODY_BYTES,
+      maxBatch: e.MAX_BATCH,
+      rateLimits: { perTokenPerMinute: e.RATE_LIMIT_PER_TOKEN, perAddressPerMinute: e.RATE_LIMIT_PER_ADDRESS, ...(e.REDIS_URL ? { redisUrl: e.REDIS_URL } : {}) },
+      introspection: e.INTROSPECTION ? e.INTROSPECTION === 'true' : e.NODE_ENV !== 'production',
+      trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    },
   };
+}
+
+/** `true`/`false`, a hop count, or what express takes as a list of trusted addresses. */
+function parseTrustProxy(value: string): boolean | number | string {
+  if (value === 'true' || value === 'false') return value === 'true';
+  return /^\d+$/.test(value) ? Number(value) : value;
 }
 
 function parseTimeouts(text: string): Record<string, number> {

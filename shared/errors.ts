@@ -11,6 +11,14 @@ export const ERROR_CODES = {
   CONFLICT: 'The object was changed by someone else since it was read.',
   UNAUTHENTICATED: 'The operation needs a valid token.',
   FORBIDDEN: 'The caller\u2019s role does not allow this operation on this data.',
+  QUERY_TOO_COMPLEX: 'The operation asks for too much at once: `extensions.measure` (depth, cost, aliases or fields), `extensions.limit`, and the measured value under the measure\u2019s name.',
+  RATE_LIMITED: 'Too many requests from this token or address; `extensions.retryAfterSeconds` says when to try again (HTTP 429, Retry-After).',
+  PAYLOAD_TOO_LARGE: 'The request body is over the size limit (HTTP 413); `extensions.limitBytes` gives it.',
+  BATCH_TOO_LARGE: 'A batched request holds more operations than allowed; `extensions.limit` gives it.',
+  BAD_REQUEST: 'The request is not a GraphQL request over HTTP: malformed JSON, a missing query, or a form post refused as a possible cross-site request.',
+  GRAPHQL_PARSE_FAILED: 'The query is not valid GraphQL syntax, or has more tokens than allowed (HTTP 400).',
+  GRAPHQL_VALIDATION_FAILED: 'The query does not fit the schema (HTTP 400).',
+  PERSISTED_QUERY_NOT_FOUND: 'The persisted query\u2019s hash is unknown: send the query text with it once.',
   INTERNAL_SERVER_ERROR: 'An unexpected failure; details are logged with the request id, never returned.',
 } as const;
 

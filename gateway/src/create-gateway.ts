@@ -8,7 +8,13 @@ import { createHttpApp } from '../../shared/server/http-app';
 import { createErrorMasker } from '../../shared/server/mask-error';
 import { NETWORK_SUBGRAPH, SHARDED_SUBGRAPHS, shardedSubgraphUrl } from '../../shared/sharded-subgraphs';
 import { fetchClusterIds, fetchRegistry, fetchSdl, retryUntil } from './registry-client';
+import { DEFAULT_PROTECTION, type GatewayProtection } from './limits/gateway-protection';
+import { operationLimitsPlugin } from './limits/operation-limits';
+import { createRateLimitGuard } from './limits/rate-limit';
+import { DASHBOARD_OPERATIONS } from './persisted-queries/dashboard-operations';
+import { PersistedQueryCache } from './persisted-queries/persisted-query-cache';
 import { rootTypeGuard } from './root-type-guard';
+import { batchLimit } from '../../shared/server/request-guards';
 import { DEFAULT_BREAKER, type BreakerSettings } from './shard-router/circuit-breaker';
 import { httpTransport, type ShardTransport } from './shard-router/send';
 import { ShardClient, type ShardHealth } from './shard-router/shard-client';
@@ -40,6 +46,8 @@ export interface GatewayOptions {
   transport?: ShardTransport;
   /** Refuses bad tokens at the door; without it they are handed on and each subgraph refuses them. */
   verifyToken?: TokenVerifier;
+  /** Limits against hostile or careless requests; `DEFAULT_PROTECTION` when omitted. */
+  protection?: GatewayProtection;
 }
 
 export interface Gateway {
@@ -84,22 +92,43 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     buildService: ({ name, url }) => routers.get(name) ?? new TokenForwardingDataSource({ url }),
     logger,
   });
+  const protection = options.protection ?? DEFAULT_PROTECTION;
   const server = new ApolloServer({
     gateway,
     includeStacktraceInErrorResponses: false,
     stopOnTerminationSignals: false,
     formatError: createErrorMasker(logger),
     logger,
-    plugins: [rootTypeGuard],
+    plugins: [rootTypeGuard, operationLimitsPlugin(protection.limits)],
+    introspection: protection.introspection,
+    // Without introspection, "did you mean" suggestions would tell the schema bit by bit.
+    hideSchemaDetailsFromClientErrors: !protection.introspection,
+    parseOptions: { maxTokens: protection.maxTokens },
+    allowBatchedHttpRequests: protection.maxBatch > 1,
+    csrfPrevention: true,
+    persistedQueries: { cache: new PersistedQueryCache(DASHBOARD_OPERATIONS) },
   });
   await server.start();
+  const rateLimit = protection.rateLimits ? createRateLimitGuard(protection.rateLimits, options.verifyToken, logger) : undefined;
   const shardHealth = () => client.health(shards.shards);
-  const app = createHttpApp([{ path: '/graphql', server, context: createGatewayContext(options.verifyToken) }], () => ({
-    clusters: network.registry.map((entry) => entry.id),
-    shards: shardHealth(),
-  }));
+  const app = createHttpApp(
+    [{ path: '/graphql', server, context: createGatewayContext(options.verifyToken), guards: [batchLimit(protection.maxBatch), ...(rateLimit ? [rateLimit.guard] : [])] }],
+    () => ({ clusters: network.registry.map((entry) => entry.id), shards: shardHealth() }),
+    { bodyLimitBytes: protection.bodyLimitBytes, onInternalError: (error) => logger.error({ err: error }, 'request failed outside GraphQL') },
+  );
+  app.set('trust proxy', protection.trustProxy);
   logger.info({ clusters: network.registry.map((entry) => entry.id), shards: shards.shards.length, source: options.source.kind }, 'gateway ready');
-  return { app, registry: network.registry, shards, supergraphSdl: network.supergraphSdl, shardHealth, stop: () => server.stop() };
+  return {
+    app,
+    registry: network.registry,
+    shards,
+    supergraphSdl: network.supergraphSdl,
+    shardHealth,
+    stop: async () => {
+      await server.stop();
+      await rateLimit?.close();
+    },
+  };
 }
 
 function retrying(options: Pick<GatewayOptions, 'startupWaitMs' | 'logger'>) {

@@ -4,6 +4,7 @@ import { ApolloServer } from '@apollo/server';
 import { createLogger } from '../../shared/logger';
 import { createHttpApp, listen } from '../../shared/server/http-app';
 import { createGateway, readFromRegistry } from '../../gateway/src';
+import { DEFAULT_PROTECTION } from '../../gateway/src/limits/gateway-protection';
 import { exitOnFailure, stopOnSignals } from '../process-lifecycle';
 import { announceReady } from './child-process';
 
@@ -18,7 +19,8 @@ async function main(): Promise<void> {
   const config = JSON.parse(process.argv[2]!) as GatewayConfig;
   const logger = createLogger('bench-gateway', 'error');
   if (config.kind === 'ours') {
-    const gateway = await createGateway({ source: { kind: 'registry', networkUrl: config.networkUrl }, shardTimeoutMs: 30_000, logger });
+    // Rate limits would throttle the load generator itself; every other limit stays as deployed.
+    const gateway = await createGateway({ source: { kind: 'registry', networkUrl: config.networkUrl }, shardTimeoutMs: 30_000, logger, protection: { ...DEFAULT_PROTECTION, rateLimits: null } });
     const server = await listen(gateway.app, 0, '127.0.0.1');
     announceReady({ url: `${server.url}/graphql` });
     stopOnSignals(async () => (await server.close(), await gateway.stop()));

@@ -2,22 +2,33 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ApolloServer, BaseContext, ContextFunction } from '@apollo/server';
 import { expressMiddleware, type ExpressContextFunctionArgument } from '@as-integrations/express5';
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
+import { requestErrorHandler } from './request-guards';
 
 export interface GraphQLRoute<Context extends BaseContext> {
   path: string;
   server: ApolloServer<Context>;
   context: ContextFunction<[ExpressContextFunctionArgument], Context>;
+  /** Run after the body is parsed and before GraphQL: rate limits, batch limits. */
+  guards?: RequestHandler[];
 }
 
-/** Request bodies above this size are refused before parsing (HTTP 413). */
+/** Request bodies above this size are refused before parsing (HTTP 413), unless told otherwise. */
 export const MAX_BODY_BYTES = 1_000_000;
+
+export interface HttpAppOptions {
+  bodyLimitBytes?: number;
+  /** Hears of failures no request should cause, for the log. */
+  onInternalError?: (error: unknown) => void;
+}
 
 /** An express app answering `/health` and the given GraphQL routes. Servers must be started first. */
 export function createHttpApp<Context extends BaseContext>(
   routes: ReadonlyArray<GraphQLRoute<Context>>,
   health: () => Promise<Record<string, unknown>> | Record<string, unknown> = () => ({}),
+  options: HttpAppOptions = {},
 ): Express {
+  const bodyLimitBytes = options.bodyLimitBytes ?? MAX_BODY_BYTES;
   const app = express();
   app.disable('x-powered-by');
   app.get('/health', async (_request, response) => {
@@ -28,8 +39,9 @@ export function createHttpApp<Context extends BaseContext>(
     }
   });
   for (const route of routes) {
-    app.use(route.path, express.json({ limit: MAX_BODY_BYTES }), expressMiddleware(route.server, { context: route.context }));
+    app.use(route.path, express.json({ limit: bodyLimitBytes }), ...(route.guards ?? []), expressMiddleware(route.server, { context: route.context }));
   }
+  app.use(requestErrorHandler(bodyLimitBytes, options.onInternalError ?? (() => undefined)));
   return app;
 }
 

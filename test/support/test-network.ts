@@ -1,3 +1,4 @@
+import { DEFAULT_PROTECTION } from '../../gateway/src/limits/gateway-protection';
 import { generateSigningKey, type SigningKeySet } from '../../shared/auth/signing-keys';
 import { issueToken, type TokenRequest } from '../../shared/auth/tokens';
 import { dropDatabase } from '../../shared/data-source';
@@ -34,6 +35,8 @@ export async function startTestNetwork(backend: Backend, prefix: string, overrid
     shardTimeoutMs: 10_000,
     logger: createLogger('test', 'silent'),
     authKeys: TEST_KEYS,
+    // Suites send hundreds of requests a minute from one address; rate limits have their own test.
+    protection: { ...DEFAULT_PROTECTION, rateLimits: null },
     ...overrides,
   });
   return {

@@ -3,23 +3,42 @@ import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexit
 import { DEFAULT_PAGE_SIZE } from '../../../shared/page-size';
 
 /**
- * How many items a plain list (a member's fees, a project's partners, a board's meetings) is
- * assumed to hold. Most hold a handful; a board's meetings of a term are the longest, at about 70.
+ * How many items a plain list is assumed to hold, where the seeded network shows it to be far from
+ * the default: about the average, rounded up (a member's fees: 8; a cluster's people: 121; a
+ * board's meetings: 10 per term). Lists not named here count `DEFAULT_LIST_SIZE` items.
  */
-export const LIST_SIZE_ESTIMATE = 10;
+export const LIST_SIZE_ESTIMATES: Readonly<Record<string, number>> = {
+  'Query.clusters': 9,
+  'Cluster.people': 150,
+  'Cluster.boards': 8,
+  'Cluster.generalAssemblies': 20,
+  'Cluster.kpis': 20,
+  'Board.meetings': 25,
+  'Board.directors': 9,
+  'Membership.fees': 10,
+  'Event.registrations': 30,
+  'WorkingGroup.participants': 20,
+  'Member.workingGroups': 2,
+  'Member.projects': 2,
+  'Member.people': 2,
+  'Project.partners': 3,
+  'Project.engagements': 3,
+};
+export const DEFAULT_LIST_SIZE = 5;
 
 /**
- * The cost model: every field costs 1; a connection's selections count once per item of its page
- * (`first`, 20 when omitted); a plain list's count `LIST_SIZE_ESTIMATE` times. `edges` is not
- * counted again, its connection already was. Introspection costs 1: the schema bounds it.
+ * The cost model, about the number of fields resolved: every field costs 1; a connection's
+ * selections count once per item of its page (`first`, 20 when omitted); a plain list's as many
+ * times as it is estimated to hold. `edges` is not counted again, its connection already was.
+ * Introspection costs 1: the schema bounds it.
  */
-export const networkCostEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
+export const networkCostEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
   if (field.name.startsWith('__')) return 1;
   if ('first' in args || field.args.some((arg) => arg.name === 'first')) {
     const first = typeof args.first === 'number' && args.first >= 0 ? args.first : DEFAULT_PAGE_SIZE;
     return 1 + childComplexity * first;
   }
-  if (isListType(getNullableType(field.type)) && field.name !== 'edges') return 1 + childComplexity * LIST_SIZE_ESTIMATE;
+  if (isListType(getNullableType(field.type)) && field.name !== 'edges') return 1 + childComplexity * (LIST_SIZE_ESTIMATES[`${type.name}.${field.name}`] ?? DEFAULT_LIST_SIZE);
   return 1 + childComplexity;
 };
 

@@ -1,0 +1,90 @@
+import type { RequestHandler } from 'express';
+import { Redis } from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { TokenVerifier } from '../../../shared/auth/tokens';
+import { authorizationOf } from '../../../shared/auth/tokens';
+import type { Logger } from '../../../shared/logger';
+
+export interface RateLimitSettings {
+  /** Operations per minute for one token's subject; 0 turns the limit off. */
+  perTokenPerMinute: number;
+  /** Operations per minute for one address without a valid token; 0 turns the limit off. */
+  perAddressPerMinute: number;
+  /** Counters shared by every gateway replica; in this process's memory without it. */
+  redisUrl?: string;
+}
+
+export interface RateLimitGuard {
+  guard: RequestHandler;
+  close(): Promise<void>;
+}
+
+type Scope = 'token' | 'address';
+
+/**
+ * Counts operations per caller and refuses those over the limit with HTTP 429 RATE_LIMITED and a
+ * Retry-After. A caller with a valid token is counted by its subject, wherever it calls from; a
+ * caller without one (or with a bad one, which is refused anyway) by its address, so that sending
+ * made-up tokens buys nothing. A batch counts each of its operations. With Redis the counters are
+ * shared across replicas; if Redis stops answering, each replica counts in memory meanwhile.
+ */
+export function createRateLimitGuard(settings: RateLimitSettings, verifyToken: TokenVerifier | undefined, logger: Logger): RateLimitGuard {
+  const redis = settings.redisUrl ? new Redis(settings.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false }) : undefined;
+  redis?.on('error', (error: unknown) => logger.warn({ err: error }, 'rate limit store unavailable; counting in memory'));
+  const limiter = (scope: Scope, points: number): RateLimiterAbstract | undefined => {
+    if (points <= 0) return undefined;
+    const options = { keyPrefix: `itro-rate-${scope}`, points, duration: 60 };
+    if (!redis) return new RateLimiterMemory(options);
+    return new RateLimiterRedis({ ...options, storeClient: redis, insuranceLimiter: new RateLimiterMemory(options) });
+  };
+  const limiters: Record<Scope, RateLimiterAbstract | undefined> = {
+    token: limiter('token', settings.perTokenPerMinute),
+    address: limiter('address', settings.perAddressPerMinute),
+  };
+
+  const callerOf = async (authorization: string | undefined, address: string): Promise<{ scope: Scope; key: string }> => {
+    if (authorization && verifyToken) {
+      try {
+        const identity = await verifyToken(authorization);
+        if (identity.subject !== null) return { scope: 'token', key: `${identity.role}:${identity.subject}` };
+      } catch {
+        // A bad token is refused when the request's context is built; here it counts as no token.
+      }
+    }
+    return { scope: 'address', key: address };
+  };
+
+  const guard: RequestHandler = (request, response, next) => {
+    const operations = Array.isArray(request.body) ? Math.max(1, request.body.length) : 1;
+    void callerOf(authorizationOf(request.headers), request.ip ?? request.socket.remoteAddress ?? 'unknown')
+      .then(async ({ scope, key }) => {
+        const counter = limiters[scope];
+        if (!counter) return next();
+        try {
+          const state = await counter.consume(key, operations);
+          response.setHeader('RateLimit-Remaining', String(state.remainingPoints));
+          next();
+        } catch (rejection) {
+          if (!(rejection instanceof RateLimiterRes)) throw rejection;
+          const retryAfterSeconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+          response.setHeader('Retry-After', String(retryAfterSeconds));
+          response.status(429).json({
+            errors: [
+              {
+                message: `Too many requests for this ${scope}: at most ${counter.points} operations a minute; try again in ${retryAfterSeconds} s`,
+                extensions: { code: 'RATE_LIMITED', scope, limitPerMinute: counter.points, retryAfterSeconds },
+              },
+            ],
+          });
+        }
+      })
+      .catch(next);
+  };
+
+  return {
+    guard,
+    close: async () => {
+      if (redis) await redis.quit().catch(() => redis.disconnect());
+    },
+  };
+}
