@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import type { DataSource } from 'typeorm';
-import type { GatewayProtection } from '../gateway/src/limits/gateway-protection';
+import type { GatewayProtection } from '../shared/gateway-protection';
 import type { SigningKeySet } from '../shared/auth/signing-keys';
 import { createTokenVerifier } from '../shared/auth/tokens';
 import { ensureDatabase } from '../shared/data-source';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import type { GatewayProtection } from '../gateway/src/limits/gateway-protection';
+import { DEFAULT_PROTECTION, DEFAULT_RATE_LIMITS, type GatewayProtection } from './gateway-protection';
 
 /**
  * The one place that reads the environment. Every setting is validated at start: a bad value stops
@@ -52,18 +52,18 @@ const environmentSchema = z.object({
   /** The token signing key set (private JWKs, newest first); created on first start when missing. */
   AUTH_KEYS_FILE: z.string().min(1).optional(),
   /** Operation limits at the gateway: deepest nesting, estimated cost, aliases, fields, tokens. */
-  MAX_QUERY_DEPTH: z.coerce.number().int().min(1).max(100).default(12),
-  MAX_QUERY_COST: z.coerce.number().int().min(1).max(10_000_000).default(25_000),
-  MAX_QUERY_ALIASES: z.coerce.number().int().min(0).max(10_000).default(30),
-  MAX_QUERY_FIELDS: z.coerce.number().int().min(1).max(100_000).default(500),
-  MAX_QUERY_TOKENS: z.coerce.number().int().min(100).max(1_000_000).default(5_000),
+  MAX_QUERY_DEPTH: z.coerce.number().int().min(1).max(100).default(DEFAULT_PROTECTION.limits.maxDepth),
+  MAX_QUERY_COST: z.coerce.number().int().min(1).max(10_000_000).default(DEFAULT_PROTECTION.limits.maxCost),
+  MAX_QUERY_ALIASES: z.coerce.number().int().min(0).max(10_000).default(DEFAULT_PROTECTION.limits.maxAliases),
+  MAX_QUERY_FIELDS: z.coerce.number().int().min(1).max(100_000).default(DEFAULT_PROTECTION.limits.maxFields),
+  MAX_QUERY_TOKENS: z.coerce.number().int().min(100).max(1_000_000).default(DEFAULT_PROTECTION.maxTokens),
   /** Largest request body, in bytes (HTTP 413 beyond). */
-  MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(100_000_000).default(262_144),
+  MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(100_000_000).default(DEFAULT_PROTECTION.bodyLimitBytes),
   /** Operations in one batched request; 1 turns batching off. */
-  MAX_BATCH: z.coerce.number().int().min(1).max(100).default(5),
+  MAX_BATCH: z.coerce.number().int().min(1).max(100).default(DEFAULT_PROTECTION.maxBatch),
   /** Operations a minute per token subject, and per address without a token; 0 turns one off. */
-  RATE_LIMIT_PER_TOKEN: z.coerce.number().int().min(0).max(1_000_000).default(600),
-  RATE_LIMIT_PER_ADDRESS: z.coerce.number().int().min(0).max(1_000_000).default(120),
+  RATE_LIMIT_PER_TOKEN: z.coerce.number().int().min(0).max(1_000_000).default(DEFAULT_RATE_LIMITS.perTokenPerMinute),
+  RATE_LIMIT_PER_ADDRESS: z.coerce.number().int().min(0).max(1_000_000).default(DEFAULT_RATE_LIMITS.perAddressPerMinute),
   /** `redis://host:port`: rate-limit counters shared by every gateway replica; in memory without it. */
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').optional(),
   /** Whether the schema may be introspected; `false` by default when NODE_ENV=production. */

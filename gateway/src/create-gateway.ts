@@ -8,7 +8,7 @@ import { createHttpApp } from '../../shared/server/http-app';
 import { createErrorMasker } from '../../shared/server/mask-error';
 import { NETWORK_SUBGRAPH, SHARDED_SUBGRAPHS, shardedSubgraphUrl } from '../../shared/sharded-subgraphs';
 import { fetchClusterIds, fetchRegistry, fetchSdl, retryUntil } from './registry-client';
-import { DEFAULT_PROTECTION, type GatewayProtection } from './limits/gateway-protection';
+import { DEFAULT_PROTECTION, type GatewayProtection } from '../../shared/gateway-protection';
 import { operationLimitsPlugin } from './limits/operation-limits';
 import { createRateLimitGuard } from './limits/rate-limit';
 import { DASHBOARD_OPERATIONS } from './persisted-queries/dashboard-operations';

@@ -4,7 +4,7 @@ import { ApolloServer } from '@apollo/server';
 import { createLogger } from '../../shared/logger';
 import { createHttpApp, listen } from '../../shared/server/http-app';
 import { createGateway, readFromRegistry } from '../../gateway/src';
-import { DEFAULT_PROTECTION } from '../../gateway/src/limits/gateway-protection';
+import { DEFAULT_PROTECTION } from '../../shared/gateway-protection';
 import { exitOnFailure, stopOnSignals } from '../process-lifecycle';
 import { announceReady } from './child-process';
 

@@ -1,4 +1,4 @@
-import { DEFAULT_PROTECTION } from '../../gateway/src/limits/gateway-protection';
+import { DEFAULT_PROTECTION } from '../../shared/gateway-protection';
 import { generateSigningKey, type SigningKeySet } from '../../shared/auth/signing-keys';
 import { issueToken, type TokenRequest } from '../../shared/auth/tokens';
 import { dropDatabase } from '../../shared/data-source';

@@ -3,20 +3,7 @@ import { Kind, type FragmentDefinitionNode } from 'graphql';
 import { graphQLError } from '../../../shared/errors';
 import { operationCost } from './operation-cost';
 import { measureOperation } from './operation-shape';
-
-/** What one operation may ask for. Sized for the dashboard's and analysts' real queries (README). */
-export interface OperationLimits {
-  /** Deepest field nesting. */
-  maxDepth: number;
-  /** Estimated cost (see `networkCostEstimator`): about the number of objects resolved. */
-  maxCost: number;
-  /** Aliased fields: the usual way to ask for one expensive field many times over. */
-  maxAliases: number;
-  /** Field selections after fragments are expanded. */
-  maxFields: number;
-}
-
-export const DEFAULT_OPERATION_LIMITS: OperationLimits = { maxDepth: 12, maxCost: 25_000, maxAliases: 30, maxFields: 500 };
+import type { OperationLimits } from '../../../shared/gateway-protection';
 
 type Measure = 'depth' | 'cost' | 'aliases' | 'fields';
 

@@ -3,16 +3,8 @@ import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { TokenVerifier } from '../../../shared/auth/tokens';
 import { authorizationOf } from '../../../shared/auth/tokens';
+import type { RateLimitSettings } from '../../../shared/gateway-protection';
 import type { Logger } from '../../../shared/logger';
-
-export interface RateLimitSettings {
-  /** Operations per minute for one token's subject; 0 turns the limit off. */
-  perTokenPerMinute: number;
-  /** Operations per minute for one address without a valid token; 0 turns the limit off. */
-  perAddressPerMinute: number;
-  /** Counters shared by every gateway replica; in this process's memory without it. */
-  redisUrl?: string;
-}
 
 export interface RateLimitGuard {
   guard: RequestHandler;
