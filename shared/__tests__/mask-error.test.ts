@@ -18,4 +18,14 @@ describe('createErrorMasker', () => {
   it('masks unknown codes', () => {
     expect(mask({ message: 'ER_PARSE_ERROR near SELECT', extensions: { code: 'ER_PARSE_ERROR' } }, new Error('x')).message).toBe('Internal server error');
   });
+
+  it('gives a request error Apollo raised without a code (HTTP 4xx) the code BAD_REQUEST, keeping its message', () => {
+    const original = new GraphQLError('Unsupported persisted query version', { extensions: { http: { status: 400 } } });
+    expect(mask({ message: original.message, extensions: { code: 'INTERNAL_SERVER_ERROR' } }, original)).toEqual({ message: 'Unsupported persisted query version', extensions: { code: 'BAD_REQUEST' } });
+  });
+
+  it('still masks a codeless error that wraps a thrown one, whatever its status', () => {
+    const original = new GraphQLError('SqliteError: no such table', { extensions: { http: { status: 400 } }, originalError: new Error('SqliteError') });
+    expect(mask({ message: original.message, extensions: { code: 'INTERNAL_SERVER_ERROR' } }, original).message).toBe('Internal server error');
+  });
 });

@@ -1,4 +1,4 @@
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ERROR_CODES } from '../errors';
 import type { Logger } from '../logger';
 
@@ -26,6 +26,7 @@ export function createErrorMasker(logger: Logger) {
       const { stacktrace: _stacktrace, exception: _exception, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }
+    if (isCodelessRequestError(error)) return { message: formatted.message, extensions: { code: 'BAD_REQUEST' } };
     logger.error({ err: error, path: formatted.path }, 'unexpected error');
     return {
       message: 'Internal server error',
@@ -34,4 +35,15 @@ export function createErrorMasker(logger: Logger) {
       extensions: { code: 'INTERNAL_SERVER_ERROR' },
     };
   };
+}
+
+/**
+ * Apollo refuses a few malformed requests (a persisted query of an unknown version, a hash that
+ * does not match its query) with a 4xx status and a message written for the client, but no code.
+ * They are the caller's mistake: BAD_REQUEST, with the message.
+ */
+function isCodelessRequestError(error: unknown): boolean {
+  if (!(error instanceof GraphQLError) || error.extensions.code !== undefined || error.originalError) return false;
+  const status = (error.extensions.http as { status?: unknown } | undefined)?.status;
+  return typeof status === 'number' && status >= 400 && status < 500;
 }

@@ -204,7 +204,7 @@ export class ShardRouter implements GraphQLDataSource {
 
   private rootTargets(field: FieldNode, rule: RouteRule, variables: Variables): Shard[] {
     if (rule.route === 'all') {
-      const clusters = argumentValue(field, 'clusters', variables) as unknown[] | null | undefined;
+      const clusters = argumentValue(field, 'clusters', variables);
       const targets = this.shards.forClusters(clusters);
       // An empty subset still asks one shard, so the answer has the shape and zeros of a real one.
       return targets.length > 0 ? targets : this.shards.shards.slice(0, 1);

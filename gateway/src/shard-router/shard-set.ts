@@ -51,11 +51,15 @@ export class ShardSet {
     return shard;
   }
 
-  /** The shards serving any of `clusterIds`, in shard order; all shards when none are named. */
-  forClusters(clusterIds: readonly unknown[] | null | undefined): Shard[] {
+  /**
+   * The shards serving any of `clusterIds`, in shard order; all shards when none are named. The
+   * value is the variable as the client sent it: GraphQL reads a single value given for a list as a
+   * list of one, and so does this.
+   */
+  forClusters(clusterIds: unknown): Shard[] {
     if (clusterIds === null || clusterIds === undefined) return [...this.shards];
     const wanted = new Set<Shard>();
-    for (const id of clusterIds) wanted.add(this.forCluster(String(id), 'clusters'));
+    for (const id of Array.isArray(clusterIds) ? clusterIds : [clusterIds]) wanted.add(this.forCluster(String(id), 'clusters'));
     return this.shards.filter((shard) => wanted.has(shard));
   }
 }

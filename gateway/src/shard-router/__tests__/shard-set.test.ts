@@ -79,6 +79,12 @@ describe('ShardSet', () => {
     expect(set.forClusters(undefined)).not.toBe(set.shards);
   });
 
+  it('reads a single cluster given for the list as a list of one, as GraphQL coerces it', () => {
+    const set = new ShardSet(REGISTRY, 1000);
+    expect(set.forClusters('banat')).toEqual([set.forCluster('banat')]);
+    expect(thrown(() => set.forClusters(-1)).extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'clusters' });
+  });
+
   it('gives a cluster named twice once', () => {
     const set = new ShardSet(REGISTRY, 1000);
     expect(set.forClusters(['banat', 'banat'])).toEqual([set.forCluster('banat')]);
