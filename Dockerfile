@@ -34,7 +34,8 @@ COPY --from=build /app/package.json ./package.json
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 # The embedded (SQLite) default writes under DATA_DIR=data; deployments set database URLs instead.
-RUN mkdir -p /app/data && chown node:node /app/data
+# The network service keeps the token signing keys under /var/lib/itro/auth (a volume).
+RUN mkdir -p /app/data /var/lib/itro/auth && chown node:node /app/data /var/lib/itro/auth
 
 USER node
 EXPOSE 4000 4001 4101-4109

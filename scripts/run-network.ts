@@ -162,7 +162,7 @@ export async function runSubgraphs(plan: NetworkPlan): Promise<RunningSubgraphs>
     const networkSeed = plan.ports === 'ephemeral' ? 'always' : plan.seed;
     const networkDb = await prepareNetworkDatabase(plan.networkDatabaseUrl, { seed: networkSeed, clusters }, clusterUrl, logger);
     closers.push(() => networkDb.destroy());
-    const network = await createNetworkSubgraph({ dataSource: networkDb, logger: logger.child({ subgraph: 'network' }), verifyToken });
+    const network = await createNetworkSubgraph({ dataSource: networkDb, logger: logger.child({ subgraph: 'network' }), verifyToken, ...(plan.authKeys ? { publishedKeys: plan.authKeys } : {}) });
     const networkServer = await listen(network.app, port((p) => p.network), plan.host);
     let networkStopped = false;
     const stopNetworkSubgraph = async () => {

@@ -1,6 +1,5 @@
 import 'reflect-metadata';
-import { loadOrCreateSigningKeys } from '../shared/auth/signing-keys';
-import { createTokenVerifier } from '../shared/auth/tokens';
+import { tokenVerifierFromConfig } from '../shared/auth/verifier-from-config';
 import { loadConfig, ConfigError } from '../shared/config';
 import { createLogger } from '../shared/logger';
 import { FOUNDING_CLUSTERS } from '../shared/network-catalog';
@@ -25,7 +24,7 @@ async function main(): Promise<void> {
   const port = config.clusterPort ?? (position >= 0 ? config.ports.clusterBase + position : undefined);
   if (port === undefined) throw new ConfigError(`Cluster "${clusterId}" has no registry port: set CLUSTER_PORT`);
   const dataSource = await prepareClusterDatabase(clusterIds, config.clusterDatabaseUrl(clusterId), 'if-empty', config.seed, logger);
-  const verifyToken = createTokenVerifier(await loadOrCreateSigningKeys(config.authKeysFile));
+  const verifyToken = await tokenVerifierFromConfig(config);
   const subgraph = await createClusterSubgraph({ dataSource, clusterIds, logger, verifyToken });
   const server = await listen(subgraph.app, port, config.host);
   process.stdout.write(`clusters ${clusterIds.join(', ')} answer at ${server.url}/{members,projects,participation}/graphql\n`);

@@ -4,8 +4,7 @@ import { z } from 'zod';
 import { ConfigError, loadConfig } from '../shared/config';
 import { createLogger } from '../shared/logger';
 import { listen } from '../shared/server/http-app';
-import { loadOrCreateSigningKeys } from '../shared/auth/signing-keys';
-import { createTokenVerifier } from '../shared/auth/tokens';
+import { tokenVerifierFromConfig } from '../shared/auth/verifier-from-config';
 import { createGateway, type GatewaySource } from '../gateway/src';
 import { exitOnFailure, stopOnSignals } from './process-lifecycle';
 
@@ -30,7 +29,7 @@ async function main(): Promise<void> {
     retryReads: config.retryReads,
     startupWaitMs: config.startupWaitMs,
     logger,
-    verifyToken: createTokenVerifier(await loadOrCreateSigningKeys(config.authKeysFile)),
+    verifyToken: await tokenVerifierFromConfig(config),
     protection: config.protection,
   });
   const server = await listen(gateway.app, config.ports.gateway, config.host);

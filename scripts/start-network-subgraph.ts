@@ -5,7 +5,7 @@ import { loadConfig } from '../shared/config';
 import { createLogger } from '../shared/logger';
 import { FOUNDING_CLUSTERS } from '../shared/network-catalog';
 import { listen } from '../shared/server/http-app';
-import { createNetworkSubgraph } from '../subgraphs/network/src';
+import { createNetworkSubgraph, JWKS_PATH } from '../subgraphs/network/src';
 import { exitOnFailure, stopOnSignals } from './process-lifecycle';
 import { prepareNetworkDatabase } from './run-network';
 
@@ -15,10 +15,11 @@ async function main(): Promise<void> {
   const logger = createLogger('network', config.logLevel);
   const clusterUrl = (id: string) => config.clusterUrl(id, config.ports.clusterBase + FOUNDING_CLUSTERS.findIndex((c) => c.id === id));
   const dataSource = await prepareNetworkDatabase(config.networkDatabaseUrl, { seed: 'if-empty' }, clusterUrl, logger);
-  const verifyToken = createTokenVerifier(await loadOrCreateSigningKeys(config.authKeysFile));
-  const subgraph = await createNetworkSubgraph({ dataSource, logger, verifyToken });
+  // The network subgraph holds the key set and publishes its public half for every other process.
+  const keys = await loadOrCreateSigningKeys(config.authKeysFile);
+  const subgraph = await createNetworkSubgraph({ dataSource, logger, verifyToken: createTokenVerifier(keys), publishedKeys: keys });
   const server = await listen(subgraph.app, config.ports.network, config.host);
-  process.stdout.write(`network subgraph answers at ${server.url}/graphql\n`);
+  process.stdout.write(`network subgraph answers at ${server.url}/graphql; its token keys at ${server.url}${JWKS_PATH}\n`);
   stopOnSignals(async () => {
     await server.close();
     await subgraph.stop();

@@ -51,6 +51,8 @@ const environmentSchema = z.object({
   SEED: z.coerce.number().int().min(0).default(566),
   /** The token signing key set (private JWKs, newest first); created on first start when missing. */
   AUTH_KEYS_FILE: z.string().min(1).optional(),
+  /** Verify tokens with the key set published here (the network subgraph's /.well-known/jwks.json) instead of the key file. */
+  AUTH_JWKS_URL: z.url().optional(),
   /** Operation limits at the gateway: deepest nesting, estimated cost, aliases, fields, tokens. */
   MAX_QUERY_DEPTH: z.coerce.number().int().min(1).max(100).default(DEFAULT_PROTECTION.limits.maxDepth),
   MAX_QUERY_COST: z.coerce.number().int().min(1).max(10_000_000).default(DEFAULT_PROTECTION.limits.maxCost),
@@ -98,6 +100,8 @@ export interface Config {
   seed: number;
   /** Where the token signing keys live; `<DATA_DIR>/auth/signing-keys.json` by default. */
   authKeysFile: string;
+  /** When set, processes other than the key holder verify tokens with the key set published here. */
+  authJwksUrl: string | undefined;
   protection: GatewayProtection;
 }
 
@@ -141,6 +145,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     shardsFile: e.SHARDS_FILE,
     seed: e.SEED,
     authKeysFile: path.resolve(e.AUTH_KEYS_FILE ?? path.join(dataDir, 'auth', 'signing-keys.json')),
+    authJwksUrl: e.AUTH_JWKS_URL,
     protection: {
       limits: { maxDepth: e.MAX_QUERY_DEPTH, maxCost: e.MAX_QUERY_COST, maxAliases: e.MAX_QUERY_ALIASES, maxFields: e.MAX_QUERY_FIELDS },
       maxTokens: e.MAX_QUERY_TOKENS,

@@ -1,10 +1,12 @@
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { SignJWT, importJWK } from 'jose';
 import { ANONYMOUS, identityFromClaims } from '../auth/identity';
 import { generateSigningKey, loadOrCreateSigningKeys, publicKeySet, type SigningKeySet } from '../auth/signing-keys';
-import { createTokenVerifier, issueToken, TOKEN_AUDIENCE, TOKEN_ISSUER } from '../auth/tokens';
+import { createRemoteTokenVerifier, createTokenVerifier, issueToken, TOKEN_AUDIENCE, TOKEN_ISSUER } from '../auth/tokens';
 
 async function rejection(promise: Promise<unknown>): Promise<{ message: string; code: unknown }> {
   try {
@@ -74,6 +76,35 @@ describe('tokens', () => {
     expect(JSON.parse(Buffer.from(fresh.split('.')[0]!, 'base64url').toString()).kid).toBe(rotated.keys[0]!.kid);
     const retired = { keys: [rotated.keys[0]!] };
     expect((await rejection(createTokenVerifier(retired)(`Bearer ${old}`))).code).toBe('UNAUTHENTICATED');
+  });
+
+  it('verifies with a published key set, and fetches it again for a key rotated in since', async () => {
+    let published = publicKeySet(keys);
+    let fetches = 0;
+    const server = http.createServer((_request, response) => {
+      fetches += 1;
+      response.setHeader('content-type', 'application/json');
+      response.end(JSON.stringify(published));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const verify = createRemoteTokenVerifier(`http://127.0.0.1:${(server.address() as AddressInfo).port}/.well-known/jwks.json`, { cooldownMs: 0 });
+      expect((await verify(`Bearer ${await issueToken(keys, { subject: 'ana', role: 'analyst' })}`)).subject).toBe('ana');
+      expect(published.keys.every((key) => key.d === undefined)).toBe(true);
+      const rotated = { keys: [await generateSigningKey(), ...keys.keys] };
+      published = publicKeySet(rotated);
+      expect((await verify(`Bearer ${await issueToken(rotated, { subject: 'dan', role: 'secretariat' })}`)).role).toBe('secretariat');
+      expect(fetches).toBe(2);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('says the key set is unavailable, not that the token is bad, when it cannot be fetched', async () => {
+    const verify = createRemoteTokenVerifier('http://127.0.0.1:9/.well-known/jwks.json');
+    const refused = await rejection(verify(`Bearer ${await issueToken(keys, { subject: 'ana', role: 'analyst' })}`));
+    expect(refused.code).toBe('INTERNAL_SERVER_ERROR');
+    expect(await verify(undefined)).toBe(ANONYMOUS);
   });
 
   it('creates a key set on first start and reads the same one afterwards', async () => {

@@ -1,4 +1,4 @@
-import { createLocalJWKSet, importJWK, jwtVerify, SignJWT, type JWK, type JWTVerifyGetKey } from 'jose';
+import { createLocalJWKSet, createRemoteJWKSet, importJWK, jwtVerify, SignJWT, type JWK, type JWTVerifyGetKey } from 'jose';
 import { graphQLError } from '../errors';
 import { ANONYMOUS, identityFromClaims, type Identity, type IdentityClaims } from './identity';
 import { publicKeySet, TOKEN_ALGORITHM, type SigningKeySet } from './signing-keys';
@@ -39,7 +39,21 @@ export type TokenVerifier = (authorization: string | undefined) => Promise<Ident
  */
 export function createTokenVerifier(keys: { keys: JWK[] }): TokenVerifier {
   // Only the public halves are kept, whether a private set or a published one was given.
-  const keySet: JWTVerifyGetKey = createLocalJWKSet(publicKeySet(keys));
+  return verifierOver(createLocalJWKSet(publicKeySet(keys)));
+}
+
+/**
+ * The same, with the keys published at `jwksUrl` (the network subgraph's
+ * `/.well-known/jwks.json`): fetched on first use, kept for ten minutes, and fetched again when a
+ * token names a key it does not know yet (at most once per `cooldownMs`, so tokens with made-up
+ * key ids cannot make it fetch on every request). That is how a rotated key reaches every process
+ * without a restart.
+ */
+export function createRemoteTokenVerifier(jwksUrl: string, { cooldownMs = 10_000 } = {}): TokenVerifier {
+  return verifierOver(createRemoteJWKSet(new URL(jwksUrl), { cacheMaxAge: 600_000, cooldownDuration: cooldownMs, timeoutDuration: 5_000 }));
+}
+
+function verifierOver(keySet: JWTVerifyGetKey): TokenVerifier {
   return async (authorization) => {
     if (authorization === undefined || authorization === '') return ANONYMOUS;
     const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/.exec(authorization);
@@ -49,6 +63,12 @@ export function createTokenVerifier(keys: { keys: JWK[] }): TokenVerifier {
       ({ payload } = await jwtVerify(match[1]!, keySet, { issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE, algorithms: [TOKEN_ALGORITHM] }));
     } catch (error) {
       const code = (error as { code?: unknown }).code;
+      // jose's own codes say what is wrong with the token, except these two about fetching the key
+      // set; a socket error (ECONNREFUSED) has a code of its own.
+      if (code === 'ERR_JWKS_TIMEOUT' || code === 'ERR_JOSE_GENERIC' || typeof code !== 'string' || !code.startsWith('ERR_J')) {
+        // The published key set could not be fetched: the caller's token may be fine.
+        throw graphQLError('INTERNAL_SERVER_ERROR', 'The key set to verify tokens with is unavailable', { http: { status: 503 } });
+      }
       throw unauthenticated(code === 'ERR_JWT_EXPIRED' ? 'the token has expired' : 'the token is not valid');
     }
     const identity = identityFromClaims(payload);

@@ -4,6 +4,7 @@ import { parse } from 'yaml';
 import { CONFIG_VARIABLES, loadConfig } from '../../shared/config';
 import { parseDatabaseUrl } from '../../shared/database-url';
 import { FOUNDING_CLUSTERS } from '../../shared/network-catalog';
+import { JWKS_PATH } from '../../subgraphs/network/src';
 
 /**
  * docker-compose.yml is the deployment shape: one service per registry cluster, the network
@@ -22,6 +23,7 @@ interface ComposeService {
   healthcheck?: { test?: string | string[] };
   expose?: (string | number)[];
   ports?: (string | number | { target?: number; published?: string | number })[];
+  volumes?: string[];
 }
 
 interface ComposeFile {
@@ -30,6 +32,8 @@ interface ComposeFile {
 
 const COMPOSE_FILE = path.resolve(__dirname, '../../docker-compose.yml');
 const DATABASE_SERVICE = 'mariadb';
+/** Services of stock images, configured by their own variables, not ours. */
+const STOCK_SERVICES = [DATABASE_SERVICE, 'redis'];
 const CLUSTER_PREFIX = 'cluster-';
 const FIRST_CLUSTER_PORT = 4101;
 /** Stands in for every `${VAR}` that Compose would fill from the host's environment. */
@@ -39,7 +43,7 @@ const INTERPOLATED = 'interpolated-secret';
 const compose = parse(fs.readFileSync(COMPOSE_FILE, 'utf8'), { merge: true }) as ComposeFile;
 const services = compose.services;
 const serviceNames = Object.keys(services);
-const applicationServices = serviceNames.filter((name) => name !== DATABASE_SERVICE);
+const applicationServices = serviceNames.filter((name) => !STOCK_SERVICES.includes(name));
 
 /** A service's environment as Compose hands it to the container, host interpolations filled in. */
 function environmentOf(name: string): Record<string, string> {
@@ -178,6 +182,21 @@ describe('docker-compose.yml', () => {
           condition: 'service_healthy',
         });
       }
+    });
+
+    it('lets the network service alone hold the token keys, and every other service verify with what it publishes', () => {
+      const network = loadConfig(environmentOf('network'));
+      expect(network.authJwksUrl).toBeUndefined();
+      expect(services.network?.volumes).toContainEqual(`auth-keys:${path.dirname(network.authKeysFile)}`);
+      for (const name of applicationServices.filter((service) => service !== 'network')) {
+        const url = new URL(loadConfig(environmentOf(name)).authJwksUrl ?? 'http://missing');
+        expect([name, url.hostname, Number(url.port), url.pathname]).toEqual([name, 'network', network.ports.network, JWKS_PATH]);
+      }
+    });
+
+    it("points the gateway's rate limits at the Redis service", () => {
+      expect(loadConfig(environmentOf('gateway')).protection.rateLimits?.redisUrl).toBe('redis://redis:6379');
+      expect((services.gateway?.depends_on as Record<string, { condition?: string }>).redis).toEqual({ condition: 'service_healthy' });
     });
 
     it('publishes only the gateway to the host', () => {

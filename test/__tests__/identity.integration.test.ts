@@ -1,5 +1,7 @@
 import 'reflect-metadata';
 import { httpTransport } from '../../gateway/src';
+import { createRemoteTokenVerifier } from '../../shared/auth/tokens';
+import { JWKS_PATH } from '../../subgraphs/network/src';
 import type { RunningNetwork } from '../../scripts/run-network';
 import { describeOnBothBackends } from '../support/mysql';
 import { startTestNetwork, tokenFor } from '../support/test-network';
@@ -85,5 +87,16 @@ describeOnBothBackends('identity through the gateway', (backend) => {
     });
     expect(response.status).toBe(401);
     expect(((await response.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]!.extensions.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('publishes the public keys, and only them, for processes that verify with the published set', async () => {
+    const response = await fetch(network.networkUrl.replace(/\/graphql$/, JWKS_PATH));
+    expect(response.status).toBe(200);
+    const published = (await response.json()) as { keys: Array<Record<string, unknown>> };
+    expect(published.keys.length).toBeGreaterThan(0);
+    for (const key of published.keys) expect(key).toMatchObject({ kty: 'EC', crv: 'P-256', alg: 'ES256' });
+    expect(published.keys.some((key) => 'd' in key)).toBe(false);
+    const verify = createRemoteTokenVerifier(network.networkUrl.replace(/\/graphql$/, JWKS_PATH));
+    expect((await verify(`Bearer ${await tokenFor({ subject: 'jwks@test', role: 'analyst' })}`)).subject).toBe('jwks@test');
   });
 });

@@ -3,4 +3,4 @@ import 'reflect-metadata';
 
 export { openNetworkDatabase } from './db/network-data-source';
 export { seedNetwork, type SeedNetworkOptions } from './seed/seed-network';
-export { createNetworkSubgraph, type NetworkSubgraph, type NetworkSubgraphOptions } from './network-subgraph';
+export { createNetworkSubgraph, JWKS_PATH, type NetworkSubgraph, type NetworkSubgraphOptions } from './network-subgraph';

@@ -2,6 +2,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { Express } from 'express';
 import type { DataSource } from 'typeorm';
+import { publicKeySet, type SigningKeySet } from '../../../shared/auth/signing-keys';
 import { authorizationOf, REFUSE_EVERY_TOKEN, type TokenVerifier } from '../../../shared/auth/tokens';
 import type { Logger } from '../../../shared/logger';
 import { buildFederatedSchema } from '../../../shared/server/federated-schema';
@@ -22,7 +23,12 @@ export interface NetworkSubgraphOptions {
   logger: Logger;
   /** Reads the caller from the request's token; without one, every token is refused. */
   verifyToken?: TokenVerifier;
+  /** The key set whose public half is served at `JWKS_PATH`, for processes that verify with it. */
+  publishedKeys?: SigningKeySet;
 }
+
+/** Where the network subgraph publishes the public keys tokens are verified with. */
+export const JWKS_PATH = '/.well-known/jwks.json';
 
 export interface NetworkSubgraph {
   /** Serves `/graphql` and `/health`; not listening yet (see shared/server/http-app.ts `listen`). */
@@ -68,5 +74,12 @@ export async function createNetworkSubgraph(options: NetworkSubgraphOptions): Pr
       return { database: 'ok' };
     },
   );
+  if (options.publishedKeys) {
+    const published = publicKeySet(options.publishedKeys);
+    app.get(JWKS_PATH, (_request, response) => {
+      response.setHeader('Cache-Control', 'public, max-age=300');
+      response.json(published);
+    });
+  }
   return { app, sdl, stop: () => server.stop() };
 }
