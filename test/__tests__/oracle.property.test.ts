@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { postGraphQL, type GraphQLAnswer } from '../support/gateway-client';
 import { describeOnBothBackends } from '../support/mysql';
 import { startNetworkPair, type NetworkPair } from '../support/network-pair';
+import { tokenFor } from '../support/test-network';
 import { activityWalk, aggregates, lookups, memberWalk, projectWalk, type GeneratedQuery } from '../support/query-arbitraries';
 
 /**
@@ -32,13 +33,13 @@ function connectionAt(data: unknown, path: readonly string[]): { pageInfo?: { ha
   return value ?? undefined;
 }
 
-async function compareWalk(pair: NetworkPair, generated: GeneratedQuery, counter: Comparison): Promise<void> {
+async function compareWalk(pair: NetworkPair, generated: GeneratedQuery, counter: Comparison, token?: string): Promise<void> {
   let after: string | null = null;
   for (let page = 0; page < generated.maxPages; page++) {
     const variables: Record<string, unknown> = { ...generated.variables, ...(generated.walk ? { after } : {}) };
     const [sharded, oneDatabase]: Array<GraphQLAnswer & { status: number }> = await Promise.all([
-      postGraphQL(pair.sharded.gatewayUrl, generated.query, variables),
-      postGraphQL(pair.oneDatabase.gatewayUrl, generated.query, variables),
+      postGraphQL(pair.sharded.gatewayUrl, generated.query, variables, token),
+      postGraphQL(pair.oneDatabase.gatewayUrl, generated.query, variables, token),
     ]);
     counter.requests += 1;
     if (oneDatabase.errors) counter.withErrors += 1;
@@ -65,8 +66,25 @@ describeOnBothBackends('the sharded network answers as one database would', (bac
   const counter: Comparison = { requests: 0, withErrors: 0 };
   const cases: Record<string, number> = {};
 
+  /**
+   * Who asks: anonymous mostly, and now and then a caller who sees projects under NDA (a cluster's
+   * staff, or the people of an organisation taking part in one), so that what each caller sees is
+   * compared too.
+   */
+  const callers: Array<string | undefined> = [undefined, undefined, undefined];
+
   beforeAll(async () => {
     pair = await startNetworkPair(backend, 'itro_prop');
+    const database = pair.oneDatabase.clusters[0]!.dataSource;
+    const participants = (await database.query(
+      `SELECT p.cluster_id AS c, p.lead_member_id AS m FROM projects p WHERE p.under_nda = 1
+       UNION SELECT pp.member_cluster_id AS c, pp.member_id AS m FROM project_partners pp JOIN projects p ON p.cluster_id = pp.cluster_id AND p.id = pp.project_id WHERE p.under_nda = 1
+       ORDER BY c, m LIMIT 4`,
+    )) as Array<{ c: string; m: number | string }>;
+    expect(participants.length).toBeGreaterThan(0);
+    for (const { c, m } of participants) callers.push(await tokenFor({ subject: `oracle@${c}:${m}`, role: 'member', cluster: c, member: `${c}:${Number(m)}` }));
+    for (const cluster of ['transilvania', 'banat', 'smart-alliance']) callers.push(await tokenFor({ subject: `oracle@${cluster}`, role: 'cluster-admin', cluster }));
+    callers.push(await tokenFor({ subject: 'oracle@analyst', role: 'analyst' }));
   });
 
   afterAll(async () => {
@@ -80,9 +98,9 @@ describeOnBothBackends('the sharded network answers as one database would', (bac
   const property = (name: string, arbitrary: fc.Arbitrary<GeneratedQuery>, numRuns: number) =>
     it(`${name} (${runs(numRuns)} generated cases)`, async () => {
       await fc.assert(
-        fc.asyncProperty(arbitrary, async (generated) => {
+        fc.asyncProperty(arbitrary, fc.nat(), async (generated, caller) => {
           cases[name] = (cases[name] ?? 0) + 1;
-          await compareWalk(pair, generated, counter);
+          await compareWalk(pair, generated, counter, callers[caller % callers.length]);
         }),
         { numRuns: runs(numRuns), endOnFailure: true },
       );
