@@ -5,6 +5,7 @@ import type { TokenRequest } from '../../shared/auth/tokens';
 import { rowCounts } from '../support/fail-writes';
 import { postGraphQL, type GraphQLAnswer } from '../support/gateway-client';
 import { describeOnBothBackends } from '../support/mysql';
+import { pendingInitiative, type PendingInitiative } from '../support/seeded-rows';
 import { startTestNetwork, tokenFor } from '../support/test-network';
 
 /**
@@ -53,7 +54,7 @@ interface Fixture {
   event: string;
   meeting: string;
   minutes: string;
-  pendingInitiative: { id: string; version: number; meetingId: string };
+  pendingInitiative: PendingInitiative;
   networkInitiative: string;
 }
 let fixture: Fixture;
@@ -188,7 +189,7 @@ describeOnBothBackends('who may see and change what', (backend) => {
       event,
       meeting,
       minutes,
-      pendingInitiative: await pendingInitiative(),
+      pendingInitiative: await pendingInitiative(admin, OWN),
       networkInitiative,
     };
   });
@@ -198,18 +199,6 @@ describeOnBothBackends('who may see and change what', (backend) => {
     const allowed = audit.filter((entry) => entry.outcome === 'allowed').length;
     console.log(`[access ${backend.kind}] ${CALLERS.length} callers × ${WRITES.length} writes = ${audit.length} write cases (${allowed} allowed), ${CALLERS.length} × ${READS.length} = ${CALLERS.length * READS.length} read cases`);
   });
-
-  /** A seeded initiative still before the board, and a meeting held after it was proposed. */
-  async function pendingInitiative(): Promise<Fixture['pendingInitiative']> {
-    const data = await admin(`{ initiatives(clusters: ["${OWN}"], filter: { status: [PROPOSED] }, first: 100) { edges { node { id version proposedOn } } }
-      cluster(id: "${OWN}") { boards { meetings { id heldOn } } } }`);
-    const meetings = (data.cluster.boards as Array<{ meetings: Array<{ id: string; heldOn: string }> }>).flatMap((board) => board.meetings);
-    for (const { node } of data.initiatives.edges as Array<{ node: { id: string; version: number; proposedOn: string } }>) {
-      const meeting = meetings.find((candidate) => candidate.heldOn >= node.proposedOn);
-      if (meeting) return { id: node.id, version: node.version, meetingId: meeting.id };
-    }
-    throw new Error('the seed holds no pending initiative with a later meeting');
-  }
 
   const WRITES: WriteCase[] = [
     {

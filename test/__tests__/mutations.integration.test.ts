@@ -4,6 +4,7 @@ import type { RunningNetwork } from '../../scripts/run-network';
 import { failWrites, rowCounts } from '../support/fail-writes';
 import { postGraphQL, type GraphQLAnswer } from '../support/gateway-client';
 import { describeOnBothBackends } from '../support/mysql';
+import { pendingInitiative } from '../support/seeded-rows';
 import { startTestNetwork, tokenFor } from '../support/test-network';
 
 /**
@@ -361,17 +362,6 @@ describeOnBothBackends('mutations through the gateway', (backend) => {
   const PROPOSE = `mutation($input: ProposeInitiativeInput!) { proposeInitiative(input: $input) { id title status version proposedBy { id } presentedBy { id } decidedAt { id } } }`;
   const DECIDE = `mutation($input: DecideInitiativeInput!) { decideInitiative(input: $input) { id status version decidedAt { id heldOn } } }`;
 
-  /** A seeded initiative still before the board, and a meeting held after it was proposed. */
-  async function pendingInitiative(): Promise<{ id: string; version: number; meetingId: string }> {
-    const data = await ok(`{ initiatives(clusters: ["${CLUSTER}"], filter: { status: [PROPOSED] }, first: 100) { edges { node { id version proposedOn } } }
-      cluster(id: "${CLUSTER}") { boards { meetings { id heldOn } } } }`);
-    const meetings = (data.cluster.boards as Array<{ meetings: Array<{ id: string; heldOn: string }> }>).flatMap((board) => board.meetings);
-    for (const { node } of data.initiatives.edges as Array<{ node: { id: string; version: number; proposedOn: string } }>) {
-      const meeting = meetings.find((candidate) => candidate.heldOn >= node.proposedOn);
-      if (meeting) return { id: node.id, version: node.version, meetingId: meeting.id };
-    }
-    throw new Error('the seed holds no pending initiative with a later meeting');
-  }
 
   describe('proposeInitiative', () => {
     it('brings a member’s initiative to the board', async () => {
@@ -409,7 +399,7 @@ describeOnBothBackends('mutations through the gateway', (backend) => {
 
   describe('decideInitiative', () => {
     it('records the decision and the meeting that took it', async () => {
-      const pending = await pendingInitiative();
+      const pending = await pendingInitiative(ok, CLUSTER);
       const decided = (await ok(DECIDE, { input: { id: pending.id, version: pending.version, decision: 'APPROVED', meetingId: pending.meetingId } })).decideInitiative;
       expect(decided).toMatchObject({ id: pending.id, status: 'APPROVED', version: pending.version + 1, decidedAt: { id: pending.meetingId } });
       const meeting = await ok(`query($id: ID!) { boardMeeting(id: $id) { decisions { id } } }`, { id: pending.meetingId });
@@ -419,7 +409,7 @@ describeOnBothBackends('mutations through the gateway', (backend) => {
     it('refuses a meeting of another cluster, or one held before the proposal', async () => {
       const { id } = await someMember();
       const fresh = (await ok(PROPOSE, { input: { cluster: CLUSTER, title: 'Decide me later', proposedById: id } })).proposeInitiative;
-      const pending = await pendingInitiative();
+      const pending = await pendingInitiative(ok, CLUSTER);
       await refused(DECIDE, { input: { id: fresh.id, version: 1, decision: 'APPROVED', meetingId: `${FOREIGN}:1` } }, 'BAD_USER_INPUT', 'input.meetingId');
       const early = await ok(`{ cluster(id: "${CLUSTER}") { boards { meetings { id heldOn } } } }`);
       const oldest = (early.cluster.boards as Array<{ meetings: Array<{ id: string }> }>).flatMap((board) => board.meetings)[0]!.id;
@@ -428,14 +418,14 @@ describeOnBothBackends('mutations through the gateway', (backend) => {
     });
 
     it('answers CONFLICT to a second decision and to a stale version', async () => {
-      const pending = await pendingInitiative();
+      const pending = await pendingInitiative(ok, CLUSTER);
       await ok(DECIDE, { input: { id: pending.id, version: pending.version, decision: 'REJECTED', meetingId: pending.meetingId } });
       await refused(DECIDE, { input: { id: pending.id, version: pending.version, decision: 'APPROVED', meetingId: pending.meetingId } }, 'CONFLICT');
       await refused(DECIDE, { input: { id: pending.id, version: pending.version + 1, decision: 'APPROVED', meetingId: pending.meetingId } }, 'CONFLICT', 'input.id');
     });
 
     it('leaves the initiative undecided when the database refuses the update', async () => {
-      const pending = await pendingInitiative();
+      const pending = await pendingInitiative(ok, CLUSTER);
       const restore = await failWrites(own, 'initiatives', 'UPDATE', "NEW.status = 'APPROVED'");
       try {
         await failsInside(DECIDE, { input: { id: pending.id, version: pending.version, decision: 'APPROVED', meetingId: pending.meetingId } });
