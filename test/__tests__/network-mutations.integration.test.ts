@@ -1,0 +1,109 @@
+import 'reflect-metadata';
+import type { RunningNetwork } from '../../scripts/run-network';
+import { failWrites, rowCounts } from '../support/fail-writes';
+import { postGraphQL, type GraphQLAnswer } from '../support/gateway-client';
+import { describeOnBothBackends } from '../support/mysql';
+import { startTestNetwork, tokenFor } from '../support/test-network';
+
+/**
+ * The network's own writes, by the secretariat, through the gateway on both backends: the happy
+ * path, each invalid field named, conflicts, a failure inside the transaction that leaves nothing
+ * behind, and the audit entries with the row before and after.
+ */
+const LAUNCH = `mutation($input: LaunchNetworkInitiativeInput!) { launchNetworkInitiative(input: $input) { id title status startedOn endsOn objective { code } leadCluster { id } clusters { id } } }`;
+const SET_STATUS = `mutation($input: SetNetworkInitiativeStatusInput!) { setNetworkInitiativeStatus(input: $input) { id status endsOn } }`;
+
+const launchInput = (title: string, extra: Record<string, unknown> = {}) => ({
+  input: { title, description: 'Joint missions to two trade fairs a year.', objective: 'COOPERATION', leadCluster: 'banat', clusters: ['transilvania', 'inomar'], startsOn: '2027-02-01', ...extra },
+});
+
+describeOnBothBackends('network initiatives written by the secretariat', (backend) => {
+  let network: RunningNetwork;
+  let secretariat: string;
+
+  beforeAll(async () => {
+    secretariat = await tokenFor({ subject: 'maria@secretariat', role: 'secretariat' });
+    network = await startTestNetwork(backend, 'itro_netmut');
+  });
+
+  afterAll(async () => {
+    await network?.close();
+  });
+
+  // Answers whose shape each test states.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  async function ok(query: string, variables: Record<string, unknown>): Promise<any> {
+    const answer = await postGraphQL(network.gatewayUrl, query, variables, secretariat);
+    expect(answer.errors).toBeUndefined();
+    return answer.data;
+  }
+
+  async function refused(query: string, variables: Record<string, unknown>, code: string, field?: string): Promise<GraphQLAnswer> {
+    const before = await rowCounts(network.networkDataSource);
+    const answer = await postGraphQL(network.gatewayUrl, query, variables, secretariat);
+    expect(answer.status).toBeLessThan(500);
+    expect(answer.errors?.map((error) => error.extensions?.code)).toEqual([code]);
+    if (field) expect(answer.errors![0]!.extensions?.field).toBe(field);
+    expect(await rowCounts(network.networkDataSource)).toEqual(before);
+    return answer;
+  }
+
+  async function lastAudit(): Promise<Record<string, string | null>> {
+    const [entry] = (await network.networkDataSource.query('SELECT * FROM audit_log ORDER BY id DESC LIMIT 1')) as Array<Record<string, string | null>>;
+    return entry!;
+  }
+
+  it('launches an initiative, led by one cluster with others taking part, and records it', async () => {
+    const launched = (await ok(LAUNCH, launchInput('Misiuni comerciale comune'))).launchNetworkInitiative;
+    expect(launched).toMatchObject({ title: 'Misiuni comerciale comune', status: 'PLANNED', startedOn: '2027-02-01', endsOn: null, objective: { code: 'COOPERATION' }, leadCluster: { id: 'banat' } });
+    expect(launched.clusters.map((cluster: { id: string }) => cluster.id).sort()).toEqual(['banat', 'inomar', 'transilvania']);
+    const listed = (await ok(`{ network { initiatives(status: PLANNED) { id } } }`, {})).network.initiatives;
+    expect(listed).toContainEqual({ id: launched.id });
+    const entry = await lastAudit();
+    expect(entry).toMatchObject({ cluster_id: null, actor_role: 'secretariat', actor_subject: 'maria@secretariat', operation: 'launchNetworkInitiative', object_type: 'networkInitiative', object_id: launched.id, before_state: null });
+    expect(JSON.parse(entry.after_state!)).toMatchObject({ title: 'Misiuni comerciale comune', clusterIds: ['banat', 'transilvania', 'inomar'] });
+  });
+
+  it('names the invalid field, and writes nothing', async () => {
+    await refused(LAUNCH, launchInput('  '), 'BAD_USER_INPUT', 'input.title');
+    await refused(LAUNCH, launchInput('Fără obiectiv', { objective: 'NOPE' }), 'BAD_USER_INPUT', 'input.objective');
+    await refused(LAUNCH, launchInput('Fără lider', { leadCluster: 'nowhere' }), 'BAD_USER_INPUT', 'input.leadCluster');
+    await refused(LAUNCH, launchInput('Cu străini', { clusters: ['banat', 'atlantis'] }), 'BAD_USER_INPUT', 'input.clusters');
+    await refused(LAUNCH, launchInput('Înapoi în timp', { endsOn: '2027-01-01' }), 'BAD_USER_INPUT', 'input.endsOn');
+    await refused(LAUNCH, launchInput('Dată greșită', { startsOn: '2027-02-30' }), 'BAD_USER_INPUT', 'input.startsOn');
+    await refused(LAUNCH, launchInput('x'.repeat(201)), 'BAD_USER_INPUT', 'input.title');
+    await refused(SET_STATUS, { input: { id: 'seven', status: 'RUNNING' } }, 'BAD_USER_INPUT', 'input.id');
+    await refused(SET_STATUS, { input: { id: '999999', status: 'RUNNING' } }, 'NOT_FOUND', 'input.id');
+  });
+
+  it('answers CONFLICT to a title taken and to a status already set, and refuses skipping one', async () => {
+    await ok(LAUNCH, launchInput('Școala de vară IT-RO'));
+    await refused(LAUNCH, launchInput('ȘCOALA de vara it-ro'), 'CONFLICT', 'input.title');
+    const { id } = (await ok(LAUNCH, launchInput('Academia de date'))).launchNetworkInitiative;
+    await refused(SET_STATUS, { input: { id, status: 'COMPLETED', endsOn: '2028-01-01' } }, 'BAD_USER_INPUT', 'input.status');
+    await refused(SET_STATUS, { input: { id, status: 'PLANNED' } }, 'CONFLICT', 'input.status');
+  });
+
+  it('moves an initiative forward, needing an end date to complete it, and records before and after', async () => {
+    const { id } = (await ok(LAUNCH, launchInput('Hub de export digital'))).launchNetworkInitiative;
+    expect((await ok(SET_STATUS, { input: { id, status: 'RUNNING' } })).setNetworkInitiativeStatus).toEqual({ id, status: 'RUNNING', endsOn: null });
+    const entry = await lastAudit();
+    expect([JSON.parse(entry.before_state!).status, JSON.parse(entry.after_state!).status]).toEqual(['PLANNED', 'RUNNING']);
+    await refused(SET_STATUS, { input: { id, status: 'COMPLETED' } }, 'BAD_USER_INPUT', 'input.endsOn');
+    await refused(SET_STATUS, { input: { id, status: 'COMPLETED', endsOn: '2026-01-01' } }, 'BAD_USER_INPUT', 'input.endsOn');
+    expect((await ok(SET_STATUS, { input: { id, status: 'COMPLETED', endsOn: '2028-06-30' } })).setNetworkInitiativeStatus).toEqual({ id, status: 'COMPLETED', endsOn: '2028-06-30' });
+  });
+
+  it('leaves no initiative, participant or audit entry behind when the database refuses part of the write', async () => {
+    const before = await rowCounts(network.networkDataSource);
+    const restore = await failWrites(network.networkDataSource, 'network_initiative_clusters', 'INSERT', "NEW.cluster_id = 'inomar'");
+    try {
+      const answer = await postGraphQL(network.gatewayUrl, LAUNCH, launchInput('Pe jumătate scrisă'), secretariat);
+      expect(answer.errors?.map((error) => error.extensions?.code)).toEqual(['INTERNAL_SERVER_ERROR']);
+      expect(JSON.stringify(answer)).not.toMatch(/injected|SQLITE|ER_SIGNAL|trigger/i);
+    } finally {
+      await restore();
+    }
+    expect(await rowCounts(network.networkDataSource)).toEqual(before);
+  });
+});
