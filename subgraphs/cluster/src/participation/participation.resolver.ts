@@ -1,7 +1,7 @@
 import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import { encodeGlobalId } from '../../../../shared/global-id';
 import { shardDirective } from '../../../../shared/shard-directive';
-import { visibleProjects } from '../access/project-visibility';
+import { isNdaProjectVisible } from '../access/project-visibility';
 import type { ClusterContext } from '../context';
 import { MemberParticipation, ProjectStub } from './participation.type';
 
@@ -10,10 +10,9 @@ export class ParticipationResolver {
   @FieldResolver(() => [ProjectStub], { description: 'Projects the member leads or is a partner in that the caller may see, ordered by id.' })
   @Directive(shardDirective({ merge: 'concat' }))
   async projects(@Root() member: MemberParticipation, @Ctx() context: ClusterContext): Promise<ProjectStub[]> {
-    const ids = (await context.loaders.projectsOfMember.load(member.id)).map((project) => encodeGlobalId(project.clusterId, project.localId));
-    const rows = await Promise.all(ids.map((id) => context.loaders.projectById.load(id)));
-    const visible = await visibleProjects(rows.filter((row) => row !== null), context);
-    return visible.map((row) => ({ id: encodeGlobalId(row.clusterId, row.id) }));
+    const projects = await context.loaders.projectsOfMember.load(member.id);
+    const shown = await Promise.all(projects.map((project) => !project.underNda || isNdaProjectVisible(project, context)));
+    return projects.filter((_, index) => shown[index]).map((project) => ({ id: encodeGlobalId(project.clusterId, project.localId) }));
   }
 }
 
