@@ -10,6 +10,8 @@ import { startChild, type ReadyChild } from './child-process';
 import type { GatewayConfig } from './gateway-process';
 import { checkedPost, runLoad, type LoadResult } from './load';
 import { measureMerge } from './merge-cost';
+import { measureLimits, servedSchema } from './limits-cost';
+import { ANALYST_EXAMPLES } from '../../gateway/src/persisted-queries/analyst-examples';
 import { cpuMicros, residentBytes } from './process-usage';
 import type { NetworkProcessConfig } from './network-process';
 import type { ShardGroupConfig, ShardGroupInfo } from './shard-group-process';
@@ -263,15 +265,49 @@ async function statementsPerRequest(): Promise<void> {
   );
 }
 
+/** E. What the operation limits add per operation, against the validation every operation gets anyway. */
+async function limitsCost(): Promise<void> {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'itro-bench-limits-'));
+  const network = await runNetwork({
+    host: '127.0.0.1',
+    ports: 'ephemeral',
+    networkDatabaseUrl: `sqlite:${path.join(folder, 'network.sqlite')}`,
+    clusterDatabaseUrl: (id) => `sqlite:${path.join(folder, `${id}.sqlite`)}`,
+    seed: 'always',
+    seedValue: 566,
+    clusterUrl: (_id, port) => `http://127.0.0.1:${port}`,
+    shardTimeoutMs: 30_000,
+    logger: createLogger('bench', 'error'),
+  });
+  const rows: string[][] = [];
+  try {
+    const schema = await servedSchema(network.gatewayUrl);
+    const queries: Record<string, string> = {
+      'member(id:)': '{ member(id: "transilvania:1") { id name } }',
+      'page of 50 members': FIRST_PAGE,
+      ...ANALYST_EXAMPLES,
+    };
+    for (const [name, query] of Object.entries(queries)) {
+      const measured = measureLimits(schema, query);
+      rows.push([name, String(measured.cost), fixed(measured.validateMicros, 1), fixed(measured.limitsMicros, 1), fixed(measured.limitsMicros / measured.validateMicros, 2)]);
+    }
+  } finally {
+    await network.close();
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+  printTable('E. Operation limits per operation, in process (medians of 5 rounds): their cost next to validation\'s', ['operation', 'cost', 'validate us', 'limits us', 'x validate'], rows);
+}
+
 async function main(): Promise<void> {
   process.stdout.write(
     `IT-RO Federation benchmark: ${os.cpus().length} cores, Node ${process.version}, ${RUNS} runs x ${SECONDS} s, medians; shards in ${SHARD_PROCESSES} processes\n`,
   );
-  const sections = (process.env.BENCH_SECTIONS ?? 'A,B,C,D').split(',');
+  const sections = (process.env.BENCH_SECTIONS ?? 'A,B,C,D,E').split(',');
   if (sections.includes('A')) await stockVersusOurs();
   if (sections.includes('B')) await shardsVersusOneDatabase();
   if (sections.includes('C')) await scale();
   if (sections.includes('D')) await statementsPerRequest();
+  if (sections.includes('E')) await limitsCost();
 }
 
 exitOnFailure(main);

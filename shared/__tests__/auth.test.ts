@@ -107,6 +107,15 @@ describe('tokens', () => {
     expect(await verify(undefined)).toBe(ANONYMOUS);
   });
 
+  it('takes a token it verified lately as verified, but never past its expiry', async () => {
+    const verify = createTokenVerifier(keys);
+    const token = `Bearer ${await issueToken(keys, { subject: 'ana', role: 'analyst', expiresIn: '2s' })}`;
+    expect((await verify(token)).subject).toBe('ana');
+    expect((await verify(token)).subject).toBe('ana');
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    expect(await rejection(verify(token))).toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+
   it('creates a key set on first start and reads the same one afterwards', async () => {
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'itro-keys-'));
     try {

@@ -53,28 +53,47 @@ export function createRemoteTokenVerifier(jwksUrl: string, { cooldownMs = 10_000
   return verifierOver(createRemoteJWKSet(new URL(jwksUrl), { cacheMaxAge: 600_000, cooldownDuration: cooldownMs, timeoutDuration: 5_000 }));
 }
 
+/** Tokens verified lately, kept so that a caller's every request (and every shard it reaches) does not pay for the signature again. */
+const VERIFIED_TOKENS_KEPT = 1000;
+/** How long a verified token is taken as verified: a key retired from the set stops being accepted within this. */
+const VERIFIED_FOR_MS = 60_000;
+
 function verifierOver(keySet: JWTVerifyGetKey): TokenVerifier {
+  // Insertion order is age: the first entry is the oldest, dropped when the map is full.
+  const verified = new Map<string, { identity: Identity; until: number }>();
   return async (authorization) => {
     if (authorization === undefined || authorization === '') return ANONYMOUS;
     const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/.exec(authorization);
     if (!match || authorization.length > MAX_TOKEN_LENGTH) throw unauthenticated('the Authorization header is not "Bearer <token>"');
-    let payload: Record<string, unknown>;
-    try {
-      ({ payload } = await jwtVerify(match[1]!, keySet, { issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE, algorithms: [TOKEN_ALGORITHM] }));
-    } catch (error) {
-      const code = (error as { code?: unknown }).code;
-      // jose's own codes say what is wrong with the token, except these two about fetching the key
-      // set; a socket error (ECONNREFUSED) has a code of its own.
-      if (code === 'ERR_JWKS_TIMEOUT' || code === 'ERR_JOSE_GENERIC' || typeof code !== 'string' || !code.startsWith('ERR_J')) {
-        // The published key set could not be fetched: the caller's token may be fine.
-        throw graphQLError('INTERNAL_SERVER_ERROR', 'The key set to verify tokens with is unavailable', { http: { status: 503 } });
-      }
-      throw unauthenticated(code === 'ERR_JWT_EXPIRED' ? 'the token has expired' : 'the token is not valid');
-    }
-    const identity = identityFromClaims(payload);
-    if (typeof identity === 'string') throw unauthenticated(identity);
-    return identity;
+    const token = match[1]!;
+    const known = verified.get(token);
+    if (known && known.until > Date.now()) return known.identity;
+    if (known) verified.delete(token);
+    const checked = await verifiedIdentity(token, keySet);
+    verified.set(token, { identity: checked.identity, until: Math.min(checked.expiresAt, Date.now() + VERIFIED_FOR_MS) });
+    if (verified.size > VERIFIED_TOKENS_KEPT) verified.delete(verified.keys().next().value!);
+    return checked.identity;
   };
+}
+
+/** Checks the token's signature, issuer, audience, expiry and claims. */
+async function verifiedIdentity(token: string, keySet: JWTVerifyGetKey): Promise<{ identity: Identity; expiresAt: number }> {
+  let payload: Record<string, unknown>;
+  try {
+    ({ payload } = await jwtVerify(token, keySet, { issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE, algorithms: [TOKEN_ALGORITHM], requiredClaims: ['exp'] }));
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    // jose's own codes say what is wrong with the token, except these two about fetching the key
+    // set; a socket error (ECONNREFUSED) has a code of its own.
+    if (code === 'ERR_JWKS_TIMEOUT' || code === 'ERR_JOSE_GENERIC' || typeof code !== 'string' || !code.startsWith('ERR_J')) {
+      // The published key set could not be fetched: the caller's token may be fine.
+      throw graphQLError('INTERNAL_SERVER_ERROR', 'The key set to verify tokens with is unavailable', { http: { status: 503 } });
+    }
+    throw unauthenticated(code === 'ERR_JWT_EXPIRED' ? 'the token has expired' : 'the token is not valid');
+  }
+  const identity = identityFromClaims(payload);
+  if (typeof identity === 'string') throw unauthenticated(identity);
+  return { identity, expiresAt: Number(payload.exp) * 1000 };
 }
 
 function unauthenticated(reason: string) {
