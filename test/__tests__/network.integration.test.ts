@@ -62,6 +62,29 @@ describeOnBothBackends('the whole network through the gateway', (backend) => {
     expect(answer.data!.networkStats.employees).toBeLessThanOrEqual(NETWORK_FACTS.employees.max);
   });
 
+  it('narrows the figures to the helix kinds asked for, and agrees with the member list so filtered', async () => {
+    type Stats = { members: number; companies: number; employees: number; projects: number; byKind: Array<{ kind: string; count: number; employees: number }>; byCluster: Array<{ cluster: { id: string }; members: number }> };
+    const all = await query<{ networkStats: Stats }>('{ networkStats { members companies employees projects byKind { kind count employees } byCluster { cluster { id } members } } }');
+    const kinds = ['SME', 'UNIVERSITY'];
+    const narrowed = await query<{ networkStats: Stats; members: { totalCount: number }; perCluster: { totalCount: number } }>(
+      `query($kinds: [MemberKind!]) { networkStats(kinds: $kinds) { members companies employees projects byKind { kind count employees } byCluster { cluster { id } members } }
+        members(filter: { kind: $kinds }) { totalCount } perCluster: members(filter: { kind: $kinds }, clusters: ["banat"]) { totalCount } }`,
+      { kinds },
+    );
+    expect(narrowed.errors).toBeUndefined();
+    const stats = narrowed.data!.networkStats;
+    const full = all.data!.networkStats;
+    const sme = full.byKind.find((entry) => entry.kind === 'SME')!;
+    const university = full.byKind.find((entry) => entry.kind === 'UNIVERSITY')!;
+    expect(stats.byKind.map((entry) => entry.kind).sort()).toEqual(kinds);
+    expect(stats.members).toBe(sme.count + university.count);
+    expect(stats.members).toBe(narrowed.data!.members.totalCount);
+    // Universities are members, not companies: the published figures count companies' employees only.
+    expect([stats.companies, stats.employees]).toEqual([sme.count, sme.employees]);
+    expect(stats.projects).toBe(full.projects);
+    expect(stats.byCluster.find((entry) => entry.cluster.id === 'banat')!.members).toBe(narrowed.data!.perCluster.totalCount);
+  });
+
   it('sums each cluster\u2019s figures and kinds into the network\u2019s', async () => {
     const answer = await query<{
       networkStats: {

@@ -3,7 +3,8 @@ import { shardDirective } from '../../../../shared/shard-directive';
 import { ClusterNode } from '../cluster-ref/cluster.type';
 import type { ClusterContext } from '../context';
 import { selectClusters } from '../paging/page-args';
-import type { ClusterFigures } from './stats.store';
+import { narrowToKinds, type ClusterFigures } from './stats.store';
+import { MemberKind } from '../member/member-kind';
 import { ClusterCollaboration, ClusterStats, NetworkStats, ProjectStatusCount } from './stats.type';
 import { loadCollaboration, loadProjectsByStatus } from './collaboration.store';
 import { ProjectStatus } from '../project/project-status';
@@ -25,11 +26,14 @@ export class NetworkStatsResolver {
   async networkStats(
     @Ctx() context: ClusterContext,
     @Arg('clusters', () => [ID], { nullable: true }) clusters?: string[] | null,
+    @Arg('kinds', () => [MemberKind], { nullable: true, description: 'Count only members of these kinds (a helix filter); projects are counted whole.' })
+    kinds?: MemberKind[] | null,
   ): Promise<NetworkStats> {
     const selected = selectClusters(context.clusterIds, clusters).sort();
-    const all = (await context.loaders.clusterFigures.loadMany(selected)).filter(
+    const loaded = (await context.loaders.clusterFigures.loadMany(selected)).filter(
       (figures): figures is ClusterFigures => figures !== null && !(figures instanceof Error),
     );
+    const all = kinds ? loaded.map((figures) => narrowToKinds(figures, kinds)) : loaded;
     const stats: NetworkStats = {
       members: 0,
       companies: 0,

@@ -86,3 +86,19 @@ export async function loadClusterFigures(dataSource: DataSource, clusterIds: rea
   }
   return figures;
 }
+
+/**
+ * The figures as if the cluster had only members of `kinds` (a helix filter): members, companies,
+ * employees and the breakdown by kind narrow; projects stay whole, since they have no kind.
+ */
+export function narrowToKinds(figures: ClusterFigures, kinds: readonly MemberKind[]): ClusterFigures {
+  const byKind = figures.byKind.filter((entry) => kinds.includes(entry.kind));
+  const companies = byKind.filter((entry) => COMPANY_KINDS.includes(entry.kind));
+  return {
+    ...figures,
+    members: byKind.reduce((sum, entry) => sum + entry.count, 0),
+    companies: companies.reduce((sum, entry) => sum + entry.count, 0),
+    employees: companies.reduce((sum, entry) => sum + entry.employees, 0),
+    byKind,
+  };
+}
