@@ -69,6 +69,16 @@ export default defineConfig(
     },
   },
   {
+    // The pages: browser code, built by Vite; they reach the network through its HTTP API only.
+    files: ['web/**/*.tsx', 'web/**/*.ts'],
+    extends: [js.configs.recommended, tseslint.configs.recommended],
+    languageOptions: { ecmaVersion: 2022, sourceType: 'module', globals: { window: 'readonly', document: 'readonly', sessionStorage: 'readonly', fetch: 'readonly' } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/subgraphs/**', '**/gateway/src/*', '!**/gateway/src/persisted-queries'], message: 'Pages use the gateway over HTTP; only the operation catalogs are shared.' }] }],
+    },
+  },
+  {
     // Tools that look for a default export.
     files: ['jest.config.ts', '**/*.config.ts'],
     rules: { 'import-x/no-default-export': 'off' },

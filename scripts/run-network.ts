@@ -44,6 +44,8 @@ export interface NetworkPlan {
   authKeys?: SigningKeySet;
   /** The gateway's limits; `DEFAULT_PROTECTION` when omitted. */
   protection?: GatewayProtection;
+  /** The built pages the gateway serves at `/` and `/graphiql`. */
+  webDir?: string;
 }
 
 /** The database name the one-database topology uses in place of a cluster id. */
@@ -194,6 +196,7 @@ export async function runNetwork(plan: NetworkPlan): Promise<RunningNetwork> {
       logger: logger.child({ component: 'gateway' }),
       ...(plan.authKeys ? { verifyToken: createTokenVerifier(plan.authKeys) } : {}),
       ...(plan.protection ? { protection: plan.protection } : {}),
+      ...(plan.webDir ? { webDir: plan.webDir } : {}),
     });
     const gatewayServer = await listen(gateway.app, plan.ports === 'ephemeral' ? 0 : plan.ports.gateway, plan.host);
     return {

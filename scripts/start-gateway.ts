@@ -31,6 +31,7 @@ async function main(): Promise<void> {
     logger,
     verifyToken: await tokenVerifierFromConfig(config),
     protection: config.protection,
+    webDir: config.webDir,
   });
   const server = await listen(gateway.app, config.ports.gateway, config.host);
   process.stdout.write(`gateway answers at ${server.url}/graphql over ${gateway.registry.length} clusters\n`);

@@ -23,6 +23,7 @@ async function main(): Promise<void> {
     // Created on first start: `npm run token` signs with the same file.
     authKeys: await loadOrCreateSigningKeys(config.authKeysFile),
     protection: config.protection,
+    webDir: config.webDir,
   });
   const lines = [
     `IT-RO Federation is ready in ${((Date.now() - started) / 1000).toFixed(1)} s`,

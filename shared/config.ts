@@ -70,6 +70,8 @@ const environmentSchema = z.object({
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').optional(),
   /** Whether the schema may be introspected; `false` by default when NODE_ENV=production. */
   INTROSPECTION: z.enum(['true', 'false']).optional(),
+  /** The built dashboard and workbench the gateway serves at `/` and `/graphiql`. */
+  WEB_DIR: z.string().min(1).default('dist/web'),
   /** Express's trust proxy: `false`, `true`, a hop count, or addresses such as `loopback`. */
   TRUST_PROXY: z.string().min(1).default('false'),
 });
@@ -103,6 +105,8 @@ export interface Config {
   /** When set, processes other than the key holder verify tokens with the key set published here. */
   authJwksUrl: string | undefined;
   protection: GatewayProtection;
+  /** Where the built pages are (`npm run build:web`). */
+  webDir: string;
 }
 
 export class ConfigError extends Error {
@@ -146,6 +150,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     seed: e.SEED,
     authKeysFile: path.resolve(e.AUTH_KEYS_FILE ?? path.join(dataDir, 'auth', 'signing-keys.json')),
     authJwksUrl: e.AUTH_JWKS_URL,
+    webDir: path.resolve(e.WEB_DIR),
     protection: {
       limits: { maxDepth: e.MAX_QUERY_DEPTH, maxCost: e.MAX_QUERY_COST, maxAliases: e.MAX_QUERY_ALIASES, maxFields: e.MAX_QUERY_FIELDS },
       maxTokens: e.MAX_QUERY_TOKENS,

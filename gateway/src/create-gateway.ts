@@ -14,6 +14,8 @@ import { createRateLimitGuard } from './limits/rate-limit';
 import { DASHBOARD_OPERATIONS } from './persisted-queries/dashboard-operations';
 import { PersistedQueryCache } from './persisted-queries/persisted-query-cache';
 import { rootTypeGuard } from './root-type-guard';
+import { createShardProbe } from './shard-probe';
+import { mountWebPages } from './web-pages';
 import { batchLimit } from '../../shared/server/request-guards';
 import { DEFAULT_BREAKER, type BreakerSettings } from './shard-router/circuit-breaker';
 import { httpTransport, type ShardTransport } from './shard-router/send';
@@ -48,6 +50,8 @@ export interface GatewayOptions {
   verifyToken?: TokenVerifier;
   /** Limits against hostile or careless requests; `DEFAULT_PROTECTION` when omitted. */
   protection?: GatewayProtection;
+  /** The built dashboard and workbench (`npm run build:web`), served at `/` and `/graphiql`. */
+  webDir?: string;
 }
 
 export interface Gateway {
@@ -111,10 +115,21 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   await server.start();
   const rateLimit = protection.rateLimits ? createRateLimitGuard(protection.rateLimits, options.verifyToken, logger) : undefined;
   const shardHealth = () => client.health(shards.shards);
+  const probeShards = createShardProbe(shards.shards, shardHealth);
   const app = createHttpApp(
     [{ path: '/graphql', server, context: createGatewayContext(options.verifyToken), guards: [batchLimit(protection.maxBatch), ...(rateLimit ? [rateLimit.guard] : [])] }],
     () => ({ clusters: network.registry.map((entry) => entry.id), shards: shardHealth() }),
-    { bodyLimitBytes: protection.bodyLimitBytes, onInternalError: (error) => logger.error({ err: error }, 'request failed outside GraphQL') },
+    {
+      bodyLimitBytes: protection.bodyLimitBytes,
+      onInternalError: (error) => logger.error({ err: error }, 'request failed outside GraphQL'),
+      routes: (app) => {
+        // Each deployment probed now, for the dashboard's health panel.
+        app.get('/health/shards', (_request, response, next) => {
+          probeShards().then((statuses) => response.setHeader('Cache-Control', 'no-store').json({ shards: statuses }), next);
+        });
+        if (options.webDir) mountWebPages(app, options.webDir);
+      },
+    },
   );
   app.set('trust proxy', protection.trustProxy);
   logger.info({ clusters: network.registry.map((entry) => entry.id), shards: shards.shards.length, source: options.source.kind }, 'gateway ready');

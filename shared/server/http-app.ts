@@ -20,6 +20,8 @@ export interface HttpAppOptions {
   bodyLimitBytes?: number;
   /** Hears of failures no request should cause, for the log. */
   onInternalError?: (error: unknown) => void;
+  /** Further routes (pages, probes), mounted before the error handler so that it answers for them too. */
+  routes?: (app: Express) => void;
 }
 
 /** An express app answering `/health` and the given GraphQL routes. Servers must be started first. */
@@ -41,6 +43,7 @@ export function createHttpApp<Context extends BaseContext>(
   for (const route of routes) {
     app.use(route.path, express.json({ limit: bodyLimitBytes }), ...(route.guards ?? []), expressMiddleware(route.server, { context: route.context }));
   }
+  options.routes?.(app);
   app.use(requestErrorHandler(bodyLimitBytes, options.onInternalError ?? (() => undefined)));
   return app;
 }

@@ -25,9 +25,19 @@ export function requestErrorHandler(limitBytes: number, onInternal: (error: unkn
             ? refuse(415, 'BAD_REQUEST', 'The request body must be UTF-8 JSON')
             : type === 'request.aborted' || type === 'request.size.invalid'
               ? refuse(400, 'BAD_REQUEST', 'The request body ended before its declared length')
-              : (onInternal(error), refuse(500, 'INTERNAL_SERVER_ERROR', 'Internal server error'));
+              : clientStatus(error) === 404
+                ? refuse(404, 'NOT_FOUND', 'Not found')
+                : clientStatus(error) !== undefined
+                  ? refuse(clientStatus(error)!, 'BAD_REQUEST', 'Bad request')
+                  : (onInternal(error), refuse(500, 'INTERNAL_SERVER_ERROR', 'Internal server error'));
     response.status(answer.status).json(answer.body);
   };
+}
+
+/** The 4xx status an error of express or its middleware (a missing file, a malformed path) carries. */
+function clientStatus(error: unknown): number | undefined {
+  const status = (error as { status?: unknown; statusCode?: unknown } | null)?.status ?? (error as { statusCode?: unknown } | null)?.statusCode;
+  return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
 }
 
 /** A batched request (a JSON array of operations) of more than `max` operations is 400 BATCH_TOO_LARGE. */

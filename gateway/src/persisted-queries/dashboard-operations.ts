@@ -4,19 +4,22 @@
  * the text and the hash changes with it; clients take both from this module.
  */
 export const DASHBOARD_OPERATIONS = {
-  DashboardHeadline: `query DashboardHeadline($clusters: [ID!]) {
-  networkStats(clusters: $clusters) {
+  DashboardViewer: `query DashboardViewer {
+  viewer { role subject memberId cluster { id name } }
+}`,
+  DashboardHeadline: `query DashboardHeadline($clusters: [ID!], $kinds: [MemberKind!]) {
+  clusters { id name shortName }
+  networkStats(clusters: $clusters, kinds: $kinds) {
     members
     companies
     employees
     projects
     byKind { kind count employees }
   }
-  clusters { id }
 }`,
-  DashboardClusters: `query DashboardClusters($clusters: [ID!]) {
+  DashboardClusters: `query DashboardClusters($clusters: [ID!], $kinds: [MemberKind!]) {
   clusters { id name shortName city region representative }
-  networkStats(clusters: $clusters) {
+  networkStats(clusters: $clusters, kinds: $kinds) {
     byCluster { cluster { id } members companies employees projects }
   }
 }`,

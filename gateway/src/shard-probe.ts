@@ -1,0 +1,54 @@
+import type { ShardHealth } from './shard-router/shard-client';
+import type { Shard } from './shard-router/shard-set';
+
+/** One cluster deployment as the dashboard shows it. */
+export interface ShardStatus {
+  /** The clusters it serves (one, but for the one-database oracle). */
+  clusters: readonly string[];
+  status: 'up' | 'slow' | 'down';
+  /** The probe's round trip; null when it got no answer. */
+  latencyMs: number | null;
+  /** The circuit breaker's state, from the requests the gateway routed. */
+  breaker: ShardHealth['state'];
+  /** Why it is down or slow, in words. */
+  reason: string | null;
+}
+
+/** A probe slower than this marks the cluster slow: a page over nine shards waits for the slowest. */
+export const SLOW_PROBE_MS = 500;
+/** Answers are kept this long, so that many open dashboards do not multiply the probes. */
+const PROBE_KEPT_MS = 2_000;
+const PROBE_TIMEOUT_MS = 3_000;
+
+/**
+ * Asks every shard's `/health` now, in parallel, each within its own timeout (at most 3 s), and
+ * combines the answer with the breaker's view: a shard whose circuit is open is down even if its
+ * health endpoint answers, since the gateway sends it nothing.
+ */
+export function createShardProbe(shards: readonly Shard[], breakerHealth: () => ShardHealth[], now: () => number = Date.now) {
+  let kept: { at: number; statuses: Promise<ShardStatus[]> } | undefined;
+
+  const probeOne = async (shard: Shard, health: ShardHealth | undefined): Promise<ShardStatus> => {
+    const started = now();
+    const breaker = health?.state ?? 'closed';
+    try {
+      const response = await fetch(`${shard.baseUrl}/health`, { signal: AbortSignal.timeout(Math.min(shard.timeoutMs, PROBE_TIMEOUT_MS)) });
+      const latencyMs = now() - started;
+      if (!response.ok) return { clusters: shard.clusterIds, status: 'down', latencyMs, breaker, reason: `health answered HTTP ${response.status}` };
+      if (breaker === 'open') return { clusters: shard.clusterIds, status: 'down', latencyMs, breaker, reason: `the gateway stopped asking it after failures: ${health?.lastFailure ?? 'unknown'}` };
+      if (latencyMs > SLOW_PROBE_MS) return { clusters: shard.clusterIds, status: 'slow', latencyMs, breaker, reason: `answered in ${latencyMs} ms` };
+      return { clusters: shard.clusterIds, status: 'up', latencyMs, breaker, reason: null };
+    } catch (error) {
+      const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+      return { clusters: shard.clusterIds, status: 'down', latencyMs: null, breaker, reason: timedOut ? 'no answer in time' : 'unreachable' };
+    }
+  };
+
+  return (): Promise<ShardStatus[]> => {
+    if (kept && now() - kept.at < PROBE_KEPT_MS) return kept.statuses;
+    const health = breakerHealth();
+    const statuses = Promise.all(shards.map((shard) => probeOne(shard, health.find((entry) => entry.cluster === shard.name))));
+    kept = { at: now(), statuses };
+    return statuses;
+  };
+}

@@ -1,0 +1,13 @@
+const numbers = new Intl.NumberFormat('en-GB');
+
+/** 19709 → "19,709": the way every figure is shown, and the way the tests read them back. */
+export function figure(value: number): string {
+  return numbers.format(value);
+}
+
+/** SME → "SME", LARGE_ENTERPRISE → "Large enterprise". */
+export function label(value: string): string {
+  if (value === 'SME') return 'SME';
+  const words = value.toLowerCase().replaceAll('_', ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

@@ -1,0 +1,2 @@
+/** Each dashboard operation's SHA-256, computed at build time (vite.config.ts). */
+declare const __PERSISTED_HASHES__: Record<string, string>;
