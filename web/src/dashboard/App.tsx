@@ -62,7 +62,7 @@ export function App() {
             The gateway does not answer: {failure}
           </p>
         )}
-        <MissingClusters errors={dedupe(errors)} />
+        <MissingClusters errors={dedupe(errors)} names={names} />
         <div className="grid">
           {allClusters.length > 0 && <Filters clusters={allClusters} filter={filter} onChange={setFilter} />}
           {headline.data && <HeadlineFigures data={headline.data} />}

@@ -5,7 +5,7 @@ import { figure, label } from './format';
 import type { ClusterRows, Collaboration, Headline, Initiatives, ProjectsAndGroups } from './types';
 
 /** Clusters whose data an answer lacks, with why: the page says so instead of showing wrong totals silently. */
-export function MissingClusters({ errors }: { errors: GraphQLError[] }) {
+export function MissingClusters({ errors, names }: { errors: GraphQLError[]; names: Map<string, string> }) {
   const missing = new Map<string, string>();
   for (const error of errors) if (error.extensions?.code === 'CLUSTER_UNAVAILABLE' && error.extensions.cluster) missing.set(error.extensions.cluster, String(error.extensions.reason ?? 'unavailable'));
   const others = errors.filter((error) => error.extensions?.code !== 'CLUSTER_UNAVAILABLE');
@@ -14,7 +14,7 @@ export function MissingClusters({ errors }: { errors: GraphQLError[] }) {
     <div className="notice" role="status" data-testid="missing-clusters">
       {missing.size > 0 && (
         <p>
-          Without data from {[...missing.keys()].join(', ')} ({[...new Set(missing.values())].join('; ')}): the figures below count the other clusters only.
+          Without data from {[...missing.keys()].map((id) => names.get(id) ?? id).join(', ')} ({[...new Set(missing.values())].join('; ')}): the figures below count the other clusters only.
         </p>
       )}
       {others.map((error, index) => (
