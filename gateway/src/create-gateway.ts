@@ -16,6 +16,8 @@ import { PersistedQueryCache } from './persisted-queries/persisted-query-cache';
 import { rootTypeGuard } from './root-type-guard';
 import { createShardProbe } from './shard-probe';
 import { mountWebPages } from './web-pages';
+import { exportRoute } from './export/export-route';
+import express from 'express';
 import { batchLimit } from '../../shared/server/request-guards';
 import { DEFAULT_BREAKER, type BreakerSettings } from './shard-router/circuit-breaker';
 import { httpTransport, type ShardTransport } from './shard-router/send';
@@ -127,6 +129,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         app.get('/health/shards', (_request, response, next) => {
           probeShards().then((statuses) => response.setHeader('Cache-Control', 'no-store').json({ shards: statuses }), next);
         });
+        // An analyst's query walked to the end of its connection, as CSV or JSON lines.
+        app.post('/export', express.json({ limit: protection.bodyLimitBytes }), ...(rateLimit ? [rateLimit.guard] : []), exportRoute(server, options.verifyToken, logger));
         if (options.webDir) mountWebPages(app, options.webDir);
       },
     },
