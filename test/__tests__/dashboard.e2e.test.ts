@@ -184,9 +184,19 @@ describeWithChromium('the dashboard and the workbench in Chromium', () => {
 
   it('runs an example query in GraphiQL', async () => {
     const page = await open();
+    // GraphiQL runs a query only once it has read the schema: wait for that, then run the first tab.
+    const schemaRead = page.waitForResponse((response) => response.url().endsWith('/graphql') && (response.request().postData() ?? '').includes('IntrospectionQuery'));
     await page.goto(`${origin}/graphiql`);
-    await page.locator('.graphiql-execute-button').click({ timeout: 20_000 });
-    await eventually(() => page.locator('.graphiql-response').textContent(), (text) => expect(text).toMatch(/"region"/), 20_000);
+    await schemaRead;
+    await eventually(
+      async () => {
+        await page.locator('.graphiql-execute-button').click();
+        await page.waitForTimeout(300);
+        return page.locator('.graphiql-response').textContent();
+      },
+      (text) => expect(text).toMatch(/"region"/),
+      20_000,
+    );
     await page.screenshot({ path: path.join(SCREENSHOTS, 'graphiql.png') });
     await page.close();
   });
