@@ -27,6 +27,7 @@ async function main(): Promise<void> {
   });
   const lines = [
     `IT-RO Federation is ready in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    `  dashboard          ${network.gatewayUrl.replace(/\/graphql$/, '/')}   (workbench: ${network.gatewayUrl.replace(/\/graphql$/, '/graphiql')})`,
     `  gateway            ${network.gatewayUrl}`,
     `  network subgraph   ${network.networkUrl}`,
     ...network.clusters.map((cluster) => `  cluster ${cluster.id.padEnd(14)} ${cluster.server.url}/{members,projects,participation}/graphql`),
