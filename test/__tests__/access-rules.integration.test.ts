@@ -87,8 +87,8 @@ interface ReadCase {
   variables(): Record<string, unknown>;
   /** Whether `caller` sees it, per the rules. */
   sees(caller: Caller): boolean;
-  /** Whether the answer shows it. */
-  shown(data: Record<string, unknown>, errors: GraphQLAnswer['errors']): boolean;
+  /** Whether the answer shows it; `caller` for what a refusal must say. */
+  shown(data: Record<string, unknown>, errors: GraphQLAnswer['errors'], caller: Caller): boolean;
 }
 
 const isMemberOf = (caller: Caller, cluster: string) => caller.token?.role === 'member' && caller.token.cluster === cluster;
@@ -364,6 +364,17 @@ describeOnBothBackends('who may see and change what', (backend) => {
       },
     },
     {
+      what: 'the cluster\u2019s audit log (FORBIDDEN when hidden)',
+      query: `{ auditLog(cluster: "${OWN}", first: 3) { totalCount edges { node { operation actorRole } } } }`,
+      variables: () => ({}),
+      sees: (caller) => isAdminOf(caller, OWN),
+      shown: (data, errors, caller) => {
+        if (data.auditLog === null) expect(errors?.map((error) => error.extensions?.code)).toEqual([caller.token ? 'FORBIDDEN' : 'UNAUTHENTICATED']);
+        else expect((data.auditLog as { totalCount: number }).totalCount).toBeGreaterThan(0);
+        return data.auditLog !== null;
+      },
+    },
+    {
       what: 'board minutes (null when hidden)',
       query: `query($id: ID!) { boardMeeting(id: $id) { heldOn minutesRecordedOn minutes } }`,
       variables: () => ({ id: fixture.meeting }),
@@ -392,7 +403,7 @@ describeOnBothBackends('who may see and change what', (backend) => {
     it.each(cases)('%s, asked by %s', async (_what, _name, read, caller) => {
       const answer = await as(caller, read.query, read.variables());
       expect(answer.data).toBeTruthy();
-      expect(read.shown(answer.data as Record<string, unknown>, answer.errors)).toBe(read.sees(caller));
+      expect(read.shown(answer.data as Record<string, unknown>, answer.errors, caller)).toBe(read.sees(caller));
     });
   });
 
@@ -425,6 +436,20 @@ describeOnBothBackends('who may see and change what', (backend) => {
         expect(JSON.stringify(answer.errors)).not.toMatch(/SELECT|INSERT|sqlite|mysql|\.ts:\d/i);
         expect({ own: await rowCounts(own), network: await rowCounts(networkDb) }).toEqual(before);
       }
+    });
+
+    it('lets the cluster\u2019s staff read its audit log through the API, newest first, page by page and by object', async () => {
+      const ask = (query: string) => admin(query);
+      const newest = (await ask(`{ auditLog(cluster: "${OWN}", first: 2) { totalCount edges { cursor node { id operation objectType objectId actorRole actorSubject before after } } pageInfo { hasNextPage endCursor } } }`)).auditLog;
+      const [entry] = (await own.query('SELECT id, operation FROM audit_log ORDER BY id DESC LIMIT 3')) as Array<{ id: number; operation: string }>;
+      expect(newest.totalCount).toBe(Number(((await own.query('SELECT COUNT(*) AS n FROM audit_log')) as Array<{ n: number | string }>)[0]!.n));
+      expect(newest.edges[0].node).toMatchObject({ id: `${OWN}:${entry!.id}`, operation: entry!.operation });
+      const next = (await ask(`{ auditLog(cluster: "${OWN}", first: 1, after: "${newest.pageInfo.endCursor}") { edges { node { id } } } }`)).auditLog;
+      expect(Number(next.edges[0].node.id.split(':')[1])).toBeLessThan(Number(newest.edges[1].node.id.split(':')[1]));
+      const ofTarget = (await ask(`{ auditLog(cluster: "${OWN}", first: 100, objectId: "${fixture.target}") { edges { node { objectId operation before } } } }`)).auditLog.edges;
+      expect(ofTarget.length).toBeGreaterThan(0);
+      expect(new Set(ofTarget.map((edge: { node: { objectId: string } }) => edge.node.objectId))).toEqual(new Set([fixture.target]));
+      expect((await as(ADMIN, `{ auditLog(cluster: "${OWN}", after: "garbage") { totalCount } }`)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     });
 
     it('leaves one audit entry per allowed write, and none for a refused one', async () => {

@@ -1,3 +1,4 @@
+import { AuditEntryConnectionTypes, AuditLogResolver } from '../audit/audit-log.resolver';
 import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema } from '../../../../shared/server/federated-schema';
 import { SHARD_DIRECTIVE_SDL } from '../../../../shared/shard-directive';
@@ -69,6 +70,8 @@ export async function buildClusterSchemas(): Promise<Record<ShardedSubgraphName,
         ServiceRequestResolver,
         MemberMutations,
         GovernanceMutations,
+        AuditLogResolver,
+        AuditEntryConnectionTypes.TotalCountResolver,
       ],
       references: {
         Member: resolveMemberReference as Reference,
