@@ -1,9 +1,28 @@
-import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import type { ErrorCode } from '../errors';
 
-/** A GraphQL-shaped error answer for requests refused before GraphQL sees them. */
-function refuse(status: number, code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {
-  return { status, body: { errors: [{ message, extensions: { ...extensions, code } }] } };
+/**
+ * Answers a request refused before GraphQL sees it (or outside GraphQL, as an export) with a
+ * GraphQL-shaped error and a stable code, so that clients read every refusal the same way. The
+ * code is a registered one, or (for an export) the one the operation it ran was answered with.
+ */
+export function sendRefusal(response: Response, status: number, code: ErrorCode | (string & {}), message: string, extensions: Record<string, unknown> = {}): void {
+  response.status(status).json({ errors: [{ message, extensions: { ...extensions, code } }] });
+}
+
+type Refusal = [status: number, code: ErrorCode, message: string, extensions?: Record<string, unknown>];
+
+/** What an error of the body parser or of express means for the client; undefined when it is ours. */
+function refusalFor(error: unknown, limitBytes: number): Refusal | undefined {
+  const type = (error as { type?: unknown } | null)?.type;
+  if (type === 'entity.too.large') return [413, 'PAYLOAD_TOO_LARGE', `The request body is over ${limitBytes} bytes`, { limitBytes }];
+  if (type === 'entity.parse.failed') return [400, 'BAD_REQUEST', 'The request body is not valid JSON'];
+  if (type === 'encoding.unsupported' || type === 'charset.unsupported') return [415, 'BAD_REQUEST', 'The request body must be UTF-8 JSON'];
+  if (type === 'request.aborted' || type === 'request.size.invalid') return [400, 'BAD_REQUEST', 'The request body ended before its declared length'];
+  const status = clientStatus(error);
+  if (status === 404) return [404, 'NOT_FOUND', 'Not found'];
+  if (status !== undefined) return [status, 'BAD_REQUEST', 'Bad request'];
+  return undefined;
 }
 
 /**
@@ -15,22 +34,10 @@ function refuse(status: number, code: ErrorCode, message: string, extensions: Re
 export function requestErrorHandler(limitBytes: number, onInternal: (error: unknown) => void): ErrorRequestHandler {
   return (error: unknown, _request, response, next) => {
     if (response.headersSent) return next(error);
-    const type = (error as { type?: unknown } | null)?.type;
-    const answer =
-      type === 'entity.too.large'
-        ? refuse(413, 'PAYLOAD_TOO_LARGE', `The request body is over ${limitBytes} bytes`, { limitBytes })
-        : type === 'entity.parse.failed'
-          ? refuse(400, 'BAD_REQUEST', 'The request body is not valid JSON')
-          : type === 'encoding.unsupported' || type === 'charset.unsupported'
-            ? refuse(415, 'BAD_REQUEST', 'The request body must be UTF-8 JSON')
-            : type === 'request.aborted' || type === 'request.size.invalid'
-              ? refuse(400, 'BAD_REQUEST', 'The request body ended before its declared length')
-              : clientStatus(error) === 404
-                ? refuse(404, 'NOT_FOUND', 'Not found')
-                : clientStatus(error) !== undefined
-                  ? refuse(clientStatus(error)!, 'BAD_REQUEST', 'Bad request')
-                  : (onInternal(error), refuse(500, 'INTERNAL_SERVER_ERROR', 'Internal server error'));
-    response.status(answer.status).json(answer.body);
+    const refusal = refusalFor(error, limitBytes);
+    if (refusal) return sendRefusal(response, ...refusal);
+    onInternal(error);
+    sendRefusal(response, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
   };
 }
 
@@ -45,8 +52,7 @@ export function batchLimit(max: number): RequestHandler {
   return (request, response, next) => {
     const body: unknown = request.body;
     if (Array.isArray(body) && body.length > max) {
-      const answer = refuse(400, 'BATCH_TOO_LARGE', `A batch holds at most ${max} operations, this one ${body.length}`, { limit: max });
-      response.status(answer.status).json(answer.body);
+      sendRefusal(response, 400, 'BATCH_TOO_LARGE', `A batch holds at most ${max} operations, this one ${body.length}`, { limit: max });
       return;
     }
     next();

@@ -2,14 +2,11 @@ import type { ApolloServer } from '@apollo/server';
 import type { Request, RequestHandler, Response } from 'express';
 import { authorizationOf, type TokenVerifier } from '../../../shared/auth/tokens';
 import type { Logger } from '../../../shared/logger';
+import { sendRefusal } from '../../../shared/server/request-guards';
 import type { GatewayContext } from '../gateway-context';
 import { ExportError, prepareWalk, walkConnection, type Execute } from './connection-walk';
 import { columnsOf } from './flatten';
 import { createRowWriter, EXPORT_FORMATS, isExportFormat } from './row-writer';
-
-function refuse(response: Response, status: number, code: string, message: string): void {
-  response.status(status).json({ errors: [{ message, extensions: { code } }] });
-}
 
 /** The HTTP status of a failed export, by the code of what failed. */
 const STATUS_OF: Readonly<Record<string, number>> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, CLUSTER_UNAVAILABLE: 503, INTERNAL_SERVER_ERROR: 500 };
@@ -26,21 +23,21 @@ export function exportRoute(server: ApolloServer<GatewayContext>, verifyToken: T
     void (async () => {
       const body = (request.body ?? {}) as { query?: unknown; variables?: unknown; operationName?: unknown; format?: unknown };
       const format = request.query.format ?? body.format ?? 'csv';
-      if (!isExportFormat(format)) return refuse(response, 400, 'BAD_USER_INPUT', 'format must be csv or jsonl');
-      if (typeof body.query !== 'string') return refuse(response, 400, 'BAD_REQUEST', 'The body must be JSON with a "query" string');
+      if (!isExportFormat(format)) return sendRefusal(response, 400, 'BAD_USER_INPUT', 'format must be csv or jsonl');
+      if (typeof body.query !== 'string') return sendRefusal(response, 400, 'BAD_REQUEST', 'The body must be JSON with a "query" string');
       const variables = body.variables ?? {};
-      if (typeof variables !== 'object' || variables === null || Array.isArray(variables)) return refuse(response, 400, 'BAD_REQUEST', '"variables" must be an object');
+      if (typeof variables !== 'object' || variables === null || Array.isArray(variables)) return sendRefusal(response, 400, 'BAD_REQUEST', '"variables" must be an object');
       const authorization = authorizationOf(request.headers);
       try {
         if (verifyToken) await verifyToken(authorization);
       } catch {
-        return refuse(response, 401, 'UNAUTHENTICATED', 'Not signed in: the token is not valid');
+        return sendRefusal(response, 401, 'UNAUTHENTICATED', 'Not signed in: the token is not valid');
       }
       let walk;
       try {
         walk = prepareWalk(body.query, typeof body.operationName === 'string' ? body.operationName : undefined);
       } catch (error) {
-        return refuse(response, 400, 'BAD_USER_INPUT', error instanceof Error ? error.message : String(error));
+        return sendRefusal(response, 400, 'BAD_USER_INPUT', error instanceof Error ? error.message : String(error));
       }
       const execute: Execute = async (query, pageVariables) => {
         const result = await server.executeOperation({ query, variables: pageVariables }, { contextValue: authorization ? { authorization } : {} });
@@ -65,7 +62,7 @@ export function exportRoute(server: ApolloServer<GatewayContext>, verifyToken: T
         if (!started) {
           const code = error instanceof ExportError ? error.code : 'INTERNAL_SERVER_ERROR';
           if (!(error instanceof ExportError)) logger.error({ err: error }, 'export failed');
-          return refuse(response, STATUS_OF[code] ?? 400, code, error instanceof ExportError ? error.message : 'Internal server error');
+          return sendRefusal(response, STATUS_OF[code] ?? 400, code, error instanceof ExportError ? error.message : 'Internal server error');
         }
         logger.warn({ err: error }, 'export cut short');
         response.destroy();

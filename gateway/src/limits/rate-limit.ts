@@ -5,6 +5,7 @@ import type { TokenVerifier } from '../../../shared/auth/tokens';
 import { authorizationOf } from '../../../shared/auth/tokens';
 import type { RateLimitSettings } from '../../../shared/gateway-protection';
 import type { Logger } from '../../../shared/logger';
+import { sendRefusal } from '../../../shared/server/request-guards';
 
 export interface RateLimitGuard {
   guard: RequestHandler;
@@ -60,13 +61,10 @@ export function createRateLimitGuard(settings: RateLimitSettings, verifyToken: T
           if (!(rejection instanceof RateLimiterRes)) throw rejection;
           const retryAfterSeconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
           response.setHeader('Retry-After', String(retryAfterSeconds));
-          response.status(429).json({
-            errors: [
-              {
-                message: `Too many requests for this ${scope}: at most ${counter.points} operations a minute; try again in ${retryAfterSeconds} s`,
-                extensions: { code: 'RATE_LIMITED', scope, limitPerMinute: counter.points, retryAfterSeconds },
-              },
-            ],
+          sendRefusal(response, 429, 'RATE_LIMITED', `Too many requests for this ${scope}: at most ${counter.points} operations a minute; try again in ${retryAfterSeconds} s`, {
+            scope,
+            limitPerMinute: counter.points,
+            retryAfterSeconds,
           });
         }
       })
