@@ -8,6 +8,7 @@ import { DASHBOARD_OPERATIONS } from '../../gateway/src/persisted-queries/dashbo
 import type { RunningNetwork } from '../../scripts/run-network';
 import { chromiumInstalled, CHROMIUM_PATH, launchChromium } from '../support/browser';
 import { postGraphQL } from '../support/gateway-client';
+import { describeRequiring, type Probe } from '../support/required-service';
 import { startTestNetwork, tokenFor } from '../support/test-network';
 
 /**
@@ -25,18 +26,13 @@ interface Headline {
 }
 
 function describeWithChromium(name: string, fn: () => void): void {
-  if (chromiumInstalled() || process.env.CI === 'true') {
-    describe(name, () => {
-      beforeAll(() => {
-        if (!chromiumInstalled()) throw new Error(`Chromium is not at ${CHROMIUM_PATH}; CI=true requires the page tests (apt-get install chromium).`);
-        if (!fs.existsSync(path.join(WEB_DIR, 'index.html'))) throw new Error(`The pages are not built in ${WEB_DIR}: run "npm run build:web" (npm test does).`);
-      });
-      fn();
+  const probe: Probe = chromiumInstalled() ? { ok: true } : { ok: false, reason: `no file at ${CHROMIUM_PATH}` };
+  describeRequiring(name, { what: 'Chromium', probe, hint: 'apt-get install chromium, or set CHROMIUM_PATH' }, () => {
+    beforeAll(() => {
+      if (!fs.existsSync(path.join(WEB_DIR, 'index.html'))) throw new Error(`The pages are not built in ${WEB_DIR}: run "npm run build:web" (npm test does).`);
     });
-    return;
-  }
-  console.warn(`\n!!! Page tests SKIPPED for "${name}": no Chromium at ${CHROMIUM_PATH}. Under CI=true this is a failure.\n`);
-  describe.skip(name, fn);
+    fn();
+  });
 }
 
 describeWithChromium('the dashboard and the workbench in Chromium', () => {

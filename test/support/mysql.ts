@@ -2,12 +2,13 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { describeRequiring, type Probe } from './required-service';
 
 /**
  * Runs integration suites on both backends. SQLite always runs; MySQL runs when the server at
  * `MYSQL_URL` (default `mysql://root@127.0.0.1:3306`) answers. When it does not, CI (`CI=true`) fails
  * the suite, because a green CI run that never touched MySQL would be a lie; elsewhere the suite is
- * skipped with a loud warning, so that a laptop without MariaDB can still run the rest.
+ * skipped with a loud warning (see `describeRequiring`), so that a laptop without MariaDB can still run the rest.
  */
 
 export type BackendKind = 'sqlite' | 'mysql';
@@ -49,36 +50,8 @@ export function describeOnBothBackends(name: string, fn: (backend: Backend) => v
 
   const mysql: Backend = { kind: 'mysql', databaseUrl: mysqlDatabaseUrl };
   loadTimeProbe ??= probeMysql();
-  const probe = loadTimeProbe;
-  if (probe.ok || process.env.CI === 'true') {
-    describe(`${name} [mysql]`, () => {
-      // Checked again here (the server may have gone away since load time), and this is where CI
-      // fails when MySQL is missing: every test of the block then reports the reason.
-      beforeAll(() => {
-        const now = probe.ok ? probeMysql() : probe;
-        if (!now.ok) {
-          throw new Error(`MySQL at ${redacted()} is not reachable (${now.reason}); CI=true requires the MySQL tests to run.`);
-        }
-      });
-      fn(mysql);
-    });
-  } else {
-    console.warn(
-      [
-        '',
-        '!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!',
-        `!!! MySQL tests SKIPPED for "${name}": ${redacted()} is not reachable`,
-        `!!! (${probe.reason}).`,
-        '!!! Start MariaDB or set MYSQL_URL; under CI=true this is a failure.',
-        '!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!',
-        '',
-      ].join('\n'),
-    );
-    describe.skip(`${name} [mysql]`, () => fn(mysql));
-  }
+  describeRequiring(`${name} [mysql]`, { what: `MySQL at ${redacted()}`, probe: loadTimeProbe, recheck: probeMysql, hint: 'Start MariaDB or set MYSQL_URL' }, () => fn(mysql));
 }
-
-type Probe = { ok: true } | { ok: false; reason: string };
 
 // One probe per test file at collection time, however many suites the file registers.
 let loadTimeProbe: Probe | undefined;
