@@ -48,10 +48,17 @@ export class CircuitBreaker {
     this.probing = false;
   }
 
-  failed(reason: string): void {
+  /**
+   * `probe`: whether the failed request was the probe this breaker admitted. Only a failed probe
+   * restarts the open period; a request admitted before the circuit opened that fails late must not
+   * push the next probe back, or a shard that came back would stay shut out for another period.
+   */
+  failed(reason: string, probe = false): void {
     this.failures += 1;
     this.lastReason = reason;
-    this.probing = false;
-    if (this.openedAt !== undefined || this.failures >= this.settings.failureThreshold) this.openedAt = this.now();
+    if (probe) {
+      this.probing = false;
+      this.openedAt = this.now();
+    } else if (this.openedAt === undefined && this.failures >= this.settings.failureThreshold) this.openedAt = this.now();
   }
 }

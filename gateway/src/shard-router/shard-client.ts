@@ -45,12 +45,12 @@ export class ShardClient {
     const breaker = this.breakerOf(shard);
     const admission = breaker.admit();
     if (!admission.admitted) return { ok: false, shard, reason: admission.reason };
-    let result = await this.record(breaker, shard, await this.attempt(shard, subgraph, request, idempotent, headers));
+    let result = this.record(breaker, shard, await this.attempt(shard, subgraph, request, idempotent, headers), admission.probe);
     // A probe decides the breaker alone; a timeout is not retried, as it would double the wait; and
     // a failure that just opened the circuit is not tried again.
     const retry = idempotent && this.settings.retryReads && !admission.probe;
     if (!result.ok && retry && isRetryable(result.reason) && breaker.state === 'closed') {
-      result = await this.record(breaker, shard, await this.attempt(shard, subgraph, request, idempotent, headers));
+      result = this.record(breaker, shard, await this.attempt(shard, subgraph, request, idempotent, headers), false);
     }
     return result;
   }
@@ -65,10 +65,10 @@ export class ShardClient {
     }));
   }
 
-  private async record(breaker: CircuitBreaker, shard: Shard, result: ShardResult): Promise<ShardResult> {
+  private record(breaker: CircuitBreaker, shard: Shard, result: ShardResult, probe: boolean): ShardResult {
     if (result.ok) breaker.succeeded();
     else {
-      breaker.failed(result.reason);
+      breaker.failed(result.reason, probe);
       this.lastFailure.set(shard, result.reason);
     }
     return result;
