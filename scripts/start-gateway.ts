@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { ConfigError, loadConfig } from '../shared/config';
+import { ConfigError, loadConfig, type Config } from '../shared/config';
 import { createLogger } from '../shared/logger';
 import { listen } from '../shared/server/http-app';
 import { tokenVerifierFromConfig } from '../shared/auth/verifier-from-config';
-import { createGateway, type GatewaySource } from '../gateway/src';
+import { createGateway, type GatewaySource, type HttpTransportOptions } from '../gateway/src';
 import { exitOnFailure, stopOnSignals } from './process-lifecycle';
 
 const shardList = z.array(z.object({ id: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/), url: z.url() })).min(1);
@@ -27,6 +27,7 @@ async function main(): Promise<void> {
     shardTimeouts: config.shardTimeouts,
     breaker: config.breaker,
     retryReads: config.retryReads,
+    shardHttp: shardHttpOptions(config),
     startupWaitMs: config.startupWaitMs,
     logger,
     verifyToken: await tokenVerifierFromConfig(config),
@@ -39,6 +40,23 @@ async function main(): Promise<void> {
     await server.close();
     await gateway.stop();
   });
+}
+
+/** The shard transport's bounds and the TLS files it reads, each named when it cannot be read. */
+function shardHttpOptions(config: Config): HttpTransportOptions {
+  const { maxResponseBytes, caFile, clientCertFile, clientKeyFile } = config.shardHttp;
+  const read = (file: string | undefined, variable: string) => {
+    if (!file) return undefined;
+    try {
+      return fs.readFileSync(file);
+    } catch (error) {
+      throw new ConfigError(`Cannot read ${variable} ${file}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+  const ca = read(caFile, 'SHARD_CA_FILE');
+  const cert = read(clientCertFile, 'SHARD_CLIENT_CERT_FILE');
+  const key = read(clientKeyFile, 'SHARD_CLIENT_KEY_FILE');
+  return { maxResponseBytes, tls: { ...(ca ? { ca } : {}), ...(cert && key ? { cert, key } : {}) } };
 }
 
 function supergraphSource(supergraphFile: string, shardsFile: string | undefined): GatewaySource {

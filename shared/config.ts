@@ -41,6 +41,13 @@ const environmentSchema = z.object({
   SHARD_BREAKER_OPEN_MS: positiveMs.default(10_000),
   /** Whether a read that failed on the way (refused, reset, 5xx, malformed) is sent once more. */
   SHARD_RETRY_READS: z.enum(['true', 'false']).default('true'),
+  /** The largest answer read from one shard, in bytes; beyond it the answer is refused (CLUSTER_MISBEHAVED). */
+  SHARD_MAX_RESPONSE_BYTES: z.coerce.number().int().min(1024).max(1024 ** 3).default(16 * 1024 * 1024),
+  /** PEM file of the CAs trusted for shards on https URLs; the system store when unset. */
+  SHARD_CA_FILE: z.string().min(1).optional(),
+  /** PEM certificate and key the gateway presents to shards that require mutual TLS. */
+  SHARD_CLIENT_CERT_FILE: z.string().min(1).optional(),
+  SHARD_CLIENT_KEY_FILE: z.string().min(1).optional(),
   /** Serve this supergraph file instead of composing one from the registry (`--supergraph`). */
   SUPERGRAPH_FILE: z.string().min(1).optional(),
   /** With a supergraph file: a JSON list of `{ "id", "url" }` shards (`--shards`). */
@@ -97,6 +104,8 @@ export interface Config {
   startupWaitMs: number;
   breaker: { failureThreshold: number; openMs: number };
   retryReads: boolean;
+  /** How the gateway reads shards' answers: their size bound, and TLS files for https shards. */
+  shardHttp: { maxResponseBytes: number; caFile: string | undefined; clientCertFile: string | undefined; clientKeyFile: string | undefined };
   supergraphFile: string | undefined;
   shardsFile: string | undefined;
   seed: number;
@@ -121,6 +130,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   const dataDir = path.resolve(e.DATA_DIR);
+  if ((e.SHARD_CLIENT_CERT_FILE === undefined) !== (e.SHARD_CLIENT_KEY_FILE === undefined)) {
+    throw new ConfigError('Invalid configuration:\n  SHARD_CLIENT_CERT_FILE, SHARD_CLIENT_KEY_FILE: set both or neither');
+  }
   const clusterTemplate = e.CLUSTER_DATABASE_URL ?? `sqlite:${path.join(dataDir, 'cluster-{cluster}.sqlite')}`;
   if (!clusterTemplate.includes('{cluster}')) {
     throw new ConfigError('Invalid configuration:\n  CLUSTER_DATABASE_URL: must contain {cluster}');
@@ -145,6 +157,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     startupWaitMs: e.STARTUP_WAIT_MS,
     breaker: { failureThreshold: e.SHARD_BREAKER_FAILURES, openMs: e.SHARD_BREAKER_OPEN_MS },
     retryReads: e.SHARD_RETRY_READS === 'true',
+    shardHttp: { maxResponseBytes: e.SHARD_MAX_RESPONSE_BYTES, caFile: e.SHARD_CA_FILE, clientCertFile: e.SHARD_CLIENT_CERT_FILE, clientKeyFile: e.SHARD_CLIENT_KEY_FILE },
     supergraphFile: e.SUPERGRAPH_FILE,
     shardsFile: e.SHARDS_FILE,
     seed: e.SEED,

@@ -8,6 +8,7 @@ export const ERROR_CODES = {
   BAD_USER_INPUT: 'An argument is malformed or out of range: a bad id, an unknown cluster, a page size over the limit, a cursor from another ordering.',
   NOT_FOUND: 'The requested object does not exist or is not visible to the caller.',
   CLUSTER_UNAVAILABLE: 'A cluster subgraph did not answer in time or failed; the answer holds the other clusters\u2019 data. `extensions.cluster` names it, `extensions.reason` says why.',
+  CLUSTER_MISBEHAVED: 'A cluster subgraph answered with what it may not send: rows of another cluster, an answer that does not fit what was asked, too many rows, or a body too large or not JSON. Its answer is refused; the answer holds the other clusters\u2019 data. `extensions.cluster` names it, `extensions.reason` says what was wrong.',
   CONFLICT: 'The object was changed by someone else since it was read.',
   UNAUTHENTICATED: 'The operation needs a valid token.',
   FORBIDDEN: 'The caller\u2019s role does not allow this operation on this data.',
@@ -37,21 +38,19 @@ export function badUserInput(message: string, extensions: Record<string, unknown
   return graphQLError('BAD_USER_INPUT', message, extensions);
 }
 
-/** The error a GraphQL response carries when one cluster cannot answer. */
-export interface ClusterUnavailableError {
+/** The error a GraphQL response carries when one cluster's data is missing from it, and why. */
+export interface ClusterFailureError {
   message: string;
   path?: ReadonlyArray<string | number>;
-  extensions: { code: 'CLUSTER_UNAVAILABLE'; cluster: string; reason: string };
+  extensions: { code: 'CLUSTER_UNAVAILABLE' | 'CLUSTER_MISBEHAVED'; cluster: string; reason: string };
 }
 
-export function clusterUnavailable(
-  cluster: string,
-  reason: string,
-  path?: ReadonlyArray<string | number>,
-): ClusterUnavailableError {
-  return {
-    message: `Cluster "${cluster}" is unavailable: ${reason}`,
-    ...(path ? { path } : {}),
-    extensions: { code: 'CLUSTER_UNAVAILABLE', cluster, reason },
-  };
+/** One cluster could not be heard: down, slow, failing. */
+export function clusterUnavailable(cluster: string, reason: string, path?: ReadonlyArray<string | number>): ClusterFailureError {
+  return { message: `Cluster "${cluster}" is unavailable: ${reason}`, ...(path ? { path } : {}), extensions: { code: 'CLUSTER_UNAVAILABLE', cluster, reason } };
+}
+
+/** One cluster answered with what it may not send; its answer was refused. */
+export function clusterMisbehaved(cluster: string, reason: string, path?: ReadonlyArray<string | number>): ClusterFailureError {
+  return { message: `Cluster "${cluster}" answered with what it may not send, so its answer was refused: ${reason}`, ...(path ? { path } : {}), extensions: { code: 'CLUSTER_MISBEHAVED', cluster, reason } };
 }

@@ -7,6 +7,7 @@
  *     members(…, clusters: [ID!]): MemberConnection! @shard(route: "all", merge: "connection")
  *   }
  *   type Cluster @key(fields: "id") @shard(route: "cluster", arg: "id") # the key is the shard
+ *   type Project { partners: [Member!]! @shard(refs: "any") }          # may name other clusters' rows
  *   type NetworkStats {
  *     members: Int! @shard(merge: "sum")
  *     averageCompanySize: Float @shard(merge: "average", sum: "employees", count: "companies")
@@ -16,7 +17,7 @@
  * the gateway with a message naming the field.
  */
 export const SHARD_DIRECTIVE_SDL =
-  'directive @shard(route: String, arg: String, merge: String, key: String, sum: String, count: String) on OBJECT | FIELD_DEFINITION';
+  'directive @shard(route: String, arg: String, merge: String, key: String, sum: String, count: String, refs: String) on OBJECT | FIELD_DEFINITION';
 
 /** How a root field or an entity type picks its shards. */
 export const SHARD_ROUTES = {
@@ -44,6 +45,16 @@ export const MERGE_RULES = {
 } as const;
 export type MergeRule = keyof typeof MERGE_RULES;
 
+/**
+ * Whose rows a field may hold. By default every object a shard returns is its own (the gateway
+ * refuses an answer naming another cluster's row); `refs: "any"` marks a reference that may cross
+ * clusters (a project's partner, a registration's member), whose ids are checked for form only.
+ */
+export const SHARD_REFS = {
+  any: 'the objects this field holds may belong to any cluster: only their form is checked',
+} as const;
+export type ShardRefs = keyof typeof SHARD_REFS;
+
 export interface ShardDirectiveArgs {
   route?: ShardRoute;
   arg?: string;
@@ -53,6 +64,7 @@ export interface ShardDirectiveArgs {
   sum?: string;
   /** For `average`: the sibling field holding each shard's count. */
   count?: string;
+  refs?: ShardRefs;
 }
 
 /** The directive text for a type-graphql `@Directive(...)`. */

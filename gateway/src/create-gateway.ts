@@ -20,7 +20,7 @@ import { exportRoute } from './export/export-route';
 import express from 'express';
 import { batchLimit } from '../../shared/server/request-guards';
 import { DEFAULT_BREAKER, type BreakerSettings } from './shard-router/circuit-breaker';
-import { httpTransport, type ShardTransport } from './shard-router/send';
+import { createHttpTransport, type HttpTransportOptions, type ShardTransport } from './shard-router/send';
 import { ShardClient, type ShardHealth } from './shard-router/shard-client';
 import { ShardRouter } from './shard-router/shard-router';
 import { compileShardRules } from './shard-router/shard-rules';
@@ -46,8 +46,10 @@ export interface GatewayOptions {
   /** How long to wait for the network subgraph and a first shard at start. Default 60000. */
   startupWaitMs?: number;
   logger: Logger;
-  /** How the router reaches shards; HTTP unless a test replaces it. */
+  /** How the router reaches shards; HTTP (with `shardHttp`) unless a test replaces it. */
   transport?: ShardTransport;
+  /** The HTTP transport's bounds and TLS: the largest answer read (16 MiB by default), CAs, a client certificate. */
+  shardHttp?: HttpTransportOptions;
   /** Refuses bad tokens at the door; without it they are handed on and each subgraph refuses them. */
   verifyToken?: TokenVerifier;
   /** Limits against hostile or careless requests; `DEFAULT_PROTECTION` when omitted. */
@@ -83,9 +85,10 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const { logger } = options;
   const network = options.source.kind === 'registry' ? await readFromRegistry(options.source.networkUrl, options) : await readFromSupergraph(options.source, options);
   const shards = new ShardSet(network.registry, options.shardTimeoutMs ?? 5000, options.shardTimeouts);
-  const client = new ShardClient(options.transport ?? httpTransport, {
+  const client = new ShardClient(options.transport ?? createHttpTransport(options.shardHttp), {
     breaker: options.breaker ?? DEFAULT_BREAKER,
     retryReads: options.retryReads ?? true,
+    logger,
   });
   const routers = new Map(
     SHARDED_SUBGRAPHS.filter((name) => network.shardedSdl.has(name)).map((name) => [

@@ -18,6 +18,8 @@ export interface OperationPlan {
   entitiesField?: FieldNode;
   /** Shard documents already printed, by the set of root fields they carry. */
   printed: Map<string, string>;
+  /** `_entities` as shards receive it (with merge helpers or without), and its printed document. */
+  sentEntities: Map<string, { field: FieldNode; query: string }>;
 }
 
 const PLAN_CACHE_LIMIT = 2000;
@@ -52,7 +54,7 @@ function buildPlan(document: DocumentNode): OperationPlan {
   const entitiesField = operation.selectionSet.selections.find(
     (s): s is FieldNode => s.kind === Kind.FIELD && s.name.value === '_entities',
   );
-  return { operation, fragments, entitiesField, printed: new Map() };
+  return { operation, fragments, entitiesField, printed: new Map(), sentEntities: new Map() };
 }
 
 /**

@@ -13,66 +13,126 @@ export interface GraphQLResponseBody {
   errors?: Array<{ message: string; path?: ReadonlyArray<string | number>; extensions?: Record<string, unknown> }>;
 }
 
-export type ShardResult = { ok: true; shard: Shard; body: GraphQLResponseBody } | { ok: false; shard: Shard; reason: string };
+/**
+ * A shard that could not be heard (`unavailable`: refused, reset, timed out, 5xx, circuit open) is
+ * told apart from one that answered with something no honest deployment sends (`misbehaved`: too
+ * large, not UTF-8, not JSON, not a GraphQL response, rows that are not its own).
+ */
+export type ShardFailure = 'unavailable' | 'misbehaved';
+
+export type ShardResult = { ok: true; shard: Shard; body: GraphQLResponseBody } | { ok: false; shard: Shard; reason: string; failure: ShardFailure };
 
 /** Sends one operation to one shard; never throws: a shard that cannot answer yields a reason. */
 export type ShardTransport = (shard: Shard, subgraph: string, request: ShardRequest, headers: Record<string, string>) => Promise<ShardResult>;
 
+/** 16 MiB: a page of 100 members with everything a query may nest under them stays far below. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
+
+export interface HttpTransportOptions {
+  /** The largest answer read from a shard; beyond it the transfer is cut and the shard misbehaved. */
+  maxResponseBytes?: number;
+  /** TLS for shards on `https` URLs: trusted CAs (the system store when omitted) and a client certificate. */
+  tls?: { ca?: string | Buffer; cert?: string | Buffer; key?: string | Buffer };
+}
+
+export const unavailable = (shard: Shard, reason: string): ShardResult => ({ ok: false, shard, reason, failure: 'unavailable' });
+export const misbehaved = (shard: Shard, reason: string): ShardResult => ({ ok: false, shard, reason, failure: 'misbehaved' });
+
 /**
- * HTTP to `<shard>/<subgraph>/graphql`, bounded by the shard's timeout. Plain `node:http` over
- * keep-alive connections: a fan-out makes one request per shard for every client request, and
- * `fetch` costs several times more CPU per request than this.
+ * HTTP to `<shard>/<subgraph>/graphql`, bounded by the shard's timeout for the whole exchange (a
+ * body that drips ends there too) and by `maxResponseBytes` while reading, so an endless or huge
+ * body costs bounded memory. Plain `node:http` over keep-alive connections: a fan-out makes one
+ * request per shard for every client request, and `fetch` costs several times more CPU per request.
  */
-export const httpTransport: ShardTransport = (shard, subgraph, request, headers) => {
-  const url = new URL(`${shard.baseUrl}/${subgraph}/graphql`);
-  const payload = Buffer.from(JSON.stringify(request));
-  const client = url.protocol === 'https:' ? https : http;
-  return new Promise<ShardResult>((resolve) => {
-    let settled = false;
-    const finish = (result: ShardResult) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      resolve(result);
-    };
-    const outgoing = client.request(
-      url,
-      {
-        method: 'POST',
-        agent: url.protocol === 'https:' ? HTTPS_AGENT : HTTP_AGENT,
-        headers: { ...headers, 'content-type': 'application/json', accept: 'application/json', 'content-length': payload.length },
-      },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('error', (error) => finish({ ok: false, shard, reason: describeFailure(error, shard.timeoutMs) }));
-        response.on('end', () => finish(readAnswer(shard, response.statusCode ?? 0, Buffer.concat(chunks).toString('utf8'))));
-      },
-    );
-    const timer = setTimeout(() => {
-      finish({ ok: false, shard, reason: `timed out after ${shard.timeoutMs} ms` });
-      outgoing.destroy();
-    }, shard.timeoutMs);
-    outgoing.on('error', (error) => finish({ ok: false, shard, reason: describeFailure(error, shard.timeoutMs) }));
-    outgoing.end(payload);
-  });
-};
+export function createHttpTransport(options: HttpTransportOptions = {}): ShardTransport {
+  const maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  const httpAgent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+  const httpsAgent = new https.Agent({ keepAlive: true, maxSockets: 256, ...(options.tls ?? {}) });
+  return (shard, subgraph, request, headers) => {
+    const url = new URL(`${shard.baseUrl}/${subgraph}/graphql`);
+    const payload = Buffer.from(JSON.stringify(request));
+    const secure = url.protocol === 'https:';
+    return new Promise<ShardResult>((resolve) => {
+      let settled = false;
+      const finish = (result: ShardResult) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        resolve(result);
+      };
+      const outgoing = (secure ? https : http).request(
+        url,
+        {
+          method: 'POST',
+          agent: secure ? httpsAgent : httpAgent,
+          headers: { ...headers, 'content-type': 'application/json', accept: 'application/json', 'content-length': payload.length },
+        },
+        (response) => {
+          const tooLarge = () => {
+            finish(misbehaved(shard, `answer too large: over ${maxBytes} bytes`));
+            outgoing.destroy();
+          };
+          if (Number(response.headers['content-length'] ?? 0) > maxBytes) return tooLarge();
+          const chunks: Buffer[] = [];
+          let bytes = 0;
+          response.on('data', (chunk: Buffer) => {
+            bytes += chunk.length;
+            if (bytes > maxBytes) return tooLarge();
+            chunks.push(chunk);
+          });
+          response.on('error', (error) => finish(unavailable(shard, describeFailure(error, shard.timeoutMs))));
+          response.on('end', () => finish(readAnswer(shard, response.statusCode ?? 0, Buffer.concat(chunks, bytes))));
+        },
+      );
+      const timer = setTimeout(() => {
+        finish(unavailable(shard, `timed out after ${shard.timeoutMs} ms`));
+        outgoing.destroy();
+      }, shard.timeoutMs);
+      outgoing.on('error', (error) => finish(unavailable(shard, describeFailure(error, shard.timeoutMs))));
+      outgoing.end(payload);
+    });
+  };
+}
 
-const HTTP_AGENT = new http.Agent({ keepAlive: true, maxSockets: 256 });
-const HTTPS_AGENT = new https.Agent({ keepAlive: true, maxSockets: 256 });
+/** Over plain HTTP with the default bounds: what tests and the bench use unless they say otherwise. */
+export const httpTransport: ShardTransport = createHttpTransport();
 
-function readAnswer(shard: Shard, status: number, text: string): ShardResult {
-  if (status >= 500) return { ok: false, shard, reason: `HTTP ${status}` };
+/** Text that is not UTF-8 is refused rather than repaired: a repaired id could name another row. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+function readAnswer(shard: Shard, status: number, raw: Buffer): ShardResult {
+  if (status >= 500) return unavailable(shard, `HTTP ${status}`);
+  let text: string;
+  try {
+    text = UTF8.decode(raw);
+  } catch {
+    return misbehaved(shard, `malformed UTF-8 (HTTP ${status})`);
+  }
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch {
-    return { ok: false, shard, reason: `malformed response (HTTP ${status})` };
+    return misbehaved(shard, `malformed JSON (HTTP ${status})`);
   }
-  if (typeof body !== 'object' || body === null || (!('data' in body) && !('errors' in body))) {
-    return { ok: false, shard, reason: `malformed response (HTTP ${status})` };
+  if (typeof body !== 'object' || body === null || Array.isArray(body) || (!('data' in body) && !('errors' in body))) {
+    return misbehaved(shard, `not a GraphQL response (HTTP ${status})`);
+  }
+  const { data, errors } = body as { data?: unknown; errors?: unknown };
+  if ((data !== undefined && data !== null && (typeof data !== 'object' || Array.isArray(data))) || (errors !== undefined && !isErrorList(errors))) {
+    return misbehaved(shard, `not a GraphQL response (HTTP ${status})`);
   }
   return { ok: true, shard, body: body as GraphQLResponseBody };
+}
+
+/** Errors the router may read and pass on: each with a string message, a path of keys and indices, an object of extensions. */
+function isErrorList(errors: unknown): boolean {
+  if (!Array.isArray(errors)) return false;
+  return errors.every((error) => {
+    if (typeof error !== 'object' || error === null || typeof (error as { message?: unknown }).message !== 'string') return false;
+    const { path, extensions } = error as { path?: unknown; extensions?: unknown };
+    if (path !== undefined && !(Array.isArray(path) && path.every((part) => typeof part === 'string' || Number.isInteger(part)))) return false;
+    return extensions === undefined || (typeof extensions === 'object' && extensions !== null && !Array.isArray(extensions));
+  });
 }
 
 /**

@@ -1,5 +1,6 @@
+import type { Logger } from '../../../shared/logger';
 import { CircuitBreaker, DEFAULT_BREAKER, type BreakerSettings, type BreakerState } from './circuit-breaker';
-import type { GraphQLResponseBody, ShardRequest, ShardResult, ShardTransport } from './send';
+import { unavailable, type GraphQLResponseBody, type ShardRequest, type ShardResult, type ShardTransport } from './send';
 import type { Shard } from './shard-set';
 
 /**
@@ -10,8 +11,10 @@ const CALLER_ERROR_CODES = new Set(['BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', '
 
 export interface ShardClientSettings {
   breaker: BreakerSettings;
-  /** Whether a read that failed on the way (refused, reset, 5xx, malformed) is sent once more. */
+  /** Whether a read that failed on the way (refused, reset, 5xx) is sent once more. */
   retryReads: boolean;
+  /** Where a refused answer is told; the gateway's logger. */
+  logger?: Pick<Logger, 'warn'>;
 }
 
 export const DEFAULT_SHARD_CLIENT: ShardClientSettings = { breaker: DEFAULT_BREAKER, retryReads: true };
@@ -23,6 +26,9 @@ export interface ShardHealth {
   /** The last request's round trip, or null before the first. */
   lastLatencyMs: number | null;
   lastFailure: string | null;
+  /** Answers refused because the shard sent what it may not (CLUSTER_MISBEHAVED), and the last reason. */
+  misbehaviours: number;
+  lastMisbehaviour: string | null;
 }
 
 /**
@@ -33,6 +39,7 @@ export class ShardClient {
   private readonly breakers = new Map<Shard, CircuitBreaker>();
   private readonly latency = new Map<Shard, number>();
   private readonly lastFailure = new Map<Shard, string>();
+  private readonly misbehaviours = new Map<Shard, { count: number; last: string }>();
 
   constructor(
     private readonly transport: ShardTransport,
@@ -44,12 +51,11 @@ export class ShardClient {
   async send(shard: Shard, subgraph: string, request: ShardRequest, idempotent: boolean, headers: Record<string, string> = {}): Promise<ShardResult> {
     const breaker = this.breakerOf(shard);
     const admission = breaker.admit();
-    if (!admission.admitted) return { ok: false, shard, reason: admission.reason };
+    if (!admission.admitted) return unavailable(shard, admission.reason);
     let result = this.record(breaker, shard, await this.attempt(shard, subgraph, request, idempotent, headers), admission.probe);
-    // A probe decides the breaker alone; a timeout is not retried, as it would double the wait; and
-    // a failure that just opened the circuit is not tried again.
+    // A probe decides the breaker alone, and a failure that just opened the circuit is not tried again.
     const retry = idempotent && this.settings.retryReads && !admission.probe;
-    if (!result.ok && retry && isRetryable(result.reason) && breaker.state === 'closed') {
+    if (!result.ok && retry && isRetryable(result) && breaker.state === 'closed') {
       result = this.record(breaker, shard, await this.attempt(shard, subgraph, request, idempotent, headers), false);
     }
     return result;
@@ -62,12 +68,30 @@ export class ShardClient {
       state: this.breakerOf(shard).state,
       lastLatencyMs: this.latency.get(shard) ?? null,
       lastFailure: this.lastFailure.get(shard) ?? null,
+      misbehaviours: this.misbehaviours.get(shard)?.count ?? 0,
+      lastMisbehaviour: this.misbehaviours.get(shard)?.last ?? null,
     }));
+  }
+
+  /**
+   * A shard's answer refused for what it held (another cluster's rows, a wrong shape, too many rows,
+   * too large a body). It is recorded and logged, but does not count toward the circuit: the shard
+   * answered, and one operation's refusal must not take the cluster out of every other answer.
+   */
+  refused(shard: Shard, reason: string): void {
+    const record = this.misbehaviours.get(shard) ?? { count: 0, last: reason };
+    record.count += 1;
+    record.last = reason;
+    this.misbehaviours.set(shard, record);
+    this.settings.logger?.warn({ cluster: shard.name, clusters: shard.clusterIds, reason }, 'shard answer refused');
   }
 
   private record(breaker: CircuitBreaker, shard: Shard, result: ShardResult, probe: boolean): ShardResult {
     if (result.ok) breaker.succeeded();
-    else {
+    else if (result.failure === 'misbehaved') {
+      breaker.succeeded();
+      this.refused(shard, result.reason);
+    } else {
       breaker.failed(result.reason, probe);
       this.lastFailure.set(shard, result.reason);
     }
@@ -84,7 +108,7 @@ export class ShardClient {
     // committed. Only a shard that did not answer is unavailable.
     if (!idempotent) return result;
     const failure = shardFailure(result.body);
-    return failure ? { ok: false, shard, reason: failure } : result;
+    return failure ? unavailable(shard, failure) : result;
   }
 
   private breakerOf(shard: Shard): CircuitBreaker {
@@ -104,6 +128,7 @@ export function shardFailure(body: GraphQLResponseBody): string | undefined {
   return `GraphQL error ${String(failing.extensions?.code ?? 'without a code')}: ${failing.message}`;
 }
 
-function isRetryable(reason: string): boolean {
-  return !reason.startsWith('timed out');
+/** A shard that misbehaved would do it again, and one that timed out would double the wait. */
+function isRetryable(result: Extract<ShardResult, { ok: false }>): boolean {
+  return result.failure === 'unavailable' && !result.reason.startsWith('timed out');
 }

@@ -1,13 +1,14 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
-import { GraphQLError, Kind, valueFromASTUntyped, type FieldNode, type OperationDefinitionNode, type VariableDefinitionNode } from 'graphql';
-import { badUserInput, clusterUnavailable } from '../../../shared/errors';
+import { GraphQLError, Kind, valueFromASTUntyped, type FieldNode, type GraphQLOutputType, type OperationDefinitionNode, type VariableDefinitionNode } from 'graphql';
+import { badUserInput, clusterMisbehaved, clusterUnavailable } from '../../../shared/errors';
 import { decodeGlobalId, describeInput, tryDecodeGlobalId, type GlobalId } from '../../../shared/global-id';
+import { checkEntities, checkRootField, type AnswerScope } from './answer-check';
 import { initialShare, pagingVariables, withPagingArguments, type PagingVariables } from './connection-share';
 import { ConnectionMerge, DEFAULT_FIRST, HELPER_PREFIX, mergeField, mergeObjects, transformSelectionSet, withMergeHelpers, type MergeScope } from './merge';
 import { OperationPlanCache, printSubOperation, type OperationPlan } from './operation-plan';
 import { argumentPathValue, argumentValue, collectFields, type Variables } from './selection';
-import type { GraphQLResponseBody, ShardRequest, ShardResult } from './send';
+import type { GraphQLResponseBody, ShardFailure, ShardRequest, ShardResult } from './send';
 import type { GatewayContext } from '../gateway-context';
 import type { ShardClient } from './shard-client';
 import type { Shard, ShardSet } from './shard-set';
@@ -29,6 +30,10 @@ interface RoutedField {
 }
 type Json = Record<string, unknown>;
 type Send = (shard: Shard, request: ShardRequest, idempotent: boolean) => Promise<ShardResult>;
+/** Tells the answer that a shard's data is missing from a field, once per shard. */
+type Report = (shard: Shard, failure: ShardFailure, reason: string, key: string) => void;
+/** A shard's further rows were refused: the page must be merged again without it. */
+const REFUSED = Symbol('refused');
 
 /**
  * The data source of one sharded logical subgraph. For each fetch the query planner sends it, it
@@ -60,6 +65,17 @@ export class ShardRouter implements GraphQLDataSource {
 
   private scope(plan: OperationPlan, variables: Variables): MergeScope {
     return { schema: this.rules.schema, rules: this.rules, variables, fragments: plan.fragments };
+  }
+
+  /** How a shard's answer is checked: against what was sent to it, with the variables it got, for the clusters it serves. */
+  private answerScope(plan: OperationPlan, variables: Variables, shard: Shard): AnswerScope {
+    return { ...this.scope(plan, variables), own: new Set(shard.clusterIds) };
+  }
+
+  /** The declared type of a root field, which its answer must fit. */
+  private rootFieldType(rootType: 'Query' | 'Mutation', name: string): GraphQLOutputType {
+    const type = rootType === 'Mutation' ? this.rules.schema.getMutationType() : this.rules.schema.getQueryType();
+    return type!.getFields()[name]!.type;
   }
 
   /** Root fields: each to the shard its argument names, or to every shard asked for, then merged. */
@@ -133,18 +149,29 @@ export class ShardRouter implements GraphQLDataSource {
     const byShard = new Map(results.map((result) => [result.shard, result]));
 
     const reported = new Set<Shard>();
-    const report = (shard: Shard, reason: string, key: string) => {
-      if (!reported.has(shard)) errors.push(unavailable(shard, reason, [key]));
+    const refused = new Set<Shard>();
+    const report: Report = (shard, failure, reason, key) => {
+      if (failure === 'misbehaved') {
+        refused.add(shard);
+        this.client.refused(shard, reason);
+      }
+      if (!reported.has(shard)) errors.push(failureError(shard, failure, reason, [key]));
       reported.add(shard);
     };
     for (const routedField of routed) {
-      const { key, nodes, rule, targets } = routedField;
+      const { key, nodes, rule, targets, sent } = routedField;
+      const fieldType = this.rootFieldType(rootType, nodes[0]!.name.value);
       const answers: Json[] = [];
       const answered: Shard[] = [];
       for (const shard of targets) {
         const result = byShard.get(shard)!;
         if (!result.ok) {
-          report(shard, result.reason, key);
+          report(shard, result.failure, result.reason, key);
+          continue;
+        }
+        const refusal = checkRootField(result.body.data, key, sent, fieldType, this.answerScope(plan, shardVariables, shard), (result.body.errors?.length ?? 0) > 0);
+        if (refusal) {
+          report(shard, 'misbehaved', refusal, key);
           continue;
         }
         answers.push(result.body.data ?? {});
@@ -158,19 +185,33 @@ export class ShardRouter implements GraphQLDataSource {
         data[key] = mergeField({ merge: rule.merge! }, answers.map((answer) => answer[key]), nodes, rule.typeName!, scope);
         continue;
       }
-      const connections = answers.map((answer, index) => [answer[key], answered[index]!] as const).filter(([value]) => value !== null && value !== undefined);
-      if (connections.length === 0) {
-        data[key] = null;
-        continue;
+      let connections = answers.map((answer, index) => [answer[key], answered[index]!] as const).filter(([value]) => value !== null && value !== undefined);
+      // A shard whose further rows are refused is dropped from the page entirely and the merge
+      // starts again without it: none of its rows or counts may stay in the answer.
+      for (;;) {
+        if (connections.length === 0) {
+          data[key] = null;
+          break;
+        }
+        const merge = new ConnectionMerge(connections.map(([value]) => ({ ...(value as Json) })), nodes, rule.typeName!, scope);
+        let refusedIndex: number | undefined;
+        for (let index = merge.advance(); index !== undefined; index = merge.advance()) {
+          const more = await this.nextRows(plan, routedField, connections[index]![1], merge, index, shardVariables, extraVariables, report, send);
+          if (more === REFUSED) {
+            refusedIndex = index;
+            break;
+          }
+          merge.extend(index, more);
+        }
+        if (refusedIndex === undefined) {
+          data[key] = merge.result();
+          break;
+        }
+        connections = connections.filter((_, index) => index !== refusedIndex);
       }
-      const merge = new ConnectionMerge(connections.map(([value]) => ({ ...(value as Json) })), nodes, rule.typeName!, scope);
-      for (let index = merge.advance(); index !== undefined; index = merge.advance()) {
-        const shard = connections[index]![1];
-        merge.extend(index, await this.nextRows(plan, routedField, shard, merge, index, shardVariables, extraVariables, report, send));
-      }
-      data[key] = merge.result();
     }
-    for (const result of results) if (result.ok) errors.push(...(result.body.errors ?? []));
+    // A refused shard's errors are no more to be believed than its data.
+    for (const result of results) if (result.ok && !refused.has(result.shard)) errors.push(...(result.body.errors ?? []));
     return withErrors(data, dedupe(errors));
   }
 
@@ -183,9 +224,9 @@ export class ShardRouter implements GraphQLDataSource {
     index: number,
     variables: Json,
     extraVariables: readonly VariableDefinitionNode[],
-    report: (shard: Shard, reason: string, key: string) => void,
+    report: Report,
     send: Send,
-  ): Promise<Json | undefined> {
+  ): Promise<Json | undefined | typeof REFUSED> {
     if (!field.paging) return undefined;
     const cacheKey = `next:${field.key}`;
     let text = plan.printed.get(cacheKey);
@@ -196,10 +237,16 @@ export class ShardRouter implements GraphQLDataSource {
     const request = { query: text, variables: { ...variables, [field.paging.first]: merge.remaining, [field.paging.after]: merge.lastCursor(index) } };
     const result = await send(shard, request, true);
     if (!result.ok) {
-      report(shard, result.reason, field.key);
-      return undefined;
+      report(shard, result.failure, result.reason, field.key);
+      return result.failure === 'misbehaved' ? REFUSED : undefined;
     }
-    return (result.body.data?.[field.key] as Json | null | undefined) ?? undefined;
+    // The shard had more rows a moment ago: an answer without them is refused, not taken as the end.
+    const refusal = checkRootField(result.body.data, field.key, field.sent, this.rootFieldType('Query', field.nodes[0]!.name.value), this.answerScope(plan, request.variables, shard), false);
+    if (refusal) {
+      report(shard, 'misbehaved', refusal, field.key);
+      return REFUSED;
+    }
+    return result.body.data![field.key] as Json;
   }
 
   private rootTargets(field: FieldNode, rule: RouteRule, variables: Variables): Shard[] {
@@ -249,12 +296,13 @@ export class ShardRouter implements GraphQLDataSource {
 
     // Fanned-out entities merge like objects, so their selection carries the merge helpers.
     const cacheKey = fannedOut.size > 0 ? '_entities+helpers' : '_entities';
-    let query = plan.printed.get(cacheKey);
-    if (!query) {
+    let sent = plan.sentEntities.get(cacheKey);
+    if (!sent) {
       const sentField = fannedOut.size > 0 && field.selectionSet ? { ...field, selectionSet: transformSelectionSet(field.selectionSet, '_Entity', this.scope(plan, variables)) } : field;
-      query = printSubOperation(plan, [sentField]);
-      plan.printed.set(cacheKey, query);
+      sent = { field: sentField, query: printSubOperation(plan, [sentField]) };
+      plan.sentEntities.set(cacheKey, sent);
     }
+    const { query, field: sentField } = sent;
     const sends = [...perShard].map(async ([shard, indices]): Promise<[number[], ShardResult]> => {
       const subset = indices.map((index) => representations[index]);
       return [indices, await send(shard, { query, variables: { ...variables, representations: subset } }, true)];
@@ -262,10 +310,22 @@ export class ShardRouter implements GraphQLDataSource {
     const answers = new Map<number, Json[]>();
     for (const [indices, result] of await Promise.all(sends)) {
       if (!result.ok) {
-        errors.push(unavailable(result.shard, result.reason, [key, indices[0]!]));
+        if (result.failure === 'misbehaved') this.client.refused(result.shard, result.reason);
+        errors.push(failureError(result.shard, result.failure, result.reason, [key, indices[0]!]));
         continue;
       }
-      const returned = (result.body.data?.[key] ?? []) as unknown[];
+      const list = result.body.data?.[key];
+      const shardReportedErrors = (result.body.errors?.length ?? 0) > 0;
+      const refusal =
+        (list === null || list === undefined) && shardReportedErrors
+          ? undefined
+          : checkEntities(list, indices.map((index) => representations[index]!), sentField, this.answerScope(plan, variables, result.shard));
+      if (refusal) {
+        this.client.refused(result.shard, refusal);
+        errors.push(failureError(result.shard, 'misbehaved', refusal, [key, indices[0]!]));
+        continue;
+      }
+      const returned = (list ?? []) as unknown[];
       indices.forEach((index, position) => {
         const value = returned[position] ?? null;
         if (fannedOut.has(index)) {
@@ -302,8 +362,10 @@ function usesPagingVariables(field: FieldNode): boolean {
   return (field.arguments ?? []).some((a) => a.value.kind === Kind.VARIABLE && a.value.name.value.startsWith(HELPER_PREFIX));
 }
 
-function unavailable(shard: Shard, reason: string, path: ReadonlyArray<string | number>): ResponseError {
-  const error = clusterUnavailable(shard.clusterIds.join(','), reason, path);
+/** The error that says a shard's data is missing from the answer, and why. */
+function failureError(shard: Shard, failure: ShardFailure, reason: string, path: ReadonlyArray<string | number>): ResponseError {
+  const build = failure === 'misbehaved' ? clusterMisbehaved : clusterUnavailable;
+  const error = build(shard.clusterIds.join(','), reason, path);
   return { ...error, extensions: { ...error.extensions } };
 }
 

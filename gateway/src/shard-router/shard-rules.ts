@@ -1,6 +1,6 @@
 import { Kind, parse, type ConstDirectiveNode, type DocumentNode, type GraphQLSchema, type TypeNode } from 'graphql';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { MERGE_RULES, SHARD_ROUTES, type MergeRule, type ShardRoute } from '../../../shared/shard-directive';
+import { MERGE_RULES, SHARD_REFS, SHARD_ROUTES, type MergeRule, type ShardRefs, type ShardRoute } from '../../../shared/shard-directive';
 
 /** How the answers of several shards for one field merge (see MERGE_RULES). */
 export interface MergeSpec {
@@ -18,6 +18,7 @@ export interface RouteRule extends Partial<MergeSpec> {
   arg?: string;
   /** Root fields: the named type the field returns, looked up once here rather than per request. */
   typeName?: string;
+  refs?: ShardRefs;
 }
 
 /** The routing table of one sharded subgraph, read from the `@shard` directives of its SDL. */
@@ -32,6 +33,10 @@ export interface ShardRules {
   fieldMerges: ReadonlyMap<string, MergeSpec>;
   /** Entity key fields: every shard returns the same value. */
   keyFields: ReadonlyMap<string, ReadonlySet<string>>;
+  /** `Type.field` whose objects may belong to any cluster (`@shard(refs: "any")`); every other row a shard returns is its own. */
+  crossClusterFields: ReadonlySet<string>;
+  /** Types whose `id` key is a cluster id (`route: "cluster"`) rather than a global id. */
+  clusterKeyedTypes: ReadonlySet<string>;
 }
 
 /** Federation's own root fields: the router handles `_entities` itself; `_service` is schema loading. */
@@ -54,6 +59,8 @@ export function compileShardRules(subgraph: string, sdl: string): ShardRules {
   const mutationFields = new Map<string, RouteRule>();
   const fieldMerges = new Map<string, MergeSpec>();
   const keyFields = new Map<string, Set<string>>();
+  const crossClusterFields = new Set<string>();
+  const clusterKeyedTypes = new Set<string>();
   const problems: string[] = [];
 
   for (const definition of document.definitions) {
@@ -62,6 +69,7 @@ export function compileShardRules(subgraph: string, sdl: string): ShardRules {
     const typeRule = readShardDirective(definition.directives, `${subgraph}: type ${typeName}`, problems);
     const keys = readKeyFields(definition.directives);
     if (keys.size > 0) keyFields.set(typeName, keys);
+    if (keys.size > 0 && typeRule?.route === 'cluster') clusterKeyedTypes.add(typeName);
     const resolvable = keys.size > 0 && !isUnresolvableKey(definition.directives);
     if (resolvable) {
       if (!typeRule?.route) problems.push(`${subgraph}: entity type ${typeName} has no @shard(route: …)`);
@@ -70,6 +78,7 @@ export function compileShardRules(subgraph: string, sdl: string): ShardRules {
     for (const field of definition.fields ?? []) {
       const where = `${subgraph}: ${typeName}.${field.name.value}`;
       const rule = readShardDirective(field.directives, where, problems);
+      if (rule?.refs) crossClusterFields.add(`${typeName}.${field.name.value}`);
       if (typeName === 'Query' && FEDERATION_ROOT_FIELDS.has(field.name.value)) continue;
       const returns = namedTypeName(printTypeNode(field.type));
       if (typeName === 'Query') {
@@ -96,7 +105,7 @@ export function compileShardRules(subgraph: string, sdl: string): ShardRules {
       }
     }
   }
-  const rules: ShardRules = { subgraph, schema, rootFields, mutationFields, entities, fieldMerges, keyFields };
+  const rules: ShardRules = { subgraph, schema, rootFields, mutationFields, entities, fieldMerges, keyFields, crossClusterFields, clusterKeyedTypes };
   problems.push(...checkMergeCoverage(rules));
   if (problems.length > 0) {
     throw new ShardRulesError(`The sharded subgraph "${subgraph}" cannot be routed safely:\n  ${problems.join('\n  ')}`);
@@ -158,6 +167,7 @@ function readShardDirective(
   }
   if (args.route !== undefined && !Object.hasOwn(SHARD_ROUTES, args.route)) problems.push(`${where}: unknown route "${args.route}"`);
   if (args.merge !== undefined && !Object.hasOwn(MERGE_RULES, args.merge)) problems.push(`${where}: unknown merge rule "${args.merge}"`);
+  if (args.refs !== undefined && !Object.hasOwn(SHARD_REFS, args.refs)) problems.push(`${where}: unknown refs "${args.refs}"`);
   if ((args.merge === 'groupBy' || args.merge === 'groupByKey') && !args.key) problems.push(`${where}: ${args.merge} needs a key`);
   return {
     route: args.route as ShardRoute,
@@ -166,6 +176,7 @@ function readShardDirective(
     ...(args.key ? { key: args.key } : {}),
     ...(args.sum ? { sum: args.sum } : {}),
     ...(args.count ? { count: args.count } : {}),
+    ...(args.refs ? { refs: args.refs as ShardRefs } : {}),
   };
 }
 

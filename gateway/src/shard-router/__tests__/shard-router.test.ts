@@ -2,7 +2,7 @@ import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { executeSync, parse } from 'graphql';
 import { decodeCursor, encodeCursor } from '../../../../shared/cursor';
 import { DEFAULT_BREAKER } from '../circuit-breaker';
-import type { GraphQLResponseBody, ShardRequest, ShardTransport } from '../send';
+import { unavailable, type GraphQLResponseBody, type ShardRequest, type ShardTransport } from '../send';
 import { ShardClient } from '../shard-client';
 import { ShardRouter } from '../shard-router';
 import { compileShardRules } from '../shard-rules';
@@ -40,9 +40,9 @@ function network(handler: Handler, breaker = DEFAULT_BREAKER, clock = { now: 0 }
   const transport: ShardTransport = async (shard, _subgraph, request) => {
     calls.push({ cluster: shard.name, query: request.query, variables: request.variables ?? {} });
     const answer = handler(shard.name, request);
-    if (answer === 'refused') return { ok: false, shard, reason: 'connection refused' };
-    if (answer === 'timeout') return { ok: false, shard, reason: 'timed out after 100 ms' };
-    if (answer === 'http 503') return { ok: false, shard, reason: 'HTTP 503' };
+    if (answer === 'refused') return unavailable(shard, 'connection refused');
+    if (answer === 'timeout') return unavailable(shard, 'timed out after 100 ms');
+    if (answer === 'http 503') return unavailable(shard, 'HTTP 503');
     return { ok: true, shard, body: answer };
   };
   const shards = new ShardSet(CLUSTERS.map((id) => ({ id, url: `http://${id}.test` })), 100);
@@ -185,7 +185,7 @@ describe('ShardRouter', () => {
       const page = from.slice(0, first);
       return {
         totalCount: ordered.length,
-        edges: page.map((row) => ({ cursor: row.cursor, node: { id: `${cluster}:${row.name}`, name: row.name } })),
+        edges: page.map((row) => ({ cursor: row.cursor, node: { id: `${cluster}:${rows[cluster]!.indexOf(row.name) + 1}`, name: row.name } })),
         pageInfo: { hasNextPage: from.length > first, hasPreviousPage: false, startCursor: page[0]?.cursor ?? null, endCursor: page.at(-1)?.cursor ?? null },
       };
     };
@@ -198,7 +198,10 @@ describe('ShardRouter', () => {
       });
       return result as GraphQLResponseBody;
     });
-    const everyone = Object.entries(rows).flatMap(([cluster, names]) => names.map((name) => `${cluster}:${name}`)).sort((a, b) => (a.split(':')[1]! < b.split(':')[1]! ? -1 : 1));
+    const everyone = Object.entries(rows)
+      .flatMap(([cluster, names]) => names.map((name, i) => ({ name, id: `${cluster}:${i + 1}` })))
+      .sort((a, b) => (a.name < b.name ? -1 : 1))
+      .map((row) => row.id);
     const query = 'query($after: String) { members(first: 12, after: $after) { totalCount edges { node { id } } pageInfo { hasNextPage endCursor } } }';
     const seen: string[] = [];
     let after: string | null = null;

@@ -17,6 +17,8 @@ export class ClusterNode {
 /** A Cluster named by id only, for subgraphs that reference clusters without extending them. */
 @ObjectType('Cluster', PLAIN_FIELDS)
 @Directive('@key(fields: "id", resolvable: false)')
+// Not resolved here; the route says its key is a cluster id, which the gateway checks as such.
+@Directive(shardDirective({ route: 'cluster', arg: 'id' }))
 export class ClusterStub {
   @Field(() => ID)
   id: string;

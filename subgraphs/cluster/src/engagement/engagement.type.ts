@@ -1,4 +1,5 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
+import { shardDirective } from '../../../../shared/shard-directive';
 import { PLAIN_FIELDS } from '../../../../shared/server/federated-schema';
 import { MemberStub } from '../project/member-stub.type';
 
@@ -11,6 +12,7 @@ export class ResourceEngagement {
   priority: number;
 
   @Field(() => MemberStub, { description: 'A member of any cluster.' })
+  @Directive(shardDirective({ refs: 'any' }))
   member: MemberStub;
 
   @Field(() => Int)

@@ -9,6 +9,7 @@ import { EventKind } from './event-kind';
 @ObjectType('EventRegistration', { ...PLAIN_FIELDS, description: 'A member of any cluster registered for an event.' })
 export class EventRegistration {
   @Field(() => MemberStub)
+  @Directive(shardDirective({ refs: 'any' }))
   member: MemberStub;
 
   @Field(() => Int, { description: 'People the member sends.' })

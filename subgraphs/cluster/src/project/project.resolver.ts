@@ -40,6 +40,7 @@ export class ProjectResolver {
   }
 
   @FieldResolver(() => [MemberStub], { description: 'Partners from any cluster, ordered by id.' })
+  @Directive(shardDirective({ refs: 'any' }))
   async partners(@Root() project: Project, @Ctx() context: ClusterContext): Promise<MemberStub[]> {
     const partners = await context.loaders.partnersOfProject.load(project.id);
     return partners.map((partner) => ({ id: encodeGlobalId(partner.memberClusterId, partner.memberId) }));

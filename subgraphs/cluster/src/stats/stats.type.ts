@@ -43,12 +43,13 @@ export class ClusterCollaboration {
   @Directive(shardDirective({ merge: 'same' }))
   pair: string;
 
+  // One of the two is the answering cluster; the other may be any cluster.
   @Field(() => ClusterNode, { description: 'The cluster whose id sorts first.' })
-  @Directive(shardDirective({ merge: 'same' }))
+  @Directive(shardDirective({ merge: 'same', refs: 'any' }))
   first: ClusterNode;
 
   @Field(() => ClusterNode)
-  @Directive(shardDirective({ merge: 'same' }))
+  @Directive(shardDirective({ merge: 'same', refs: 'any' }))
   second: ClusterNode;
 
   @Field(() => Int, { description: 'Projects with members of both clusters among lead and partners.' })
