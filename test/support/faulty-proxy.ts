@@ -4,11 +4,23 @@ import type { AddressInfo } from 'node:net';
 /** How the proxy misbehaves; `pass` forwards faithfully. */
 export type FaultMode = 'pass' | 'slow' | 'http-500' | 'malformed-json' | 'graphql-error' | 'reset';
 
+/**
+ * A fault of a test's own making, in place of `mode`: it may change the request before it is
+ * forwarded, rewrite the deployment's answer, or write a response of its own instead of forwarding.
+ */
+export interface CustomFault {
+  request?(body: Record<string, unknown>): Record<string, unknown>;
+  answer?(body: Record<string, unknown>, request: Record<string, unknown>): Record<string, unknown> | Buffer;
+  respond?(response: http.ServerResponse, request: Record<string, unknown>): void;
+}
+
 export interface FaultyProxy {
   url: string;
   /** The deployment it forwards to; may be set after the proxy starts. */
   target: string;
   mode: FaultMode;
+  /** When set, applies to GraphQL requests instead of `mode`. */
+  fault?: CustomFault;
   /** GraphQL requests that reached the proxy (health checks not counted). */
   hits: number;
   close(): Promise<void>;
@@ -27,15 +39,31 @@ export async function startFaultyProxy(target = '', slowMs = 2000): Promise<Faul
       const isGraphQL = request.method === 'POST';
       if (isGraphQL) proxy.hits += 1;
       const mode = isGraphQL ? proxy.mode : 'pass';
+      const fault = isGraphQL ? proxy.fault : undefined;
       const forward = async () => {
+        const sentBody = fault ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : undefined;
+        if (fault?.respond) return fault.respond(response, sentBody);
+        const forwardedBody = fault?.request ? Buffer.from(JSON.stringify(fault.request(sentBody))) : Buffer.concat(chunks);
         const answer = await fetch(`${proxy.target}${request.url}`, {
           method: request.method,
-          headers: { 'content-type': request.headers['content-type'] ?? 'application/json' },
-          body: isGraphQL ? Buffer.concat(chunks) : undefined,
+          headers: {
+            'content-type': request.headers['content-type'] ?? 'application/json',
+            ...(request.headers.authorization ? { authorization: request.headers.authorization } : {}),
+          },
+          body: isGraphQL ? forwardedBody : undefined,
         });
+        let body: Buffer = Buffer.from(await answer.arrayBuffer());
+        if (fault?.answer) {
+          const rewritten = fault.answer(JSON.parse(body.toString('utf8')), sentBody);
+          body = Buffer.isBuffer(rewritten) ? rewritten : Buffer.from(JSON.stringify(rewritten));
+        }
         response.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
-        response.end(Buffer.from(await answer.arrayBuffer()));
+        response.end(body);
       };
+      if (fault) {
+        void forward().catch(() => response.destroy());
+        return;
+      }
       switch (mode) {
         case 'slow':
           setTimeout(() => void forward().catch(() => response.destroy()), slowMs);

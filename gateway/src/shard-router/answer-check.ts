@@ -78,7 +78,7 @@ export function checkRootField(
       if (shardReportedErrors) return;
       if (value === undefined) refuse(`no ${key} in the answer`);
     }
-    within(key, () => checkValue(value, type, nodes, scope, false));
+    within(key, () => checkValue(value, type, nodes, scope, false, pageOf(nodes[0]!, scope)));
   });
 }
 
@@ -157,14 +157,16 @@ function checkObject(value: Readonly<Record<string, unknown>>, type: GraphQLComp
       if (name === 'id' && concrete && !context.idChecked && scope.rules.keyFields.get(typeName)?.has('id')) checkOwnId(fieldValue, typeName, scope, context.anyCluster);
       if (name === 'cursor' && concrete && 'node' in fields) checkOwnCursor(fieldValue, scope, context.anyCluster);
       const anyCluster = context.anyCluster || scope.rules.crossClusterFields.has(`${typeName}.${name}`);
-      const node = fieldNodes[0]!;
-      const page = node.arguments?.some((argument) => argument.name.value === 'first')
-        ? { first: argumentValue(node, 'first', scope.variables), after: argumentValue(node, 'after', scope.variables) }
-        : undefined;
-      checkValue(fieldValue, definition.type, fieldNodes, scope, anyCluster, page);
+      checkValue(fieldValue, definition.type, fieldNodes, scope, anyCluster, pageOf(fieldNodes[0]!, scope));
     });
   }
   if (context.page && concrete) checkPage(value, concrete, selected, context.page, scope);
+}
+
+/** The page a field asks for, when it takes `first`: what its connection's edges must keep within. */
+function pageOf(node: FieldNode, scope: AnswerScope): ObjectContext['page'] {
+  if (!node.arguments?.some((argument) => argument.name.value === 'first')) return undefined;
+  return { first: argumentValue(node, 'first', scope.variables), after: argumentValue(node, 'after', scope.variables) };
 }
 
 /** The object type a value is: the type itself, or for an interface or union the one its `__typename` names. */

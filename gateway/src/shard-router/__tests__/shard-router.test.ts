@@ -59,6 +59,37 @@ const stats = (members: number, employees: number): GraphQLResponseBody => ({
 
 const STATS_QUERY = '{ networkStats { members average } }';
 
+// Skewed on purpose: alpha holds most of the first rows in name order.
+const rows: Record<string, string[]> = {
+  alpha: Array.from({ length: 30 }, (_, i) => `a${String(i).padStart(2, '0')}`),
+  beta: ['b1', 'm1', 'z1'],
+  gamma: ['c1', 'n1', 'z2'],
+};
+
+/** Shards answering keyset pages of `rows` by name; `lie` may change what one sends for a request. */
+function keysetShards(lie: (cluster: string, answer: GraphQLResponseBody, call: number) => GraphQLResponseBody = (_c, answer) => answer): Handler {
+  let calls = 0;
+  const keyset = (cluster: string, first: number, after: string | null) => {
+    const ordered = rows[cluster]!.map((name, i) => ({ name, cursor: encodeCursor({ order: 'NAME:ASC', value: name, clusterId: cluster, localId: i + 1 }) }));
+    const from = after ? ordered.filter((row) => row.name > String(decodeCursor(after, 'NAME:ASC').value)) : ordered;
+    const page = from.slice(0, first);
+    return {
+      totalCount: ordered.length,
+      edges: page.map((row) => ({ cursor: row.cursor, node: { id: `${cluster}:${rows[cluster]!.indexOf(row.name) + 1}`, name: row.name } })),
+      pageInfo: { hasNextPage: from.length > first, hasPreviousPage: false, startCursor: page[0]?.cursor ?? null, endCursor: page.at(-1)?.cursor ?? null },
+    };
+  };
+  return (cluster, request) => {
+    const result = executeSync({
+      schema: rules.schema,
+      document: parse(request.query),
+      variableValues: request.variables,
+      rootValue: { members: (args: { first: number; after: string | null }) => keyset(cluster, args.first, args.after) },
+    });
+    return lie(cluster, result as GraphQLResponseBody, calls++);
+  };
+}
+
 describe('ShardRouter', () => {
   it('averages from the shards\u2019 sums and counts, never from their averages', async () => {
     const { ask, calls } = network((cluster) => (cluster === 'alpha' ? stats(1, 1000) : stats(9, 90)));
@@ -173,31 +204,7 @@ describe('ShardRouter', () => {
   });
 
   it('asks each shard for its share of a page, then a short shard for the rest, and pages as one list would', async () => {
-    // Skewed on purpose: alpha holds most of the first rows in name order.
-    const rows: Record<string, string[]> = {
-      alpha: Array.from({ length: 30 }, (_, i) => `a${String(i).padStart(2, '0')}`),
-      beta: ['b1', 'm1', 'z1'],
-      gamma: ['c1', 'n1', 'z2'],
-    };
-    const keyset = (cluster: string, first: number, after: string | null) => {
-      const ordered = rows[cluster]!.map((name, i) => ({ name, cursor: encodeCursor({ order: 'NAME:ASC', value: name, clusterId: cluster, localId: i + 1 }) }));
-      const from = after ? ordered.filter((row) => row.name > String(decodeCursor(after, 'NAME:ASC').value)) : ordered;
-      const page = from.slice(0, first);
-      return {
-        totalCount: ordered.length,
-        edges: page.map((row) => ({ cursor: row.cursor, node: { id: `${cluster}:${rows[cluster]!.indexOf(row.name) + 1}`, name: row.name } })),
-        pageInfo: { hasNextPage: from.length > first, hasPreviousPage: false, startCursor: page[0]?.cursor ?? null, endCursor: page.at(-1)?.cursor ?? null },
-      };
-    };
-    const { ask, calls } = network((cluster, request) => {
-      const result = executeSync({
-        schema: rules.schema,
-        document: parse(request.query),
-        variableValues: request.variables,
-        rootValue: { members: (args: { first: number; after: string | null }) => keyset(cluster, args.first, args.after) },
-      });
-      return result as GraphQLResponseBody;
-    });
+    const { ask, calls } = network(keysetShards());
     const everyone = Object.entries(rows)
       .flatMap(([cluster, names]) => names.map((name, i) => ({ name, id: `${cluster}:${i + 1}` })))
       .sort((a, b) => (a.name < b.name ? -1 : 1))
@@ -224,4 +231,36 @@ describe('ShardRouter', () => {
     expect(firstPage[3]).toMatchObject({ cluster: 'alpha', variables: { __sr_first_0: 1 } });
     expect(decodeCursor(String(firstPage[3]!.variables.__sr_after_0), 'NAME:ASC').value).toBe('a10');
   });
+
+  it('drops a shard whose further rows are refused from the whole page, its count too, and names it', async () => {
+    // alpha answers its first share truthfully, then sends beta's cursors for the rest of the page.
+    const { ask, calls } = network(
+      keysetShards((cluster, answer, call) => {
+        if (cluster !== 'alpha' || call < 3) return answer;
+        const members = (answer.data as { members: { __sr_edges: Array<{ __sr_cursor: string }> } }).members;
+        for (const edge of members.__sr_edges) edge.__sr_cursor = encodeCursor({ ...decodeCursor(edge.__sr_cursor, 'NAME:ASC'), clusterId: 'beta' });
+        return answer;
+      }),
+    );
+    const answer = await ask('{ members(first: 12) { totalCount edges { node { id } } } }');
+    expect(calls.map((call) => call.cluster)).toEqual(['alpha', 'beta', 'gamma', 'alpha']);
+    const members = (answer.data as { members: { totalCount: number; edges: Array<{ node: { id: string } }> } }).members;
+    expect(members.totalCount).toBe(6);
+    expect(members.edges.map((edge) => edge.node.id)).toEqual(['beta:1', 'gamma:1', 'beta:2', 'gamma:2', 'beta:3', 'gamma:3']);
+    expect(answer.errors).toEqual([
+      expect.objectContaining({ path: ['members'], extensions: { code: 'CLUSTER_MISBEHAVED', cluster: 'alpha', reason: "a cursor of another cluster's row (beta:12) at members.__sr_edges.0.__sr_cursor" } }),
+    ]);
+  });
+
+  it('refuses a shard answer naming another cluster\u2019s row, and keeps the rest', async () => {
+    const { ask, client, shards } = network((cluster) => ({ data: { member: { id: cluster === 'beta' ? 'alpha:1' : `${cluster}:1`, name: 'x' } } }));
+    const answer = await ask('{ member(id: "beta:1") { id name } }');
+    expect(answer.data).toEqual({ member: null });
+    expect(answer.errors).toEqual([
+      expect.objectContaining({ path: ['member'], extensions: { code: 'CLUSTER_MISBEHAVED', cluster: 'beta', reason: 'Member "alpha:1" is another cluster\'s at member.id' } }),
+    ]);
+    // Recorded for /health, but a refusal opens no circuit.
+    expect(client.health(shards.shards).find((shard) => shard.cluster === 'beta')).toMatchObject({ state: 'closed', misbehaviours: 1 });
+  });
 });
+
