@@ -85,7 +85,10 @@ describeOnBothBackends('cluster database migrations', (backend) => {
     await writeClusterData(dataSource!, data, [CLUSTER]);
     const counts: Array<{ n: number | string }> = await dataSource!.query('SELECT COUNT(*) AS n FROM people');
     expect(Number(counts[0]!.n)).toBeGreaterThan(members.length);
-    // The audit log came last: undone first, it takes only its own table.
+    // The id sequences came last, then the audit log: undone first, each takes only its own table.
+    await dataSource!.undoLastMigration({ transaction: 'each' });
+    await expect(dataSource!.query('SELECT COUNT(*) FROM local_id_sequences')).rejects.toHaveProperty('message', expect.stringMatching(/local_id_sequences/));
+    expect(Number(((await dataSource!.query('SELECT COUNT(*) AS n FROM audit_log')) as Array<{ n: number | string }>)[0]!.n)).toBe(0);
     await dataSource!.undoLastMigration({ transaction: 'each' });
     await expect(dataSource!.query('SELECT COUNT(*) FROM audit_log')).rejects.toHaveProperty('message', expect.stringMatching(/audit_log/));
     expect(Number(((await dataSource!.query('SELECT COUNT(*) AS n FROM people')) as Array<{ n: number | string }>)[0]!.n)).toBe(Number(counts[0]!.n));

@@ -20,6 +20,7 @@ import { WorkingGroupEntity } from '../working-group/working-group.entity';
 import { CoreSchema1764028800000 } from './migrations/1764028800000-core-schema';
 import { ClusterActivity1764115200000 } from './migrations/1764115200000-cluster-activity';
 import { ClusterAuditLog1764201600000 } from './migrations/1764201600000-cluster-audit-log';
+import { LocalIdSequences1764288000000 } from './migrations/1764288000000-local-id-sequences';
 import { AuditEntryEntity } from '../../../../shared/audit/audit-entry.entity';
 
 export const CLUSTER_ENTITIES = [
@@ -43,7 +44,8 @@ export const CLUSTER_ENTITIES = [
   EventRegistrationEntity,
   AuditEntryEntity,
 ];
-export const CLUSTER_MIGRATIONS = [CoreSchema1764028800000, ClusterActivity1764115200000, ClusterAuditLog1764201600000];
+/** In the order they run; a released migration is never edited, a change is a new one. */
+export const CLUSTER_MIGRATIONS = [CoreSchema1764028800000, ClusterActivity1764115200000, ClusterAuditLog1764201600000, LocalIdSequences1764288000000];
 
 /** A cluster's database, migrated to the latest schema. */
 export async function openClusterDatabase(url: string, onQuery?: (sql: string) => void) {

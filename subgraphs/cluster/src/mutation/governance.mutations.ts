@@ -2,7 +2,8 @@ import { Arg, Ctx, Directive, Field, ID, InputType, Int, Mutation, Resolver } fr
 import { shardDirective } from '../../../../shared/shard-directive';
 import { foldSortKey } from '../../../../shared/sort-key';
 import type { ClusterContext } from '../context';
-import { nextLocalId, today } from '../db/transaction';
+import { nextLocalId } from '../db/local-ids';
+import { today } from '../db/transaction';
 import { writeTransaction } from './write-transaction';
 import { authorizeClusterWrite } from '../access/write-access';
 import { encodeGlobalId } from '../../../../shared/global-id';

@@ -2,7 +2,8 @@ import { Arg, Ctx, Directive, Field, ID, InputType, Int, Mutation, Resolver } fr
 import { shardDirective } from '../../../../shared/shard-directive';
 import { foldSortKey } from '../../../../shared/sort-key';
 import type { ClusterContext } from '../context';
-import { nextLocalId, today } from '../db/transaction';
+import { lockLocalIds, nextLocalId } from '../db/local-ids';
+import { today } from '../db/transaction';
 import { writeTransaction } from './write-transaction';
 import { updateVersioned } from '../db/versioned-update';
 import { MemberKind } from '../member/member-kind';
@@ -210,7 +211,7 @@ export class MemberMutations {
     return writeTransaction(context, 'updateMember', async (manager, audit) => {
       if (changes.name) {
         // The same lock as createMember takes, so that two writers of one name see each other.
-        await nextLocalId(manager, 'members', key.clusterId);
+        await lockLocalIds(manager, 'members', key.clusterId);
         await rejectDuplicateName(manager, key.clusterId, changes.name, key.localId);
       }
       const before = await findRow(manager, MemberEntity, key);

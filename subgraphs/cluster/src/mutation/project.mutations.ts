@@ -3,7 +3,8 @@ import type { EntityManager } from 'typeorm';
 import { shardDirective } from '../../../../shared/shard-directive';
 import { foldSortKey } from '../../../../shared/sort-key';
 import type { ClusterContext } from '../context';
-import { nextLocalId, today } from '../db/transaction';
+import { lockLocalIds, nextLocalId } from '../db/local-ids';
+import { today } from '../db/transaction';
 import { writeTransaction } from './write-transaction';
 import { authorizeClusterWrite } from '../access/write-access';
 import { encodeGlobalId, type GlobalId } from '../../../../shared/global-id';
@@ -264,7 +265,8 @@ export class ProjectMutations {
       }
       if (changes.endsOn) rejectWhen(changes.endsOn < project.startedOn, 'endsOn', `is before the project started (${project.startedOn})`);
       if (changes.titleKey && changes.titleKey !== project.titleKey) {
-        await nextLocalId(manager, 'projects', key.clusterId);
+        // The same lock as startProject takes, so that two writers of one title see each other.
+        await lockLocalIds(manager, 'projects', key.clusterId);
         const taken = await manager.getRepository(ProjectEntity).findOneBy({ clusterId: key.clusterId, titleKey: changes.titleKey });
         if (taken) conflict('title', 'is taken by another project of the cluster');
       }

@@ -8,6 +8,7 @@ import { ClusterEntity } from '../registry/cluster.entity';
 import { NetworkSchema1764028800000 } from './migrations/1764028800000-network-schema';
 import { NetworkInitiatives1764115200000 } from './migrations/1764115200000-network-initiatives';
 import { NetworkAuditLog1764201600000 } from './migrations/1764201600000-network-audit-log';
+import { NetworkIdSequences1764288000000 } from './migrations/1764288000000-network-id-sequences';
 import { AuditEntryEntity } from '../../../../shared/audit/audit-entry.entity';
 
 export const NETWORK_ENTITIES = [
@@ -20,7 +21,7 @@ export const NETWORK_ENTITIES = [
   AuditEntryEntity,
 ];
 /** In the order they run; a released migration is never edited, a change is a new one. */
-export const NETWORK_MIGRATIONS = [NetworkSchema1764028800000, NetworkInitiatives1764115200000, NetworkAuditLog1764201600000];
+export const NETWORK_MIGRATIONS = [NetworkSchema1764028800000, NetworkInitiatives1764115200000, NetworkAuditLog1764201600000, NetworkIdSequences1764288000000];
 
 /**
  * The network subgraph's database (`sqlite:<file>` or `mysql://…`), migrated to the latest schema.

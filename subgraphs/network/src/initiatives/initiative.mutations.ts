@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { recordAudit } from '../../../../shared/audit/record-audit';
 import { requireSecretariat } from '../../../../shared/auth/authorize';
 import { graphQLError } from '../../../../shared/errors';
+import { nextId, type IdSequence } from '../../../../shared/id-sequence';
 import { conflict, isoDate, optionalIsoDate, rejectWhen, requiredText, sortableText } from '../../../../shared/mutation-input';
 import { foldSortKey } from '../../../../shared/sort-key';
 import { runInTransaction } from '../../../../shared/transaction';
@@ -59,9 +60,8 @@ class SetNetworkInitiativeStatusInput {
   endsOn?: string | null;
 }
 
-function lockClause(manager: EntityManager): string {
-  return manager.connection.options.type === 'mysql' ? ' FOR UPDATE' : '';
-}
+/** Network initiatives are numbered by the network as a whole: one row of `id_sequences`. */
+const INITIATIVE_IDS: IdSequence = { sequences: 'id_sequences', table: 'network_initiatives', scope: {} };
 
 async function knownCluster(manager: EntityManager, id: string, name: string): Promise<void> {
   if (!(await manager.getRepository(ClusterEntity).existsBy({ id }))) rejectWhen(true, name, `names no cluster of the network: ${JSON.stringify(id)}`);
@@ -82,13 +82,14 @@ export class NetworkInitiativeMutations {
     rejectWhen(others.length > MAX_CLUSTERS, 'clusters', `holds more than ${MAX_CLUSTERS} clusters`);
     const clusterIds = [...new Set([input.leadCluster, ...others])];
     return runInTransaction(context.dataSource, async (manager) => {
-      const [{ next }] = (await manager.query(`SELECT COALESCE(MAX(id), 0) + 1 AS next FROM network_initiatives${lockClause(manager)}`)) as [{ next: number | string }];
+      // First: on MySQL it locks the numbering, so the checks below see any launch that came before.
+      const id = await nextId(manager, INITIATIVE_IDS);
       if (!(await manager.getRepository(ObjectiveEntity).existsBy({ code: input.objective }))) rejectWhen(true, 'objective', `names no objective: ${JSON.stringify(input.objective)}`);
       await knownCluster(manager, input.leadCluster, 'leadCluster');
-      for (const id of others) await knownCluster(manager, id, 'clusters');
+      for (const cluster of others) await knownCluster(manager, cluster, 'clusters');
       if (await manager.getRepository(NetworkInitiativeEntity).existsBy({ titleKey: foldSortKey(title) })) conflict('title', 'is taken by another network initiative');
       const row: NetworkInitiativeEntity = {
-        id: Number(next),
+        id,
         title,
         titleKey: foldSortKey(title),
         description,
