@@ -48,6 +48,8 @@ interface Fixture {
   adminActsFor: string;
   workingGroup: string;
   service: string;
+  /** The member of the cluster's own records: a fee it paid, a service it asked for with a note. */
+  records: { fee: { year: number; amountEur: number }; service: string; note: string };
   ndaProject: string;
   ndaTitle: string;
   openProject: string;
@@ -94,6 +96,8 @@ interface ReadCase {
 const isMemberOf = (caller: Caller, cluster: string) => caller.token?.role === 'member' && caller.token.cluster === cluster;
 const isAdminOf = (caller: Caller, cluster: string) => caller.token?.role === 'cluster-admin' && caller.token.cluster === cluster;
 const inNdaProject = (caller: Caller) => caller.name === CALLERS[2]!.name || caller.name === CALLERS[3]!.name || isAdminOf(caller, OWN);
+/** A member's own records: for its own people (not the rest of its cluster) and its cluster's staff. */
+const seesRecordsOfMemberOrg = (caller: Caller) => caller.name === CALLERS[1]!.name || isAdminOf(caller, OWN);
 const ids = (list: unknown) => (list as Array<{ id: string }>).map((item) => item.id);
 
 describeOnBothBackends('who may see and change what', (backend) => {
@@ -167,6 +171,12 @@ describeOnBothBackends('who may see and change what', (backend) => {
     const meeting = seeded.cluster.board.meetings.at(-1).id as string;
     const minutes = 'Present: 5 directors. Decided: the access rules.';
     await admin(`mutation($input: RecordMeetingMinutesInput!) { recordMeetingMinutes(input: $input) { id } }`, { input: { id: meeting, version: await versionOf('boardMeeting', meeting), minutes } });
+    // Another active service than the writes' own, so that their requests for it meet no open one.
+    const services = (seeded.cluster.services as Array<{ id: string; active: boolean }>).filter((service) => service.active);
+    expect(services.length).toBeGreaterThan(1);
+    const records = { fee: { year: 2024, amountEur: 750 }, service: services[1]!.id, note: 'Our export plan, for the mentor only' };
+    await admin(`mutation($input: RecordMembershipFeeInput!) { recordMembershipFee(input: $input) { id } }`, { input: { id: memberOrg, ...records.fee, paidOn: '2024-03-01' } });
+    await admin(`mutation($input: RequestServiceInput!) { requestService(input: $input) { id } }`, { input: { id: records.service, memberId: memberOrg, note: records.note } });
     const networkInitiative = (
       await admin(
         `mutation($input: LaunchNetworkInitiativeInput!) { launchNetworkInitiative(input: $input) { id } }`,
@@ -182,7 +192,8 @@ describeOnBothBackends('who may see and change what', (backend) => {
       unpaid,
       adminActsFor,
       workingGroup,
-      service: (seeded.cluster.services as Array<{ id: string; active: boolean }>).find((service) => service.active)!.id,
+      service: services[0]!.id,
+      records,
       ndaProject,
       ndaTitle,
       openProject,
@@ -386,6 +397,61 @@ describeOnBothBackends('who may see and change what', (backend) => {
         return meeting.minutes !== null;
       },
     },
+    {
+      what: 'a member\u2019s fees (null when hidden)',
+      query: `query($id: ID!) { member(id: $id) { name membership { status fees { year amountEur } } } }`,
+      variables: () => ({ id: fixture.memberOrg }),
+      sees: seesRecordsOfMemberOrg,
+      shown: (data, errors) => {
+        const member = data.member as { name: string; membership: { status: string; fees: unknown[] | null } };
+        // Hidden is null without an error: the rest of the member is everyone's to read.
+        expect([errors, member.name, member.membership.status]).toEqual([undefined, 'Acces Membru SRL', 'ACTIVE']);
+        if (member.membership.fees !== null) expect(member.membership.fees).toEqual([fixture.records.fee]);
+        return member.membership.fees !== null;
+      },
+    },
+    {
+      what: 'whether a member paid a year\u2019s fee (null when hidden, never false)',
+      query: `query($id: ID!, $year: Int!, $before: Int!) { member(id: $id) { membership { paid: feePaid(year: $year) unpaid: feePaid(year: $before) } } }`,
+      variables: () => ({ id: fixture.memberOrg, year: fixture.records.fee.year, before: fixture.records.fee.year - 1 }),
+      sees: seesRecordsOfMemberOrg,
+      shown: (data, errors) => {
+        const { paid, unpaid } = (data.member as { membership: { paid: boolean | null; unpaid: boolean | null } }).membership;
+        expect(errors).toBeUndefined();
+        expect([paid, unpaid]).toEqual(paid === null ? [null, null] : [true, false]);
+        return paid !== null;
+      },
+    },
+    {
+      what: 'the notes on a member\u2019s service requests, by the member and by the service (null when hidden)',
+      query: `query($member: ID!, $service: ID!) { member(id: $member) { serviceRequests { id note } } service(id: $service) { requests { id note member { id } } } }`,
+      variables: () => ({ member: fixture.memberOrg, service: fixture.records.service }),
+      sees: seesRecordsOfMemberOrg,
+      shown: (data, errors, caller) => {
+        expect(errors).toBeUndefined();
+        const [own, ...more] = (data.member as { serviceRequests: Array<{ id: string; note: string | null }> }).serviceRequests;
+        expect(more).toEqual([]);
+        const requests = (data.service as { requests: Array<{ id: string; note: string | null; member: { id: string } }> }).requests;
+        // The same request through the service says the same; every other member's note is for its own people and the staff.
+        expect(requests.find((request) => request.member.id === fixture.memberOrg)).toEqual({ ...own, member: { id: fixture.memberOrg } });
+        const others = requests.filter((request) => request.member.id !== fixture.memberOrg);
+        expect(others.filter((request) => (request.note !== null) !== isAdminOf(caller, OWN))).toEqual([]);
+        if (own!.note !== null) expect(own!.note).toBe(fixture.records.note);
+        return own!.note !== null;
+      },
+    },
+    {
+      what: 'the network\u2019s audit log (FORBIDDEN when hidden)',
+      query: `{ networkAuditLog(first: 3) { totalCount edges { node { operation actorRole } } } }`,
+      variables: () => ({}),
+      sees: (caller) => caller.token?.role === 'secretariat',
+      shown: (data, errors, caller) => {
+        const log = data.networkAuditLog as { totalCount: number; edges: Array<{ node: { operation: string; actorRole: string } }> } | null;
+        if (log === null) expect(errors?.map((error) => error.extensions?.code)).toEqual([caller.token ? 'FORBIDDEN' : 'UNAUTHENTICATED']);
+        else expect([log.totalCount > 0, log.edges[0]?.node.actorRole]).toEqual([true, 'secretariat']);
+        return log !== null;
+      },
+    },
   ];
 
   /** The database's own count of the cluster's projects, NDA included, taken before the reads. */
@@ -455,8 +521,8 @@ describeOnBothBackends('who may see and change what', (backend) => {
     it('leaves one audit entry per allowed write, and none for a refused one', async () => {
       const allowed = audit.filter((entry) => entry.outcome === 'allowed');
       const network = allowed.filter((entry) => entry.operation.includes('Network')).length;
-      // The fixture's own writes: 5 members, 2 projects, an event and minutes here; a network initiative there.
-      expect(Number(((await own.query(`SELECT COUNT(*) AS n FROM audit_log`)) as Array<{ n: number | string }>)[0]!.n)).toBe(allowed.length - network + 9);
+      // The fixture's own writes: 5 members, 2 projects, an event, minutes, a fee and a service request here; a network initiative there.
+      expect(Number(((await own.query(`SELECT COUNT(*) AS n FROM audit_log`)) as Array<{ n: number | string }>)[0]!.n)).toBe(allowed.length - network + 11);
       expect(Number(((await networkDb.query(`SELECT COUNT(*) AS n FROM audit_log`)) as Array<{ n: number | string }>)[0]!.n)).toBe(network + 1);
     });
   });

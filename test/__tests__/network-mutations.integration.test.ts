@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import type { RunningNetwork } from '../../scripts/run-network';
+import { encodeCursor } from '../../shared/cursor';
 import { failWrites, rowCounts } from '../support/fail-writes';
 import { postGraphQL, type GraphQLAnswer } from '../support/gateway-client';
 import { describeOnBothBackends } from '../support/mysql';
@@ -105,5 +106,46 @@ describeOnBothBackends('network initiatives written by the secretariat', (backen
       await restore();
     }
     expect(await rowCounts(network.networkDataSource)).toEqual(before);
+  });
+
+  it('lets the secretariat read the network\u2019s audit log through the API, newest first, page by page and by object', async () => {
+    const LOG = `query($first: Int, $after: String, $objectId: ID) {
+      networkAuditLog(first: $first, after: $after, objectId: $objectId) {
+        totalCount edges { cursor node { id recordedAt operation objectType objectId actorRole actorSubject actorMemberId before after } } pageInfo { hasNextPage hasPreviousPage endCursor }
+      }
+    }`;
+    const stored = (await network.networkDataSource.query('SELECT id, operation, object_id FROM audit_log ORDER BY id DESC')) as Array<{ id: number | string; operation: string; object_id: string }>;
+    expect(stored.length).toBeGreaterThan(3);
+    // Walked two at a time, the log is the table, newest first, with nothing repeated or left out.
+    const walked: Array<{ id: string; operation: string; objectId: string }> = [];
+    let after: string | null = null;
+    do {
+      const page: { totalCount: number; edges: Array<{ cursor: string; node: { id: string; operation: string; objectId: string } }>; pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string | null } } = (
+        await ok(LOG, { first: 2, after })
+      ).networkAuditLog;
+      expect([page.totalCount, page.pageInfo.hasPreviousPage]).toEqual([stored.length, after !== null]);
+      walked.push(...page.edges.map((edge) => edge.node));
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after);
+    expect(walked.map(({ id, operation, objectId }) => ({ id, operation, objectId }))).toEqual(stored.map((row) => ({ id: String(row.id), operation: row.operation, objectId: row.object_id })));
+    const [newest] = (await ok(LOG, { first: 1 })).networkAuditLog.edges;
+    expect(newest.node).toMatchObject({ actorRole: 'secretariat', actorSubject: 'maria@secretariat', actorMemberId: null, objectType: 'networkInitiative' });
+    expect(JSON.parse(newest.node.after)).toBeTruthy();
+
+    const object = stored.find((row) => row.operation === 'setNetworkInitiativeStatus')!.object_id;
+    const ofObject = (await ok(LOG, { first: 100, objectId: object })).networkAuditLog;
+    expect(ofObject.edges.map((edge: { node: { objectId: string; operation: string } }) => [edge.node.objectId, edge.node.operation])).toEqual(
+      stored.filter((row) => row.object_id === object).map((row) => [object, row.operation]),
+    );
+    expect(ofObject.totalCount).toBe(ofObject.edges.length);
+
+    const badInput = async (variables: Record<string, unknown>) => {
+      const answer = await postGraphQL(network.gatewayUrl, LOG, variables, secretariat);
+      expect([answer.data?.networkAuditLog ?? null, answer.errors?.map((error) => [error.extensions?.code, error.extensions?.argument])]).toEqual([null, [['BAD_USER_INPUT', expect.any(String)]]]);
+    };
+    await badInput({ after: 'garbage' });
+    await badInput({ first: 101 });
+    // A cursor of a cluster's log (the same ordering, another log) does not page this one.
+    await badInput({ after: encodeCursor({ order: 'RECORDED:DESC', value: 3, clusterId: 'banat', localId: 3 }) });
   });
 });

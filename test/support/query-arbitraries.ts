@@ -69,12 +69,15 @@ const memberFields = fc.record({
   scalars: fc.subarray(['name', 'kind', 'employees', 'city', 'founded', '__typename'], { minLength: 0 }),
   cluster: fc.boolean(),
   projects: fc.boolean(),
+  records: fc.boolean(),
   includeFlag: fc.option(fc.boolean(), { nil: undefined }),
 });
 
-function memberSelection(fields: { scalars: string[]; cluster: boolean; projects: boolean; includeFlag?: boolean }): string {
+function memberSelection(fields: { scalars: string[]; cluster: boolean; projects: boolean; records: boolean; includeFlag?: boolean }): string {
   const parts = ['id', ...fields.scalars];
   if (fields.cluster) parts.push('cluster { id shortName }');
+  // A member's own records: shown or null by who asks, which must not depend on where its rows live.
+  if (fields.records) parts.push('membership { feePaid(year: 2024) fees { year amountEur } } serviceRequests { id note }');
   if (fields.projects) parts.push(`projects ${fields.includeFlag === undefined ? '' : '@include(if: $flag) '}{ id title cluster { id } }`);
   return parts.join(' ');
 }

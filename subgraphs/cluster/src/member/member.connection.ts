@@ -1,4 +1,4 @@
-import { connectionTypes } from '../paging/connection-types';
+import { connectionTypes } from '../../../../shared/paging/connection-types';
 import { Member } from './member.type';
 
 const types = connectionTypes('Member', Member);

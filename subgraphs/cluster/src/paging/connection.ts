@@ -1,18 +1,6 @@
-import type { PageInfo } from './page-info.type';
+import type { Connection } from '../../../../shared/paging/connection';
 import type { KeysetOrder, Page } from './keyset';
 import { cursorOf } from './keyset';
-
-export interface Edge<Node> {
-  cursor: string;
-  node: Node;
-}
-
-/** A Relay connection; its total is counted only when `totalCount` is selected. */
-export interface Connection<Node> {
-  edges: Edge<Node>[];
-  pageInfo: PageInfo;
-  countTotal: () => Promise<number>;
-}
 
 export function toConnection<Row extends { clusterId: string; id: number }, Node>(
   page: Page<Row>,

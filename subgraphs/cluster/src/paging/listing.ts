@@ -1,7 +1,8 @@
 import type { DataSource, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { emptyConnection, toConnection, type Connection } from './connection';
+import type { Connection } from '../../../../shared/paging/connection';
+import { emptyConnection, toConnection } from './connection';
 import { fetchKeysetPage, type KeysetOrder } from './keyset';
-import { pageSize } from './page-args';
+import { pageSize } from '../../../../shared/page-size';
 import { SortDirection } from './sort-direction';
 
 /** How one kind of row is listed network-wide: its table, its orderings and its filter. */

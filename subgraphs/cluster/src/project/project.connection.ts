@@ -1,4 +1,4 @@
-import { connectionTypes } from '../paging/connection-types';
+import { connectionTypes } from '../../../../shared/paging/connection-types';
 import { Project } from './project.type';
 
 const types = connectionTypes('Project', Project);

@@ -1,6 +1,7 @@
 import { Arg, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { decodeGlobalId } from '../../../../shared/global-id';
 import { shardDirective } from '../../../../shared/shard-directive';
+import { mayReadMemberRecords } from '../access/member-records-access';
 import type { ClusterContext } from '../context';
 import { toMember } from '../member/member.mapper';
 import { Member } from '../member/member.type';
@@ -25,6 +26,15 @@ export class ServiceResolver {
 
 @Resolver(() => ServiceRequest)
 export class ServiceRequestResolver {
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'What the member wrote with its request, possibly empty. For the member\u2019s own people and its cluster\u2019s staff only: null for anyone else.',
+  })
+  note(@Root() request: ServiceRequest, @Ctx() context: ClusterContext): string | null {
+    // Null, not empty, when hidden: an empty note is one the member left blank (member-records-access.ts).
+    return mayReadMemberRecords(context.identity, request.memberId) ? request.note : null;
+  }
+
   @FieldResolver(() => Service)
   service(@Root() request: ServiceRequest, @Ctx() context: ClusterContext): Promise<Service | null> {
     return loadOptional(context.loaders.serviceById, request.serviceId, toService);

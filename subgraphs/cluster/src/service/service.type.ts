@@ -44,12 +44,11 @@ export class ServiceRequest {
   @Field(() => ServiceRequestStatus)
   status: ServiceRequestStatus;
 
-  @Field()
-  note: string;
-
   @Field(() => Int)
   version: number;
 
+  /** As the member wrote it; the `note` field shows it only to whom it is for (ServiceRequestResolver). */
+  note: string;
   serviceId: string;
   memberId: string;
 }

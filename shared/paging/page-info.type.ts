@@ -1,8 +1,11 @@
 import { Directive, Field, ObjectType } from 'type-graphql';
-import { shardDirective } from '../../../../shared/shard-directive';
-import { PLAIN_FIELDS } from '../../../../shared/server/federated-schema';
+import { PLAIN_FIELDS } from '../server/federated-schema';
 
-/** Relay page info. The gateway recomputes it after merging shards' pages. */
+/**
+ * Relay page info, one type for every subgraph's connections: `@shareable`, since the network
+ * subgraph and the cluster subgraphs both serve it. The gateway recomputes it after merging shards'
+ * pages.
+ */
 @ObjectType('PageInfo', PLAIN_FIELDS)
 @Directive('@shareable')
 export class PageInfo {
@@ -18,5 +21,3 @@ export class PageInfo {
   @Field(() => String, { nullable: true })
   endCursor: string | null;
 }
-
-export const CONNECTION_MERGE = shardDirective({ route: 'all', merge: 'connection' });

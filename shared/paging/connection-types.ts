@@ -1,13 +1,16 @@
 import { Field, FieldResolver, Int, ObjectType, Resolver, Root, type ClassType } from 'type-graphql';
-import { PLAIN_FIELDS } from '../../../../shared/server/federated-schema';
+import { PLAIN_FIELDS } from '../server/federated-schema';
 import type { Connection } from './connection';
 import { PageInfo } from './page-info.type';
+
+/** What the sharded lists' totals count; a subgraph that is not sharded says what its total counts. */
+const NETWORK_WIDE_TOTAL = 'Rows matching the filter, over every cluster asked for.';
 
 /**
  * The Relay connection and edge types of one node type (`EventConnection`, `EventEdge`), and the
  * resolver that counts `totalCount` only when it is selected.
  */
-export function connectionTypes<Node extends object>(name: string, node: ClassType<Node>) {
+export function connectionTypes<Node extends object>(name: string, node: ClassType<Node>, totalCountDescription = NETWORK_WIDE_TOTAL) {
   @ObjectType(`${name}Edge`, PLAIN_FIELDS)
   class Edge {
     @Field()
@@ -25,7 +28,7 @@ export function connectionTypes<Node extends object>(name: string, node: ClassTy
     @Field(() => PageInfo)
     pageInfo: PageInfo;
 
-    @Field(() => Int, { description: 'Rows matching the filter, over every cluster asked for.' })
+    @Field(() => Int, { description: totalCountDescription })
     totalCount: number;
   }
 
