@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager, ObjectLiteral, EntityTarget } from 'typeorm';
+import { AuditEntryEntity } from '../../../../shared/audit/audit-entry.entity';
 import { foldSortKey } from '../../../../shared/sort-key';
 import { EngagementEntity } from '../engagement/engagement.entity';
 import { EventRegistrationEntity } from '../event/event-registration.entity';
@@ -34,13 +35,16 @@ const TABLES_CHILDREN_FIRST = [
  * transaction. One cluster for a cluster's own database; every cluster for the oracle. A row
  * naming a member of another cluster (a partner, an engagement, a registration) belongs to the
  * cluster of its project or event. Rows are deleted with DELETE, never TRUNCATE, which would
- * commit the transaction on MySQL.
+ * commit the transaction on MySQL. The clusters' audit log goes with them: the seed gives local
+ * ids out again, and an entry kept from before would tell the history of another row.
  */
 export async function writeClusterData(dataSource: DataSource, data: ClusterData, clusterIds: readonly string[]): Promise<void> {
   const keep = <T extends { clusterId: string }>(rows: readonly T[]): T[] => rows.filter((row) => clusterIds.includes(row.clusterId));
   const members = keep(data.members);
   const projects = keep(data.projects);
   await dataSource.transaction(async (manager) => {
+    // Nothing refers to audit entries, so they may go first; by cluster, like every other row.
+    await manager.createQueryBuilder().delete().from(AuditEntryEntity).where('cluster_id IN (:...clusterIds)', { clusterIds }).execute();
     for (const entity of TABLES_CHILDREN_FIRST) {
       await manager.createQueryBuilder().delete().from(entity).where('cluster_id IN (:...clusterIds)', { clusterIds }).execute();
     }

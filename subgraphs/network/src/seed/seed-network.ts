@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { AuditEntryEntity } from '../../../../shared/audit/audit-entry.entity';
 import { FOUNDING_CLUSTERS, NETWORK_FACTS, type FoundingCluster } from '../../../../shared/network-catalog';
 import { foldSortKey } from '../../../../shared/sort-key';
 import { MISSION_AIMS, OBJECTIVES } from '../alliance/charter';
@@ -18,7 +19,9 @@ export interface SeedNetworkOptions {
 
 /**
  * Replaces the network's rows with the founding catalog. Same input, same rows, on both backends;
- * all in one transaction, so readers see either the old registry or the new one, never a mix.
+ * all in one transaction, so readers see either the old registry or the new one, never a mix. The
+ * network's audit log is cleared with them: the rows it told the history of are gone, and their ids
+ * (initiatives') are given out again.
  */
 export async function seedNetwork(dataSource: DataSource, options: SeedNetworkOptions): Promise<void> {
   const catalog = options.clusters ?? FOUNDING_CLUSTERS;
@@ -40,6 +43,7 @@ export async function seedNetwork(dataSource: DataSource, options: SeedNetworkOp
 
   await dataSource.transaction(async (manager) => {
     // Rows go before the rows they reference and come back after them.
+    await deleteAll(manager, AuditEntryEntity);
     await deleteAll(manager, NetworkInitiativeClusterEntity);
     await deleteAll(manager, NetworkInitiativeEntity);
     await deleteAll(manager, NetworkEntity);
