@@ -15,10 +15,14 @@ import { ClusterNode } from './cluster.type';
 /**
  * A cluster's organisation, answered by that cluster alone (the gateway routes a Cluster by its
  * id). Lists are empty for a cluster this deployment does not serve.
+ *
+ * Every field is nullable: a Cluster itself comes from the registry (the network subgraph), these
+ * fields from the cluster's own deployment. When that deployment is down, they are null and the
+ * cluster stays in `clusters`; a non-null one would take the whole list of clusters with it.
  */
 @Resolver(() => ClusterNode)
 export class ClusterActivityResolver {
-  @FieldResolver(() => [Person], { description: 'The cluster\u2019s directory: members\u2019 people and staff, by name.' })
+  @FieldResolver(() => [Person], { nullable: true, description: 'The cluster\u2019s directory: members\u2019 people and staff, by name.' })
   async people(@Root() cluster: ClusterNode, @Ctx() context: ClusterContext): Promise<Person[]> {
     return (await context.loaders.peopleOfCluster.load(cluster.id)).map(toPerson);
   }
@@ -36,27 +40,27 @@ export class ClusterActivityResolver {
     return latest ? toBoard(latest) : null;
   }
 
-  @FieldResolver(() => [Board], { description: 'Every term\u2019s board, oldest first.' })
+  @FieldResolver(() => [Board], { nullable: true, description: 'Every term\u2019s board, oldest first.' })
   async boards(@Root() cluster: ClusterNode, @Ctx() context: ClusterContext): Promise<Board[]> {
     return (await context.loaders.boardsOfCluster.load(cluster.id)).map(toBoard);
   }
 
-  @FieldResolver(() => [GeneralAssembly], { description: 'Oldest first.' })
+  @FieldResolver(() => [GeneralAssembly], { nullable: true, description: 'Oldest first.' })
   async generalAssemblies(@Root() cluster: ClusterNode, @Ctx() context: ClusterContext): Promise<GeneralAssembly[]> {
     return (await context.loaders.assembliesOfCluster.load(cluster.id)).map(toAssembly);
   }
 
-  @FieldResolver(() => [Kpi], { description: 'The executive director\u2019s KPIs, by period.' })
+  @FieldResolver(() => [Kpi], { nullable: true, description: 'The executive director\u2019s KPIs, by period.' })
   async kpis(@Root() cluster: ClusterNode, @Ctx() context: ClusterContext): Promise<Kpi[]> {
     return (await context.loaders.kpisOfCluster.load(cluster.id)).map(toKpi);
   }
 
-  @FieldResolver(() => [WorkingGroup], { description: 'By name.' })
+  @FieldResolver(() => [WorkingGroup], { nullable: true, description: 'By name.' })
   async workingGroups(@Root() cluster: ClusterNode, @Ctx() context: ClusterContext): Promise<WorkingGroup[]> {
     return (await context.loaders.workingGroupsOfCluster.load(cluster.id)).map(toWorkingGroup);
   }
 
-  @FieldResolver(() => [Service], { description: 'Services offered to members.' })
+  @FieldResolver(() => [Service], { nullable: true, description: 'Services offered to members.' })
   async services(@Root() cluster: ClusterNode, @Ctx() context: ClusterContext): Promise<Service[]> {
     return (await context.loaders.servicesOfCluster.load(cluster.id)).map(toService);
   }

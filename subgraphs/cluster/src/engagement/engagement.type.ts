@@ -11,7 +11,7 @@ export class ResourceEngagement {
   @Field(() => Int, { description: '1 for the largest engagement: by value, then the earlier commitment, then member id.' })
   priority: number;
 
-  @Field(() => MemberStub, { description: 'A member of any cluster.' })
+  @Field(() => MemberStub, { nullable: true, description: 'A member of any cluster.' })
   @Directive(shardDirective({ refs: 'any' }))
   member: MemberStub;
 

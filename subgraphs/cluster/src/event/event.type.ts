@@ -8,7 +8,7 @@ import { EventKind } from './event-kind';
 
 @ObjectType('EventRegistration', { ...PLAIN_FIELDS, description: 'A member of any cluster registered for an event.' })
 export class EventRegistration {
-  @Field(() => MemberStub)
+  @Field(() => MemberStub, { nullable: true })
   @Directive(shardDirective({ refs: 'any' }))
   member: MemberStub;
 

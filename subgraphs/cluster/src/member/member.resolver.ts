@@ -4,10 +4,10 @@ import { shardDirective } from '../../../../shared/shard-directive';
 import { ClusterNode } from '../cluster-ref/cluster.type';
 import type { ClusterContext } from '../context';
 import { loadOptional } from '../db/row-loaders';
-import type { Connection } from '../paging/connection';
+import type { Connection } from '../../../../shared/paging/connection';
 import { listConnection } from '../paging/listing';
 import { selectClusters } from '../paging/page-args';
-import { CONNECTION_MERGE } from '../paging/page-info.type';
+import { CONNECTION_MERGE } from '../paging/connection-merge';
 import { MemberConnection } from './member.connection';
 import { MemberFilter, MemberOrder } from './member.inputs';
 import { toMember } from './member.mapper';
@@ -57,7 +57,7 @@ export class MemberResolver {
 
 @Resolver(() => ClusterNode)
 export class ClusterMembersResolver {
-  @FieldResolver(() => MemberConnection, { description: 'This cluster\u2019s members.' })
+  @FieldResolver(() => MemberConnection, { nullable: true, description: 'This cluster\u2019s members.' })
   members(@Root() cluster: ClusterNode, @Ctx() context: ClusterContext, @Args() args: MemberPageArgs): Promise<Connection<Member>> {
     return memberPage(context, context.clusterIds.filter((id) => id === cluster.id), args);
   }

@@ -7,7 +7,9 @@ import { MemberParticipation, ProjectStub } from './participation.type';
 
 @Resolver(() => MemberParticipation)
 export class ParticipationResolver {
-  @FieldResolver(() => [ProjectStub], { description: 'Projects the member leads or is a partner in that the caller may see, ordered by id.' })
+  // Nullable, list and items: each project comes from its own cluster, and one cluster down must
+  // cost only its projects, never the member (and with it the page of members holding it).
+  @FieldResolver(() => [ProjectStub], { nullable: 'itemsAndList', description: 'Projects the member leads or is a partner in that the caller may see, ordered by id.' })
   @Directive(shardDirective({ merge: 'concat' }))
   async projects(@Root() member: MemberParticipation, @Ctx() context: ClusterContext): Promise<ProjectStub[]> {
     const projects = await context.loaders.projectsOfMember.load(member.id);

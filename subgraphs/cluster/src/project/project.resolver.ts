@@ -4,11 +4,11 @@ import { shardDirective } from '../../../../shared/shard-directive';
 import type { ClusterContext } from '../context';
 import { graphQLError } from '../../../../shared/errors';
 import { isProjectVisible, restrictProjectsToVisible } from '../access/project-visibility';
-import type { Connection } from '../paging/connection';
+import type { Connection } from '../../../../shared/paging/connection';
 import { listConnection } from '../paging/listing';
 import { networkPageArgs } from '../paging/page-args-type';
 import { selectClusters } from '../paging/page-args';
-import { CONNECTION_MERGE } from '../paging/page-info.type';
+import { CONNECTION_MERGE } from '../paging/connection-merge';
 import { MemberStub } from './member-stub.type';
 import { rankEngagements } from '../engagement/engagement-ranking';
 import { ResourceEngagement } from '../engagement/engagement.type';
@@ -39,7 +39,9 @@ export class ProjectResolver {
     return project;
   }
 
-  @FieldResolver(() => [MemberStub], { description: 'Partners from any cluster, ordered by id.' })
+  // A partner's fields come from its own cluster: while that cluster is down the partner is null,
+  // and the project and the page around it stay.
+  @FieldResolver(() => [MemberStub], { nullable: 'items', description: 'Partners from any cluster, ordered by id.' })
   @Directive(shardDirective({ refs: 'any' }))
   async partners(@Root() project: Project, @Ctx() context: ClusterContext): Promise<MemberStub[]> {
     const partners = await context.loaders.partnersOfProject.load(project.id);

@@ -28,7 +28,7 @@ export class Project {
   @Field(() => ClusterStub)
   cluster: ClusterStub;
 
-  @Field(() => MemberStub, { description: 'The leading member, of the project\u2019s own cluster.' })
+  @Field(() => MemberStub, { nullable: true, description: 'The leading member, of the project\u2019s own cluster.' })
   lead: MemberStub;
 
   @Field(() => String, { nullable: true })

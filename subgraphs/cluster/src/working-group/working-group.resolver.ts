@@ -7,12 +7,12 @@ import { toInitiative } from '../governance/governance.mapper';
 import { Initiative } from '../governance/governance.type';
 import { toMember } from '../member/member.mapper';
 import { Member } from '../member/member.type';
-import type { Connection } from '../paging/connection';
-import { connectionTypes } from '../paging/connection-types';
+import type { Connection } from '../../../../shared/paging/connection';
+import { connectionTypes } from '../../../../shared/paging/connection-types';
 import { containsPattern, LIKE_ESCAPE } from '../paging/like-pattern';
 import { listConnection, type Listing } from '../paging/listing';
 import { selectClusters } from '../paging/page-args';
-import { CONNECTION_MERGE } from '../paging/page-info.type';
+import { CONNECTION_MERGE } from '../paging/connection-merge';
 import { networkPageArgs, orderInput } from '../paging/page-args-type';
 import { ProjectStub } from '../participation/participation.type';
 import { PersonRoleKind } from '../person/person-role';
@@ -88,7 +88,7 @@ export class WorkingGroupResolver {
     return (await context.loaders.participantsOfWorkingGroup.load(group.id)).length;
   }
 
-  @FieldResolver(() => [ProjectStub], { description: 'Projects the group produced that the caller may see, ordered by id.' })
+  @FieldResolver(() => [ProjectStub], { nullable: 'items', description: 'Projects the group produced that the caller may see, ordered by id.' })
   async projects(@Root() group: WorkingGroup, @Ctx() context: ClusterContext): Promise<ProjectStub[]> {
     const projects = await visibleProjects(await context.loaders.projectsOfWorkingGroup.load(group.id), context);
     return projects.map((row) => ({ id: encodeGlobalId(row.clusterId, row.id) }));
