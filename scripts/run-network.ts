@@ -3,10 +3,12 @@ import type { DataSource } from 'typeorm';
 import type { GatewayProtection } from '../shared/gateway-protection';
 import type { SigningKeySet } from '../shared/auth/signing-keys';
 import { createTokenVerifier } from '../shared/auth/tokens';
+import { createAssertionSigner, createAssertionVerifier, GATEWAY_KEY_PREFIX, NETWORK_AUDIENCE } from '../shared/auth/gateway-assertion';
+import { generateSigningKey } from '../shared/auth/signing-keys';
 import { ensureDatabase } from '../shared/data-source';
 import { createLogger, type Logger } from '../shared/logger';
 import { FOUNDING_CLUSTERS, NETWORK_FACTS, type FoundingCluster } from '../shared/network-catalog';
-import { listen, type RunningServer } from '../shared/server/http-app';
+import { listen, type RunningServer, type ServerTimeouts } from '../shared/server/http-app';
 import { createGateway, type Gateway, type ShardTransport } from '../gateway/src';
 import { createClusterSubgraph, generateClusterData, openClusterDatabase, writeClusterData, type ClusterData } from '../subgraphs/cluster/src';
 import { createNetworkSubgraph, openNetworkDatabase, seedNetwork } from '../subgraphs/network/src';
@@ -15,6 +17,8 @@ export interface NetworkPlan {
   host: string;
   /** Fixed ports, or `0` everywhere for tests. */
   ports: { gateway: number; network: number; clusterBase: number } | 'ephemeral';
+  /** What every server of the network waits for of its clients; `DEFAULT_SERVER_TIMEOUTS` for those left out. */
+  serverTimeouts?: Partial<ServerTimeouts>;
   networkDatabaseUrl: string;
   clusterDatabaseUrl(clusterId: string): string;
   /** `if-empty`: seed a database that holds no rows yet; `always`: replace its rows. */
@@ -42,10 +46,19 @@ export interface NetworkPlan {
   logger?: Logger;
   /** The key set whose tokens every subgraph accepts; without one, every token is refused. */
   authKeys?: SigningKeySet;
+  /** The gateway's own assertion keys; a new key for this run when omitted. */
+  gatewayKeys?: SigningKeySet;
+  /** `off`: subgraphs answer requests without the gateway's assertion (a test of a stock gateway). Required by default. */
+  gatewayAssertions?: 'required' | 'off';
   /** The gateway's limits; `DEFAULT_PROTECTION` when omitted. */
   protection?: GatewayProtection;
   /** The built pages the gateway serves at `/` and `/graphiql`. */
   webDir?: string;
+}
+
+/** The gateway keys of a plan: its own, or a key made for this run. */
+async function gatewayKeysOf(plan: NetworkPlan): Promise<SigningKeySet> {
+  return plan.gatewayKeys ?? { keys: [await generateSigningKey(GATEWAY_KEY_PREFIX)] };
 }
 
 /** The database name the one-database topology uses in place of a cluster id. */
@@ -116,6 +129,8 @@ export interface RunningSubgraphs {
   clusters: RunningCluster[];
   /** The network subgraph's database, open while the network runs. */
   networkDataSource: DataSource;
+  /** The gateway's assertion keys the subgraphs accept: for a test's own gateway, or a request of its own to a subgraph. */
+  gatewayKeys: SigningKeySet;
   /** Stops the network subgraph alone, as a test of its failure does. */
   stopNetworkSubgraph(): Promise<void>;
   close(): Promise<void>;
@@ -132,6 +147,8 @@ export async function runSubgraphs(plan: NetworkPlan): Promise<RunningSubgraphs>
   const running: RunningCluster[] = [];
   const closers: Array<() => Promise<unknown>> = [];
   const verifyToken = plan.authKeys ? createTokenVerifier(plan.authKeys) : undefined;
+  const gatewayKeys = await gatewayKeysOf(plan);
+  const assertionFor = (audience: readonly string[]) => (plan.gatewayAssertions === 'off' ? ('off' as const) : createAssertionVerifier(gatewayKeys, audience));
   try {
     const deployments =
       plan.topology === 'one-database'
@@ -143,8 +160,14 @@ export async function runSubgraphs(plan: NetworkPlan): Promise<RunningSubgraphs>
         data: plan.data,
         onQuery: onQuery && ((sql) => onQuery(deployment.id, sql)),
       });
-      const subgraph = await createClusterSubgraph({ dataSource, clusterIds: deployment.clusterIds, logger: logger.child({ cluster: deployment.id }), verifyToken });
-      const server = await listen(subgraph.app, port((p) => p.clusterBase + index), plan.host);
+      const subgraph = await createClusterSubgraph({
+        dataSource,
+        clusterIds: deployment.clusterIds,
+        logger: logger.child({ cluster: deployment.id }),
+        verifyToken,
+        gatewayAssertion: assertionFor(deployment.clusterIds),
+      });
+      const server = await listen(subgraph.app, port((p) => p.clusterBase + index), plan.host, { timeouts: plan.serverTimeouts });
       let stopped = false;
       const stop = async () => {
         if (stopped) return;
@@ -164,8 +187,14 @@ export async function runSubgraphs(plan: NetworkPlan): Promise<RunningSubgraphs>
     const networkSeed = plan.ports === 'ephemeral' ? 'always' : plan.seed;
     const networkDb = await prepareNetworkDatabase(plan.networkDatabaseUrl, { seed: networkSeed, clusters }, clusterUrl, logger);
     closers.push(() => networkDb.destroy());
-    const network = await createNetworkSubgraph({ dataSource: networkDb, logger: logger.child({ subgraph: 'network' }), verifyToken, ...(plan.authKeys ? { publishedKeys: plan.authKeys } : {}) });
-    const networkServer = await listen(network.app, port((p) => p.network), plan.host);
+    const network = await createNetworkSubgraph({
+      dataSource: networkDb,
+      logger: logger.child({ subgraph: 'network' }),
+      verifyToken,
+      gatewayAssertion: assertionFor([NETWORK_AUDIENCE]),
+      publishedKeys: { keys: [...(plan.authKeys?.keys ?? []), ...gatewayKeys.keys] },
+    });
+    const networkServer = await listen(network.app, port((p) => p.network), plan.host, { timeouts: plan.serverTimeouts });
     let networkStopped = false;
     const stopNetworkSubgraph = async () => {
       if (networkStopped) return;
@@ -175,7 +204,7 @@ export async function runSubgraphs(plan: NetworkPlan): Promise<RunningSubgraphs>
     };
     closers.push(stopNetworkSubgraph);
     const networkUrl = `${networkServer.url}/graphql`;
-    return { networkUrl, clusters: running, networkDataSource: networkDb, stopNetworkSubgraph, close: () => closeAll(closers) };
+    return { networkUrl, clusters: running, networkDataSource: networkDb, gatewayKeys, stopNetworkSubgraph, close: () => closeAll(closers) };
   } catch (error) {
     await closeAll(closers);
     throw error;
@@ -185,7 +214,9 @@ export async function runSubgraphs(plan: NetworkPlan): Promise<RunningSubgraphs>
 /** The whole network in this process: the subgraphs and the gateway, each reached over real HTTP. */
 export async function runNetwork(plan: NetworkPlan): Promise<RunningNetwork> {
   const logger = plan.logger ?? createLogger('network');
-  const subgraphs = await runSubgraphs({ ...plan, logger });
+  // The subgraphs and the gateway of one network must agree on the gateway's key.
+  const gatewayKeys = await gatewayKeysOf(plan);
+  const subgraphs = await runSubgraphs({ ...plan, logger, gatewayKeys });
   try {
     const gateway = await createGateway({
       source: { kind: 'registry', networkUrl: subgraphs.networkUrl },
@@ -194,11 +225,12 @@ export async function runNetwork(plan: NetworkPlan): Promise<RunningNetwork> {
       shardTimeoutMs: plan.shardTimeoutMs,
       shardTimeouts: plan.shardTimeouts,
       logger: logger.child({ component: 'gateway' }),
+      signAssertion: createAssertionSigner(gatewayKeys),
       ...(plan.authKeys ? { verifyToken: createTokenVerifier(plan.authKeys) } : {}),
       ...(plan.protection ? { protection: plan.protection } : {}),
       ...(plan.webDir ? { webDir: plan.webDir } : {}),
     });
-    const gatewayServer = await listen(gateway.app, plan.ports === 'ephemeral' ? 0 : plan.ports.gateway, plan.host);
+    const gatewayServer = await listen(gateway.app, plan.ports === 'ephemeral' ? 0 : plan.ports.gateway, plan.host, { timeouts: plan.serverTimeouts });
     return {
       ...subgraphs,
       gatewayUrl: `${gatewayServer.url}/graphql`,

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { assertionVerifierFromConfig } from '../shared/auth/assertions-from-config';
 import { tokenVerifierFromConfig } from '../shared/auth/verifier-from-config';
 import { loadConfig, ConfigError } from '../shared/config';
 import { createLogger } from '../shared/logger';
@@ -25,8 +26,9 @@ async function main(): Promise<void> {
   if (port === undefined) throw new ConfigError(`Cluster "${clusterId}" has no registry port: set CLUSTER_PORT`);
   const dataSource = await prepareClusterDatabase(clusterIds, config.clusterDatabaseUrl(clusterId), 'if-empty', config.seed, logger);
   const verifyToken = await tokenVerifierFromConfig(config);
-  const subgraph = await createClusterSubgraph({ dataSource, clusterIds, logger, verifyToken });
-  const server = await listen(subgraph.app, port, config.host);
+  const gatewayAssertion = await assertionVerifierFromConfig(config, clusterIds);
+  const subgraph = await createClusterSubgraph({ dataSource, clusterIds, logger, verifyToken, gatewayAssertion });
+  const server = await listen(subgraph.app, port, config.host, { timeouts: config.serverTimeouts });
   process.stdout.write(`clusters ${clusterIds.join(', ')} answer at ${server.url}/{members,projects,participation}/graphql\n`);
   stopOnSignals(async () => {
     await server.close();

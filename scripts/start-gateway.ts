@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ConfigError, loadConfig, type Config } from '../shared/config';
 import { createLogger } from '../shared/logger';
 import { listen } from '../shared/server/http-app';
+import { assertionSignerFromConfig } from '../shared/auth/assertions-from-config';
 import { tokenVerifierFromConfig } from '../shared/auth/verifier-from-config';
 import { createGateway, type GatewaySource, type HttpTransportOptions } from '../gateway/src';
 import { exitOnFailure, stopOnSignals } from './process-lifecycle';
@@ -31,10 +32,11 @@ async function main(): Promise<void> {
     startupWaitMs: config.startupWaitMs,
     logger,
     verifyToken: await tokenVerifierFromConfig(config),
+    signAssertion: await assertionSignerFromConfig(config),
     protection: config.protection,
     webDir: config.webDir,
   });
-  const server = await listen(gateway.app, config.ports.gateway, config.host);
+  const server = await listen(gateway.app, config.ports.gateway, config.host, { timeouts: config.serverTimeouts });
   process.stdout.write(`gateway answers at ${server.url}/graphql over ${gateway.registry.length} clusters\n`);
   stopOnSignals(async () => {
     await server.close();

@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { loadOrCreateSigningKeys } from '../shared/auth/signing-keys';
 import { createTokenVerifier } from '../shared/auth/tokens';
+import { gatewayKeysFromConfig } from '../shared/auth/assertions-from-config';
+import { createAssertionVerifier, NETWORK_AUDIENCE } from '../shared/auth/gateway-assertion';
 import { loadConfig } from '../shared/config';
 import { createLogger } from '../shared/logger';
 import { FOUNDING_CLUSTERS } from '../shared/network-catalog';
@@ -15,10 +17,18 @@ async function main(): Promise<void> {
   const logger = createLogger('network', config.logLevel);
   const clusterUrl = (id: string) => config.clusterUrl(id, config.ports.clusterBase + FOUNDING_CLUSTERS.findIndex((c) => c.id === id));
   const dataSource = await prepareNetworkDatabase(config.networkDatabaseUrl, { seed: 'if-empty' }, clusterUrl, logger);
-  // The network subgraph holds the key set and publishes its public half for every other process.
+  // The network subgraph holds the token key set and publishes its public half for every other
+  // process, with the public half of the gateway's assertion keys beside it.
   const keys = await loadOrCreateSigningKeys(config.authKeysFile);
-  const subgraph = await createNetworkSubgraph({ dataSource, logger, verifyToken: createTokenVerifier(keys), publishedKeys: keys });
-  const server = await listen(subgraph.app, config.ports.network, config.host);
+  const gatewayKeys = await gatewayKeysFromConfig(config);
+  const subgraph = await createNetworkSubgraph({
+    dataSource,
+    logger,
+    verifyToken: createTokenVerifier(keys),
+    gatewayAssertion: config.gatewayAssertions === 'off' ? 'off' : createAssertionVerifier(gatewayKeys, [NETWORK_AUDIENCE]),
+    publishedKeys: { keys: [...keys.keys, ...gatewayKeys.keys] },
+  });
+  const server = await listen(subgraph.app, config.ports.network, config.host, { timeouts: config.serverTimeouts });
   process.stdout.write(`network subgraph answers at ${server.url}/graphql; its token keys at ${server.url}${JWKS_PATH}\n`);
   stopOnSignals(async () => {
     await server.close();

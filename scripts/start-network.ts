@@ -1,3 +1,4 @@
+import { gatewayKeysFromConfig } from '../shared/auth/assertions-from-config';
 import { loadOrCreateSigningKeys } from '../shared/auth/signing-keys';
 import { loadConfig } from '../shared/config';
 import { createLogger } from '../shared/logger';
@@ -12,6 +13,7 @@ async function main(): Promise<void> {
   const network = await runNetwork({
     host: config.host,
     ports: config.ports,
+    serverTimeouts: config.serverTimeouts,
     networkDatabaseUrl: config.networkDatabaseUrl,
     clusterDatabaseUrl: config.clusterDatabaseUrl,
     seed: 'if-empty',
@@ -22,6 +24,8 @@ async function main(): Promise<void> {
     logger,
     // Created on first start: `npm run token` signs with the same file.
     authKeys: await loadOrCreateSigningKeys(config.authKeysFile),
+    gatewayKeys: await gatewayKeysFromConfig(config),
+    gatewayAssertions: config.gatewayAssertions,
     protection: config.protection,
     webDir: config.webDir,
   });

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_PROTECTION, DEFAULT_RATE_LIMITS, type GatewayProtection } from './gateway-protection';
+import { DEFAULT_SERVER_TIMEOUTS, type ServerTimeouts } from './server/http-app';
 
 /**
  * The one place that reads the environment. Every setting is validated at start: a bad value stops
@@ -8,6 +9,8 @@ import { DEFAULT_PROTECTION, DEFAULT_RATE_LIMITS, type GatewayProtection } from 
  */
 const port = z.coerce.number().int().min(0).max(65535);
 const positiveMs = z.coerce.number().int().min(1).max(600_000);
+/** A server's wait on its clients: under a second would cut honest clients on a busy network. */
+const serverMs = z.coerce.number().int().min(1000).max(600_000);
 
 const environmentSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -18,6 +21,11 @@ const environmentSchema = z.object({
   NETWORK_PORT: port.default(4001),
   /** First cluster port of the all-in-one start; clusters take consecutive ports in registry order. */
   CLUSTER_BASE_PORT: port.default(4101),
+  /** Every server's wait for a request's headers, and for the whole request (headers and body), from its first byte. */
+  SERVER_HEADERS_TIMEOUT_MS: serverMs.default(DEFAULT_SERVER_TIMEOUTS.headersMs),
+  SERVER_REQUEST_TIMEOUT_MS: serverMs.default(DEFAULT_SERVER_TIMEOUTS.requestMs),
+  /** How long every server keeps an idle connection open between requests; above any proxy's idle timeout in front. */
+  SERVER_KEEP_ALIVE_TIMEOUT_MS: serverMs.default(DEFAULT_SERVER_TIMEOUTS.keepAliveMs),
   /** Where the gateway reads the cluster registry and the network subgraph answers. */
   NETWORK_URL: z.url().default('http://127.0.0.1:4001/graphql'),
   DATA_DIR: z.string().min(1).default('data'),
@@ -60,6 +68,10 @@ const environmentSchema = z.object({
   AUTH_KEYS_FILE: z.string().min(1).optional(),
   /** Verify tokens with the key set published here (the network subgraph's /.well-known/jwks.json) instead of the key file. */
   AUTH_JWKS_URL: z.url().optional(),
+  /** The gateway's own signing keys for the assertion each subgraph request carries (private JWKs, newest first); created on first use. */
+  GATEWAY_KEYS_FILE: z.string().min(1).optional(),
+  /** `required` (default): subgraphs answer only requests with a valid gateway assertion. `off`: any request (a private network, or a benchmark's stock baseline). */
+  GATEWAY_ASSERTIONS: z.enum(['required', 'off']).default('required'),
   /** Operation limits at the gateway: deepest nesting, estimated cost, aliases, fields, tokens. */
   MAX_QUERY_DEPTH: z.coerce.number().int().min(1).max(100).default(DEFAULT_PROTECTION.limits.maxDepth),
   MAX_QUERY_COST: z.coerce.number().int().min(1).max(10_000_000).default(DEFAULT_PROTECTION.limits.maxCost),
@@ -90,6 +102,8 @@ export interface Config {
   logLevel: Environment['LOG_LEVEL'];
   host: string;
   ports: { gateway: number; network: number; clusterBase: number };
+  /** What every process's server waits for of its clients (`listen`). */
+  serverTimeouts: ServerTimeouts;
   networkUrl: string;
   dataDir: string;
   networkDatabaseUrl: string;
@@ -113,6 +127,10 @@ export interface Config {
   authKeysFile: string;
   /** When set, processes other than the key holder verify tokens with the key set published here. */
   authJwksUrl: string | undefined;
+  /** The gateway's assertion keys; `<DATA_DIR>/auth/gateway-keys.json` by default. */
+  gatewayKeysFile: string;
+  /** Whether subgraphs require the gateway's assertion on every GraphQL request. */
+  gatewayAssertions: 'required' | 'off';
   protection: GatewayProtection;
   /** Where the built pages are (`npm run build:web`). */
   webDir: string;
@@ -133,6 +151,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   if ((e.SHARD_CLIENT_CERT_FILE === undefined) !== (e.SHARD_CLIENT_KEY_FILE === undefined)) {
     throw new ConfigError('Invalid configuration:\n  SHARD_CLIENT_CERT_FILE, SHARD_CLIENT_KEY_FILE: set both or neither');
   }
+  if (e.SERVER_HEADERS_TIMEOUT_MS > e.SERVER_REQUEST_TIMEOUT_MS) {
+    throw new ConfigError('Invalid configuration:\n  SERVER_HEADERS_TIMEOUT_MS: must not exceed SERVER_REQUEST_TIMEOUT_MS (a request\u2019s time includes its headers)');
+  }
   const clusterTemplate = e.CLUSTER_DATABASE_URL ?? `sqlite:${path.join(dataDir, 'cluster-{cluster}.sqlite')}`;
   if (!clusterTemplate.includes('{cluster}')) {
     throw new ConfigError('Invalid configuration:\n  CLUSTER_DATABASE_URL: must contain {cluster}');
@@ -142,6 +163,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     host: e.HOST,
     ports: { gateway: e.GATEWAY_PORT, network: e.NETWORK_PORT, clusterBase: e.CLUSTER_BASE_PORT },
+    serverTimeouts: { headersMs: e.SERVER_HEADERS_TIMEOUT_MS, requestMs: e.SERVER_REQUEST_TIMEOUT_MS, keepAliveMs: e.SERVER_KEEP_ALIVE_TIMEOUT_MS },
     networkUrl: e.NETWORK_URL,
     dataDir,
     networkDatabaseUrl: e.NETWORK_DATABASE_URL ?? `sqlite:${path.join(dataDir, 'network.sqlite')}`,
@@ -163,6 +185,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     seed: e.SEED,
     authKeysFile: path.resolve(e.AUTH_KEYS_FILE ?? path.join(dataDir, 'auth', 'signing-keys.json')),
     authJwksUrl: e.AUTH_JWKS_URL,
+    gatewayKeysFile: path.resolve(e.GATEWAY_KEYS_FILE ?? path.join(dataDir, 'auth', 'gateway-keys.json')),
+    gatewayAssertions: e.GATEWAY_ASSERTIONS,
     webDir: path.resolve(e.WEB_DIR),
     protection: {
       limits: { maxDepth: e.MAX_QUERY_DEPTH, maxCost: e.MAX_QUERY_COST, maxAliases: e.MAX_QUERY_ALIASES, maxFields: e.MAX_QUERY_FIELDS },

@@ -1,6 +1,7 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { createGatewayContext, TokenForwardingDataSource } from './gateway-context';
 import type { TokenVerifier } from '../../shared/auth/tokens';
+import { NETWORK_AUDIENCE, type AssertionSigner } from '../../shared/auth/gateway-assertion';
 import { ApolloServer } from '@apollo/server';
 import type { Express } from 'express';
 import type { Logger } from '../../shared/logger';
@@ -52,6 +53,8 @@ export interface GatewayOptions {
   shardHttp?: HttpTransportOptions;
   /** Refuses bad tokens at the door; without it they are handed on and each subgraph refuses them. */
   verifyToken?: TokenVerifier;
+  /** Signs the assertion every request to a subgraph carries, with the gateway's own key: subgraphs refuse requests without one. */
+  signAssertion: AssertionSigner;
   /** Limits against hostile or careless requests; `DEFAULT_PROTECTION` when omitted. */
   protection?: GatewayProtection;
   /** The built dashboard and workbench (`npm run build:web`), served at `/` and `/graphiql`. */
@@ -93,12 +96,12 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const routers = new Map(
     SHARDED_SUBGRAPHS.filter((name) => network.shardedSdl.has(name)).map((name) => [
       name as string,
-      new ShardRouter(name, compileShardRules(name, network.shardedSdl.get(name)!), shards, client),
+      new ShardRouter(name, compileShardRules(name, network.shardedSdl.get(name)!), shards, client, options.signAssertion),
     ]),
   );
   const gateway = new ApolloGateway({
     supergraphSdl: network.supergraphSdl,
-    buildService: ({ name, url }) => routers.get(name) ?? new TokenForwardingDataSource({ url }),
+    buildService: ({ name, url }) => routers.get(name) ?? new TokenForwardingDataSource({ url, signAssertion: options.signAssertion }),
     logger,
   });
   const protection = options.protection ?? DEFAULT_PROTECTION;
@@ -160,11 +163,11 @@ function retrying(options: Pick<GatewayOptions, 'startupWaitMs' | 'logger'>) {
 }
 
 /** The registry names the shards; the supergraph is composed from the subgraphs' own SDL. */
-export async function readFromRegistry(networkUrl: string, options: Pick<GatewayOptions, 'startupWaitMs' | 'logger'>): Promise<Network> {
+export async function readFromRegistry(networkUrl: string, options: Pick<GatewayOptions, 'startupWaitMs' | 'logger' | 'signAssertion'>): Promise<Network> {
   const retry = retrying(options);
-  const registry = await retry('Reading the cluster registry', () => fetchRegistry(networkUrl));
-  const networkSdl = await retry('Reading the network subgraph schema', () => fetchSdl(networkUrl));
-  const shardedSdl = await readShardedSdl(registry, SHARDED_SUBGRAPHS, retry);
+  const registry = await retry('Reading the cluster registry', () => fetchRegistry(networkUrl, options.signAssertion));
+  const networkSdl = await retry('Reading the network subgraph schema', () => fetchSdl(networkUrl, options.signAssertion, [NETWORK_AUDIENCE]));
+  const shardedSdl = await readShardedSdl(registry, SHARDED_SUBGRAPHS, retry, options.signAssertion);
   const supergraphSdl = composeSupergraph([
     { name: NETWORK_SUBGRAPH, url: networkUrl, sdl: networkSdl },
     ...SHARDED_SUBGRAPHS.map((name) => ({ name, url: shardedSubgraphUrl(registry[0]!.url, name), sdl: shardedSdl.get(name)! })),
@@ -188,7 +191,7 @@ async function readFromSupergraph(source: Extract<GatewaySource, { kind: 'superg
     registry = clusterIds.map((id) => ({ id, url: baseUrl }));
   }
   const names = sharded.map((subgraph) => subgraph.name as (typeof SHARDED_SUBGRAPHS)[number]);
-  const shardedSdl = await readShardedSdl(registry, names, retry);
+  const shardedSdl = await readShardedSdl(registry, names, retry, options.signAssertion);
   return { registry, supergraphSdl: source.supergraphSdl, shardedSdl };
 }
 
@@ -196,10 +199,12 @@ async function readShardedSdl(
   registry: readonly RegistryEntry[],
   names: ReadonlyArray<(typeof SHARDED_SUBGRAPHS)[number]>,
   retry: ReturnType<typeof retrying>,
+  sign: AssertionSigner,
 ): Promise<Map<string, string>> {
   const shardedSdl = new Map<string, string>();
   for (const subgraph of names) {
-    const sdl = await retry(`Reading the ${subgraph} schema from a cluster`, () => firstAnswer(registry, (entry) => fetchSdl(shardedSubgraphUrl(entry.url, subgraph))));
+    const audience = (entry: RegistryEntry) => registry.filter((other) => other.url === entry.url).map((other) => other.id);
+    const sdl = await retry(`Reading the ${subgraph} schema from a cluster`, () => firstAnswer(registry, (entry) => fetchSdl(shardedSubgraphUrl(entry.url, subgraph), sign, audience(entry))));
     shardedSdl.set(subgraph, sdl);
   }
   return shardedSdl;

@@ -1,14 +1,11 @@
+import { GATEWAY_ASSERTION_HEADER, NETWORK_AUDIENCE, type AssertionSigner } from '../../shared/auth/gateway-assertion';
 import type { RegistryEntry } from './shard-router/shard-set';
 
-export interface GraphQLPost {
-  (url: string, query: string): Promise<Record<string, unknown>>;
-}
-
-/** POSTs a query and returns `data`, throwing on transport or GraphQL errors. */
-export const postQuery: GraphQLPost = async (url, query) => {
+/** POSTs a query with the gateway's assertion for `audience` and returns `data`, throwing on transport or GraphQL errors. */
+export async function postQuery(url: string, query: string, sign: AssertionSigner, audience: readonly string[]): Promise<Record<string, unknown>> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', [GATEWAY_ASSERTION_HEADER]: await sign(audience) },
     body: JSON.stringify({ query }),
     signal: AbortSignal.timeout(10_000),
   });
@@ -17,16 +14,17 @@ export const postQuery: GraphQLPost = async (url, query) => {
     throw new Error(`${url} answered HTTP ${response.status}: ${body.errors?.map((e) => e.message).join('; ') ?? 'no data'}`);
   }
   return body.data;
-};
+}
 
 /** The cluster registry, as the network subgraph holds it. */
-export async function fetchRegistry(networkUrl: string): Promise<RegistryEntry[]> {
-  const data = await postQuery(networkUrl, '{ clusters { id url } }');
+export async function fetchRegistry(networkUrl: string, sign: AssertionSigner): Promise<RegistryEntry[]> {
+  const data = await postQuery(networkUrl, '{ clusters { id url } }', sign, [NETWORK_AUDIENCE]);
   return data.clusters as RegistryEntry[];
 }
 
-export async function fetchSdl(url: string): Promise<string> {
-  const data = await postQuery(url, '{ _service { sdl } }');
+/** A subgraph's SDL; `audience`: the clusters of the deployment asked, or the network. */
+export async function fetchSdl(url: string, sign: AssertionSigner, audience: readonly string[]): Promise<string> {
+  const data = await postQuery(url, '{ _service { sdl } }', sign, audience);
   return (data._service as { sdl: string }).sdl;
 }
 

@@ -6,12 +6,14 @@ import { createHttpApp, listen } from '../../shared/server/http-app';
 import { createGateway, readFromRegistry } from '../../gateway/src';
 import { DEFAULT_PROTECTION } from '../../shared/gateway-protection';
 import { exitOnFailure, stopOnSignals } from '../process-lifecycle';
+import { benchSigner, type BenchAssertions } from './bench-assertions';
 import { announceReady } from './child-process';
 
 export interface GatewayConfig {
   /** `ours`: the IT-RO gateway with its shard router; `stock`: @apollo/gateway's own data sources. */
   kind: 'ours' | 'stock';
   networkUrl: string;
+  assertions: BenchAssertions;
 }
 
 /** One gateway in a process of its own, so its CPU time and memory can be read from outside. */
@@ -20,14 +22,20 @@ async function main(): Promise<void> {
   const logger = createLogger('bench-gateway', 'error');
   if (config.kind === 'ours') {
     // Rate limits would throttle the load generator itself; every other limit stays as deployed.
-    const gateway = await createGateway({ source: { kind: 'registry', networkUrl: config.networkUrl }, shardTimeoutMs: 30_000, logger, protection: { ...DEFAULT_PROTECTION, rateLimits: null } });
+    const gateway = await createGateway({
+      source: { kind: 'registry', networkUrl: config.networkUrl },
+      shardTimeoutMs: 30_000,
+      logger,
+      protection: { ...DEFAULT_PROTECTION, rateLimits: null },
+      signAssertion: benchSigner(config.assertions),
+    });
     const server = await listen(gateway.app, 0, '127.0.0.1');
     announceReady({ url: `${server.url}/graphql` });
     stopOnSignals(async () => (await server.close(), await gateway.stop()));
     return;
   }
   // The same supergraph, served the stock way: every subgraph at the one URL the file names.
-  const { supergraphSdl } = await readFromRegistry(config.networkUrl, { logger });
+  const { supergraphSdl } = await readFromRegistry(config.networkUrl, { logger, signAssertion: benchSigner(config.assertions) });
   const apollo = new ApolloServer({ gateway: new ApolloGateway({ supergraphSdl, logger }), includeStacktraceInErrorResponses: false, logger });
   await apollo.start();
   const server = await listen(createHttpApp([{ path: '/graphql', server: apollo, context: async () => ({}) }]), 0, '127.0.0.1');

@@ -8,6 +8,8 @@ import { listen } from '../../shared/server/http-app';
 import { createNetworkSubgraph } from '../../subgraphs/network/src';
 import { exitOnFailure, stopOnSignals } from '../process-lifecycle';
 import { networkData, prepareNetworkDatabase } from '../run-network';
+import { NETWORK_AUDIENCE } from '../../shared/auth/gateway-assertion';
+import { benchVerifier, type BenchAssertions } from './bench-assertions';
 import { announceReady } from './child-process';
 import { splitNetwork } from './split-network';
 
@@ -15,6 +17,7 @@ export interface NetworkProcessConfig {
   parts: number;
   /** Where each cluster's deployment answers. */
   urls: Record<string, string>;
+  assertions: BenchAssertions;
 }
 
 /** The network subgraph with a registry of where the benchmark's shards answer. */
@@ -24,7 +27,7 @@ async function main(): Promise<void> {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'itro-bench-network-'));
   const { clusters } = splitNetwork(FOUNDING_CLUSTERS, networkData(566), config.parts);
   const dataSource = await prepareNetworkDatabase(`sqlite:${path.join(folder, 'network.sqlite')}`, { seed: 'always', clusters }, (id) => config.urls[id]!, logger);
-  const network = await createNetworkSubgraph({ dataSource, logger });
+  const network = await createNetworkSubgraph({ dataSource, logger, gatewayAssertion: benchVerifier(config.assertions, [NETWORK_AUDIENCE]) });
   const server = await listen(network.app, 0, '127.0.0.1');
   announceReady({ networkUrl: `${server.url}/graphql` });
   stopOnSignals(async () => {

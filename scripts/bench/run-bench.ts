@@ -6,6 +6,7 @@ import { createLogger } from '../../shared/logger';
 import { exitOnFailure } from '../process-lifecycle';
 import { runNetwork } from '../run-network';
 import { httpTransport } from '../../gateway/src';
+import { writeBenchGatewayKeys, type BenchAssertions } from './bench-assertions';
 import { startChild, type ReadyChild } from './child-process';
 import type { GatewayConfig } from './gateway-process';
 import { checkedPost, runLoad, type LoadResult } from './load';
@@ -30,6 +31,9 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
  */
 const SHARD_PROCESSES = Number(process.env.BENCH_SHARD_PROCESSES ?? os.cpus().length);
 
+/** The gateway key of this run, which every benchmark process reads (see bench-assertions.ts). */
+const GATEWAY_KEYS_FILE = path.join(os.tmpdir(), `itro-bench-gateway-keys-${process.pid}.json`);
+
 interface Subgraphs {
   networkUrl: string;
   clusterUrls: string[];
@@ -38,16 +42,17 @@ interface Subgraphs {
 }
 
 /** A network's subgraphs for the benchmark: its shards spread over `groups` processes, and the network subgraph. */
-async function startSubgraphs(topology: ShardGroupConfig['topology'], parts: number, groups: number): Promise<Subgraphs> {
+async function startSubgraphs(topology: ShardGroupConfig['topology'], parts: number, groups: number, subgraphAssertions: BenchAssertions['subgraphs'] = 'required'): Promise<Subgraphs> {
   const started: Array<ReadyChild<unknown>> = [];
+  const assertions: BenchAssertions = { keysFile: GATEWAY_KEYS_FILE, subgraphs: subgraphAssertions };
   try {
     const shardGroups = await Promise.all(
-      Array.from({ length: groups }, (_, group) => startChild<ShardGroupInfo>('shard-group-process', { topology, parts, group, groups } satisfies ShardGroupConfig)),
+      Array.from({ length: groups }, (_, group) => startChild<ShardGroupInfo>('shard-group-process', { topology, parts, group, groups, assertions } satisfies ShardGroupConfig)),
     );
     started.push(...shardGroups);
     const deployments = shardGroups.flatMap((g) => g.info.deployments);
     const urls = Object.fromEntries(deployments.flatMap((d) => d.clusterIds.map((id) => [id, d.url])));
-    const network = await startChild<{ networkUrl: string }>('network-process', { parts, urls } satisfies NetworkProcessConfig);
+    const network = await startChild<{ networkUrl: string }>('network-process', { parts, urls, assertions } satisfies NetworkProcessConfig);
     started.push(network);
     return {
       networkUrl: network.info.networkUrl,
@@ -100,11 +105,12 @@ const summary = (m: Measured) => ({
 });
 
 async function gatewayFor(kind: GatewayConfig['kind'], networkUrl: string): Promise<ReadyChild<{ url: string }>> {
-  return startChild<{ url: string }>('gateway-process', { kind, networkUrl } satisfies GatewayConfig);
+  return startChild<{ url: string }>('gateway-process', { kind, networkUrl, assertions: { keysFile: GATEWAY_KEYS_FILE, subgraphs: 'required' } } satisfies GatewayConfig);
 }
 
 async function stockVersusOurs(): Promise<void> {
-  const subgraphs = await startSubgraphs('one-database', 1, 1);
+  // The stock gateway and the direct row cannot sign: this subgraph takes requests without an assertion.
+  const subgraphs = await startSubgraphs('one-database', 1, 1, 'off');
   const stock = await gatewayFor('stock', subgraphs.networkUrl);
   const ours = await gatewayFor('ours', subgraphs.networkUrl);
   try {
@@ -303,11 +309,16 @@ async function main(): Promise<void> {
     `IT-RO Federation benchmark: ${os.cpus().length} cores, Node ${process.version}, ${RUNS} runs x ${SECONDS} s, medians; shards in ${SHARD_PROCESSES} processes\n`,
   );
   const sections = (process.env.BENCH_SECTIONS ?? 'A,B,C,D,E').split(',');
-  if (sections.includes('A')) await stockVersusOurs();
-  if (sections.includes('B')) await shardsVersusOneDatabase();
-  if (sections.includes('C')) await scale();
-  if (sections.includes('D')) await statementsPerRequest();
-  if (sections.includes('E')) await limitsCost();
+  await writeBenchGatewayKeys(GATEWAY_KEYS_FILE);
+  try {
+    if (sections.includes('A')) await stockVersusOurs();
+    if (sections.includes('B')) await shardsVersusOneDatabase();
+    if (sections.includes('C')) await scale();
+    if (sections.includes('D')) await statementsPerRequest();
+    if (sections.includes('E')) await limitsCost();
+  } finally {
+    fs.rmSync(GATEWAY_KEYS_FILE, { force: true });
+  }
 }
 
 exitOnFailure(main);

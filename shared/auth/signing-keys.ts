@@ -17,19 +17,20 @@ export function publicKeySet(set: SigningKeySet): { keys: JWK[] } {
   };
 }
 
-export async function generateSigningKey(): Promise<JWK> {
+/** A new private key; `prefix` starts its key id (`gateway-` for the gateway's own keys). */
+export async function generateSigningKey(prefix = 'itro-'): Promise<JWK> {
   const { privateKey } = await generateKeyPair(TOKEN_ALGORITHM, { extractable: true });
   const jwk = await exportJWK(privateKey);
-  return { ...jwk, alg: TOKEN_ALGORITHM, kid: `itro-${new Date().toISOString().slice(0, 10)}-${Math.random().toString(36).slice(2, 8)}` };
+  return { ...jwk, alg: TOKEN_ALGORITHM, kid: `${prefix}${new Date().toISOString().slice(0, 10)}-${Math.random().toString(36).slice(2, 8)}` };
 }
 
 /**
  * The key set in `file`; on first start (no file yet) a new one with one key, written readable by
  * its owner only. Rotation: put a new key first and keep the old ones until their tokens expire.
  */
-export async function loadOrCreateSigningKeys(file: string): Promise<SigningKeySet> {
+export async function loadOrCreateSigningKeys(file: string, prefix?: string): Promise<SigningKeySet> {
   if (fs.existsSync(file)) return readSigningKeys(file);
-  const set: SigningKeySet = { keys: [await generateSigningKey()] };
+  const set: SigningKeySet = { keys: [await generateSigningKey(prefix)] };
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   // `wx`: two processes starting at once must not overwrite each other's new key.
   try {

@@ -1,5 +1,6 @@
 import { createLocalJWKSet, createRemoteJWKSet, importJWK, jwtVerify, SignJWT, type JWK, type JWTVerifyGetKey } from 'jose';
 import { graphQLError } from '../errors';
+import { GATEWAY_KEY_PREFIX } from './gateway-assertion';
 import { ANONYMOUS, identityFromClaims, type Identity, type IdentityClaims } from './identity';
 import { publicKeySet, TOKEN_ALGORITHM, type SigningKeySet } from './signing-keys';
 
@@ -79,8 +80,9 @@ function verifierOver(keySet: JWTVerifyGetKey): TokenVerifier {
 /** Checks the token's signature, issuer, audience, expiry and claims. */
 async function verifiedIdentity(token: string, keySet: JWTVerifyGetKey): Promise<{ identity: Identity; expiresAt: number }> {
   let payload: Record<string, unknown>;
+  let kid: string | undefined;
   try {
-    ({ payload } = await jwtVerify(token, keySet, { issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE, algorithms: [TOKEN_ALGORITHM], requiredClaims: ['exp'] }));
+    ({ payload, protectedHeader: { kid } } = await jwtVerify(token, keySet, { issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE, algorithms: [TOKEN_ALGORITHM], requiredClaims: ['exp'] }));
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     // jose's own codes say what is wrong with the token, except these two about fetching the key
@@ -91,6 +93,8 @@ async function verifiedIdentity(token: string, keySet: JWTVerifyGetKey): Promise
     }
     throw unauthenticated(code === 'ERR_JWT_EXPIRED' ? 'the token has expired' : 'the token is not valid');
   }
+  // The published set holds the gateway's keys too; they sign gateway assertions, never callers' tokens.
+  if (kid?.startsWith(GATEWAY_KEY_PREFIX)) throw unauthenticated('the token is not valid');
   const identity = identityFromClaims(payload);
   if (typeof identity === 'string') throw unauthenticated(identity);
   return { identity, expiresAt: Number(payload.exp) * 1000 };

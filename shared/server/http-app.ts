@@ -3,7 +3,9 @@ import type { AddressInfo } from 'node:net';
 import type { ApolloServer, BaseContext, ContextFunction } from '@apollo/server';
 import { expressMiddleware, type ExpressContextFunctionArgument } from '@as-integrations/express5';
 import express, { type Express, type RequestHandler } from 'express';
-import { requestErrorHandler } from './request-guards';
+import { GraphQLError } from 'graphql';
+import { GATEWAY_ASSERTION_HEADER, type AssertionVerifier } from '../auth/gateway-assertion';
+import { requestErrorHandler, sendRefusal } from './request-guards';
 
 export interface GraphQLRoute<Context extends BaseContext> {
   path: string;
@@ -22,6 +24,12 @@ export interface HttpAppOptions {
   onInternalError?: (error: unknown) => void;
   /** Further routes (pages, probes), mounted before the error handler so that it answers for them too. */
   routes?: (app: Express) => void;
+  /**
+   * A subgraph's check that a GraphQL request comes from the network's gateway, run before its body
+   * is read: a request without a valid assertion is 401 UNAUTHENTICATED. `off` accepts any request
+   * (a deployment on a private network); the gateway's own app has none.
+   */
+  gatewayAssertion?: AssertionVerifier | 'off';
 }
 
 /** An express app answering `/health` and the given GraphQL routes. Servers must be started first. */
@@ -40,12 +48,28 @@ export function createHttpApp<Context extends BaseContext>(
       response.status(503).json({ status: 'unavailable', reason: error instanceof Error ? error.message : 'unknown' });
     }
   });
+  const assertion = options.gatewayAssertion && options.gatewayAssertion !== 'off' ? [requireGatewayAssertion(options.gatewayAssertion)] : [];
   for (const route of routes) {
-    app.use(route.path, express.json({ limit: bodyLimitBytes }), ...(route.guards ?? []), expressMiddleware(route.server, { context: route.context }));
+    app.use(route.path, ...assertion, express.json({ limit: bodyLimitBytes }), ...(route.guards ?? []), expressMiddleware(route.server, { context: route.context }));
   }
   options.routes?.(app);
   app.use(requestErrorHandler(bodyLimitBytes, options.onInternalError ?? (() => undefined)));
   return app;
+}
+
+function requireGatewayAssertion(verify: AssertionVerifier): RequestHandler {
+  return (request, response, next) => {
+    const header = request.headers[GATEWAY_ASSERTION_HEADER];
+    verify(typeof header === 'string' ? header : undefined).then(
+      () => next(),
+      (error: unknown) => {
+        const message = error instanceof GraphQLError ? error.message : 'Not accepted: the gateway assertion could not be checked';
+        // Nothing of the request was read; the connection is not kept for a body nobody will read.
+        response.setHeader('Connection', 'close');
+        sendRefusal(response, 401, 'UNAUTHENTICATED', message);
+      },
+    );
+  };
 }
 
 export interface RunningServer {
@@ -54,10 +78,72 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Listens on `port` (0: any free port) and returns the base URL. */
-export async function listen(app: http.RequestListener, port: number, host: string): Promise<RunningServer> {
-  const server = http.createServer(app);
-  server.keepAliveTimeout = 65_000;
+/**
+ * How long a server waits on a client, in milliseconds. Node's defaults (60 s for headers, 5 min
+ * for a request, checked every 30 s) let a few hundred connections that send a byte now and then
+ * hold sockets for a minute or more; every process sets these instead.
+ */
+export interface ServerTimeouts {
+  /** From a request's first byte until its headers are complete; beyond it 408 and the connection is closed. */
+  headersMs: number;
+  /**
+   * From a request's first byte until its body is complete (the headers' time included); beyond it
+   * 408 and the connection is closed. Only receiving counts: a slow answer (an export) is not cut.
+   */
+  requestMs: number;
+  /** How long a kept-alive connection may sit idle between two requests before the server closes it. */
+  keepAliveMs: number;
+}
+
+/**
+ * 10 s for headers and 30 s for a request: a gateway or shard sends a few KiB at once, so this is
+ * ample for any honest client, while a stalled one is let go quickly. 65 s of keep-alive: above
+ * the 60 s idle timeout of common load balancers and proxies, so that it is they, never this
+ * server, that close an idle connection (a server closing first races their next request into a
+ * 502); Node's own clients (the gateway's shard agent) read the `Keep-Alive: timeout=` hint and
+ * let go before it.
+ */
+export const DEFAULT_SERVER_TIMEOUTS: Readonly<ServerTimeouts> = { headersMs: 10_000, requestMs: 30_000, keepAliveMs: 65_000 };
+
+/**
+ * Node checks the headers and request limits on a timer rather than on every byte. Checking every
+ * second (a quarter of the shorter limit when that is less) closes a connection at most that long
+ * past its limit; walking the list of connections in flight once a second costs next to nothing.
+ */
+export const MAX_CONNECTIONS_CHECK_INTERVAL_MS = 1_000;
+
+export interface ListenOptions {
+  /** Any of the server's timeouts; `DEFAULT_SERVER_TIMEOUTS` for those left out. */
+  timeouts?: Partial<ServerTimeouts>;
+}
+
+/** The timeouts `listen` applies for `given`; throws a RangeError naming the one that cannot be. */
+export function serverTimeouts(given: Partial<ServerTimeouts> = {}): ServerTimeouts & { checkIntervalMs: number } {
+  const timeouts: ServerTimeouts = { ...DEFAULT_SERVER_TIMEOUTS, ...given };
+  for (const [name, value] of Object.entries(timeouts)) {
+    // Node reads 0 as "no limit": exactly what these settings exist to prevent.
+    if (!Number.isInteger(value) || value < 1) throw new RangeError(`server timeout ${name} must be a positive whole number of milliseconds, not ${value}`);
+  }
+  if (timeouts.headersMs > timeouts.requestMs) {
+    throw new RangeError(`server timeout headersMs (${timeouts.headersMs}) must not exceed requestMs (${timeouts.requestMs}): the request's time includes its headers`);
+  }
+  const checkIntervalMs = Math.max(1, Math.min(MAX_CONNECTIONS_CHECK_INTERVAL_MS, Math.floor(timeouts.headersMs / 4)));
+  return { ...timeouts, checkIntervalMs };
+}
+
+/** Listens on `port` (0: any free port) with the given timeouts, and returns the base URL. */
+export async function listen(app: http.RequestListener, port: number, host: string, options: ListenOptions = {}): Promise<RunningServer> {
+  const timeouts = serverTimeouts(options.timeouts);
+  const server = http.createServer(
+    {
+      headersTimeout: timeouts.headersMs,
+      requestTimeout: timeouts.requestMs,
+      keepAliveTimeout: timeouts.keepAliveMs,
+      // Read once, when the server is made: it cannot be set afterwards.
+      connectionsCheckingInterval: timeouts.checkIntervalMs,
+    },
+    app,
+  );
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve());

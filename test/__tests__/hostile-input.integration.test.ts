@@ -15,6 +15,7 @@ import { DEFAULT_PROTECTION, type GatewayProtection } from '../../shared/gateway
 import { createLogger } from '../../shared/logger';
 import { listen, type RunningServer } from '../../shared/server/http-app';
 import type { RunningNetwork } from '../../scripts/run-network';
+import { signerFor } from '../support/gateway-assertion';
 import { describeOnBothBackends } from '../support/mysql';
 import { describeWithRedis, REDIS_TEST_URL } from '../support/redis';
 import { startTestNetwork } from '../support/test-network';
@@ -178,6 +179,7 @@ describe('gateway limits that are configured', () => {
     const gateway = await createGateway({
       source: { kind: 'registry', networkUrl: network.networkUrl },
       logger: createLogger('test', 'silent'),
+      signAssertion: signerFor(network),
       protection: { ...DEFAULT_PROTECTION, ...protection },
       verifyToken: createTokenVerifier({ keys: [keys] }),
     });

@@ -1,5 +1,7 @@
 import 'reflect-metadata';
 import { httpTransport } from '../../gateway/src';
+import { GATEWAY_ASSERTION_HEADER } from '../../shared/auth/gateway-assertion';
+import { assertionHeader } from '../support/gateway-assertion';
 import { createRemoteTokenVerifier } from '../../shared/auth/tokens';
 import { JWKS_PATH } from '../../subgraphs/network/src';
 import type { RunningNetwork } from '../../scripts/run-network';
@@ -56,7 +58,8 @@ describeOnBothBackends('identity through the gateway', (backend) => {
       expect(body.errors).toBeUndefined();
       expect(body.data!.viewer).toEqual(viewer);
       expect(seenByShards.length).toBeGreaterThan(0);
-      for (const headers of seenByShards) expect(headers).toEqual({ authorization: `Bearer ${token}` });
+      // The caller's token, and the gateway's own assertion beside it: nothing else.
+      for (const headers of seenByShards) expect(headers).toEqual({ authorization: `Bearer ${token}`, [GATEWAY_ASSERTION_HEADER]: expect.any(String) });
     }
   });
 
@@ -75,18 +78,20 @@ describeOnBothBackends('identity through the gateway', (backend) => {
     seenByShards.length = 0;
     const { body } = await ask(VIEWER, { 'x-itro-role': 'secretariat', 'x-user': 'sg', 'x-forwarded-user': 'sg' });
     expect(body.data!.viewer).toMatchObject({ role: 'anonymous' });
-    for (const headers of seenByShards) expect(headers).toEqual({});
+    for (const headers of seenByShards) expect(headers).toEqual({ [GATEWAY_ASSERTION_HEADER]: expect.any(String) });
   });
 
   it('is refused by a subgraph asked directly with a token it cannot verify', async () => {
     const banat = network.clusters.find((cluster) => cluster.id === 'banat')!;
     const response = await fetch(`${banat.server.url}/members/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: 'Bearer a.b.c' },
+      // With the gateway's assertion, so that the token alone is what it refuses.
+      headers: { 'content-type': 'application/json', authorization: 'Bearer a.b.c', ...(await assertionHeader(network, ['banat'])) },
       body: JSON.stringify({ query: '{ members(first: 1) { totalCount } }' }),
     });
     expect(response.status).toBe(401);
-    expect(((await response.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]!.extensions.code).toBe('UNAUTHENTICATED');
+    const refusal = ((await response.json()) as { errors: Array<{ message: string; extensions: { code: string } }> }).errors[0]!;
+    expect(refusal).toMatchObject({ message: 'Not signed in: the token is not valid', extensions: { code: 'UNAUTHENTICATED' } });
   });
 
   it('publishes the public keys, and only them, for processes that verify with the published set', async () => {

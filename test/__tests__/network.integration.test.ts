@@ -4,6 +4,7 @@ import { FOUNDING_CLUSTERS, NETWORK_FACTS } from '../../shared/network-catalog';
 import { foldSortKey, compareCodePoints } from '../../shared/sort-key';
 import type { RunningNetwork } from '../../scripts/run-network';
 import { httpTransport, type ShardTransport } from '../../gateway/src';
+import { assertionHeader } from '../support/gateway-assertion';
 import { postGraphQL } from '../support/gateway-client';
 import { describeOnBothBackends } from '../support/mysql';
 import { startTestNetwork } from '../support/test-network';
@@ -152,6 +153,9 @@ describeOnBothBackends('the whole network through the gateway', (backend) => {
     const direct = await postGraphQL<{ member: { name: string } }>(
       `${network.clusters.find((c) => c.id === 'inomar')!.server.url}/members/graphql`,
       '{ member(id: "inomar:3") { name } }',
+      {},
+      undefined,
+      await assertionHeader(network, ['inomar']),
     );
     expect(answer.data!.member!.name).toBe(direct.data!.member.name);
   });
@@ -167,8 +171,10 @@ describeOnBothBackends('the whole network through the gateway', (backend) => {
     const foreign = withForeign.partners.find((partner) => partner.cluster.id !== withForeign.cluster.id)!;
     const owner = network.clusters.find((c) => c.id === foreign.cluster.id)!;
     const home = network.clusters.find((c) => c.id === withForeign.cluster.id)!;
-    const fromOwner = await postGraphQL<{ member: { name: string } | null }>(`${owner.server.url}/members/graphql`, `{ member(id: "${foreign.id}") { name } }`);
-    const fromHome = await postGraphQL<{ member: { name: string } | null }>(`${home.server.url}/members/graphql`, `{ member(id: "${foreign.id}") { name } }`);
+    const direct = async (cluster: typeof owner) =>
+      postGraphQL<{ member: { name: string } | null }>(`${cluster.server.url}/members/graphql`, `{ member(id: "${foreign.id}") { name } }`, {}, undefined, await assertionHeader(network, cluster.clusterIds));
+    const fromOwner = await direct(owner);
+    const fromHome = await direct(home);
     expect(foreign.name).toBe(fromOwner.data!.member!.name);
     // The project's own cluster holds no row for the foreign member: it could not have answered.
     expect(fromHome.data!.member).toBeNull();

@@ -4,6 +4,8 @@ import { listen, type RunningServer } from '../../shared/server/http-app';
 import { createGateway, type Gateway } from '../../gateway/src';
 import type { RunningNetwork } from '../../scripts/run-network';
 import { startFaultyProxy, type FaultMode, type FaultyProxy } from '../support/faulty-proxy';
+import { signerFor } from '../support/gateway-assertion';
+import { ANALYST_EXAMPLES } from '../../gateway/src/persisted-queries/analyst-examples';
 import { postGraphQL } from '../support/gateway-client';
 import { describeOnBothBackends } from '../support/mysql';
 import { startTestNetwork } from '../support/test-network';
@@ -84,6 +86,7 @@ describeOnBothBackends('a failing shard costs only its own data', (backend) => {
       shardTimeoutMs: 5000,
       breaker: { failureThreshold: 2, openMs: 400 },
       logger: createLogger('test', 'silent'),
+      signAssertion: signerFor(network),
     });
     const server: RunningServer = await listen(gateway.app, 0, '127.0.0.1');
     const url = `${server.url}/graphql`;
@@ -112,5 +115,29 @@ describeOnBothBackends('a failing shard costs only its own data', (backend) => {
       await server.close();
       await gateway.stop();
     }
+  });
+
+  it('a cluster down under a page of projects with partners costs only its own projects and partners', async () => {
+    type Partner = { id: string; name: string; cluster: { id: string } } | null;
+    type Node = { id: string; cluster: { id: string }; lead: { id: string; name: string } | null; partners: Partner[] };
+    type Page = { projects: { edges: Array<{ node: Node }> } };
+    const query = ANALYST_EXAMPLES.ProjectsWithPartners;
+    const healthy = (await postGraphQL<Page>(network.gatewayUrl, query)).data!.projects.edges.map((edge) => edge.node);
+    proxy.mode = 'http-500';
+    const answer = await postGraphQL<Page>(network.gatewayUrl, query);
+    expect(answer.data).not.toBeNull();
+    const down = answer.data!.projects.edges.map((edge) => edge.node);
+    const foreignPartnersOfDown = healthy.filter((node) => node.cluster.id !== FAULTY).flatMap((node) => node.partners).filter((partner) => partner!.cluster.id === FAULTY);
+    expect(foreignPartnersOfDown.length).toBeGreaterThan(0);
+    // The others' projects, in the same order, with every partner but the down cluster's.
+    const expected = healthy
+      .filter((node) => node.cluster.id !== FAULTY)
+      .map((node) => ({ ...node, partners: node.partners.map((partner) => (partner!.cluster.id === FAULTY ? null : partner)) }));
+    // The healthy page's others come first; without the down cluster's projects a full page reaches further.
+    const shape = (nodes: Node[]) => nodes.map(({ id, cluster, lead, partners }) => ({ id, cluster, lead, partners }));
+    expect(down.length).toBeGreaterThanOrEqual(expected.length);
+    expect(shape(down.slice(0, expected.length))).toEqual(shape(expected));
+    expect(down.every((node) => node.cluster.id !== FAULTY)).toBe(true);
+    expect(answer.errors!.every((error) => error.extensions!.code === 'CLUSTER_UNAVAILABLE' && error.extensions!.cluster === FAULTY)).toBe(true);
   });
 });

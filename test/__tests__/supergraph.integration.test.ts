@@ -9,6 +9,9 @@ import { FOUNDING_CLUSTERS } from '../../shared/network-catalog';
 import { createHttpApp, listen, type RunningServer } from '../../shared/server/http-app';
 import { createGateway, readFromRegistry, supergraphSubgraphs, type Gateway } from '../../gateway/src';
 import type { RunningNetwork } from '../../scripts/run-network';
+import { NETWORK_AUDIENCE } from '../../shared/auth/gateway-assertion';
+import { NETWORK_SUBGRAPH } from '../../shared/sharded-subgraphs';
+import { AssertingDataSource, signerFor } from '../support/gateway-assertion';
 import { postGraphQL } from '../support/gateway-client';
 import { describeOnBothBackends } from '../support/mysql';
 import { startTestNetwork } from '../support/test-network';
@@ -26,8 +29,11 @@ async function serveGateway(gateway: Gateway): Promise<Served> {
 }
 
 /** Stock @apollo/gateway over the same supergraph file: its own data sources, no shard router. */
-async function serveStock(supergraphSdl: string): Promise<Served> {
-  const server = new ApolloServer({ gateway: new ApolloGateway({ supergraphSdl, logger }), includeStacktraceInErrorResponses: false, logger });
+async function serveStock(supergraphSdl: string, network: RunningNetwork): Promise<Served> {
+  // Stock in every way but the assertion each subgraph asks of its callers.
+  const audience = (name: string) => (name === NETWORK_SUBGRAPH ? [NETWORK_AUDIENCE] : [network.gateway.registry[0]!.id]);
+  const gateway = new ApolloGateway({ supergraphSdl, logger, buildService: ({ name, url }) => new AssertingDataSource(url, signerFor(network), audience(name)) });
+  const server = new ApolloServer({ gateway, includeStacktraceInErrorResponses: false, logger });
   await server.start();
   const running = await listen(createHttpApp([{ path: '/graphql', server, context: async () => ({}) }]), 0, '127.0.0.1');
   return { url: `${running.url}/graphql`, close: async () => (await running.close(), await server.stop()) };
@@ -49,7 +55,7 @@ describeOnBothBackends('the gateway on a supergraph file', (backend) => {
 
   beforeAll(async () => {
     network = await startTestNetwork(backend, 'itro_sg');
-    supergraphSdl = (await readFromRegistry(network.networkUrl, { logger })).supergraphSdl;
+    supergraphSdl = (await readFromRegistry(network.networkUrl, { logger, signAssertion: signerFor(network) })).supergraphSdl;
   });
 
   afterAll(async () => {
@@ -66,7 +72,7 @@ describeOnBothBackends('the gateway on a supergraph file', (backend) => {
 
   it('routes over the shards listed beside the file exactly as over the registry', async () => {
     const fromFile = await serveGateway(
-      await createGateway({ source: { kind: 'supergraph', supergraphSdl, shards: network.gateway.registry }, logger }),
+      await createGateway({ source: { kind: 'supergraph', supergraphSdl, shards: network.gateway.registry }, logger, signAssertion: signerFor(network) }),
     );
     closers.push(fromFile.close);
     const queries = [
@@ -82,7 +88,7 @@ describeOnBothBackends('the gateway on a supergraph file', (backend) => {
   });
 
   it('without a shard list, serves the clusters of the deployment the file names', async () => {
-    const named = await serveGateway(await createGateway({ source: { kind: 'supergraph', supergraphSdl }, logger }));
+    const named = await serveGateway(await createGateway({ source: { kind: 'supergraph', supergraphSdl }, logger, signAssertion: signerFor(network) }));
     closers.push(named.close);
     const answer = await postGraphQL<{ networkStats: { companies: number; byCluster: Array<{ cluster: { id: string } }> } }>(
       named.url,
@@ -93,8 +99,8 @@ describeOnBothBackends('the gateway on a supergraph file', (backend) => {
   });
 
   it('passes the network subgraph through untouched: the same answers and errors as stock @apollo/gateway', async () => {
-    const ours = await serveGateway(await createGateway({ source: { kind: 'supergraph', supergraphSdl, shards: network.gateway.registry }, logger }));
-    const stock = await serveStock(supergraphSdl);
+    const ours = await serveGateway(await createGateway({ source: { kind: 'supergraph', supergraphSdl, shards: network.gateway.registry }, logger, signAssertion: signerFor(network) }));
+    const stock = await serveStock(supergraphSdl, network);
     closers.push(ours.close, stock.close);
     const queries = [
       '{ network { name fullName president { representative cluster { id name region } } mission { code text } objectives { code position } } }',
@@ -124,8 +130,10 @@ describeOnBothBackends('the gateway on a supergraph file', (backend) => {
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'itro-sg-'));
     fs.writeFileSync(path.join(folder, 'supergraph.graphql'), supergraphSdl);
     fs.writeFileSync(path.join(folder, 'shards.json'), JSON.stringify(network.gateway.registry));
+    // The gateway process signs with the key this network's subgraphs accept.
+    fs.writeFileSync(path.join(folder, 'gateway-keys.json'), JSON.stringify(network.gatewayKeys));
     const child = spawn(process.execPath, ['-r', '@swc-node/register', 'scripts/start-gateway.ts', '--supergraph', path.join(folder, 'supergraph.graphql'), '--shards', path.join(folder, 'shards.json')], {
-      env: { ...process.env, LOG_LEVEL: 'silent', GATEWAY_PORT: '0', NETWORK_URL: 'http://127.0.0.1:9/unused' },
+      env: { ...process.env, LOG_LEVEL: 'silent', GATEWAY_PORT: '0', NETWORK_URL: 'http://127.0.0.1:9/unused', GATEWAY_KEYS_FILE: path.join(folder, 'gateway-keys.json') },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     try {
@@ -153,7 +161,7 @@ describeOnBothBackends('the gateway on a supergraph file', (backend) => {
     fs.writeFileSync(shardsFile, JSON.stringify([{ id: 'banat', url: 'not a url' }]));
     const result = spawnSync(process.execPath, ['-r', '@swc-node/register', 'scripts/start-gateway.ts', '--supergraph', path.join(folder, 'missing.graphql')], {
       encoding: 'utf8',
-      env: { ...process.env, LOG_LEVEL: 'silent' },
+      env: { ...process.env, LOG_LEVEL: 'silent', GATEWAY_KEYS_FILE: path.join(folder, 'gateway-keys.json') },
       timeout: 60_000,
     });
     expect(result.status).toBe(1);
@@ -161,7 +169,7 @@ describeOnBothBackends('the gateway on a supergraph file', (backend) => {
     fs.writeFileSync(path.join(folder, 'supergraph.graphql'), supergraphSdl);
     const badShards = spawnSync(process.execPath, ['-r', '@swc-node/register', 'scripts/start-gateway.ts', '--supergraph', path.join(folder, 'supergraph.graphql'), '--shards', shardsFile], {
       encoding: 'utf8',
-      env: { ...process.env, LOG_LEVEL: 'silent' },
+      env: { ...process.env, LOG_LEVEL: 'silent', GATEWAY_KEYS_FILE: path.join(folder, 'gateway-keys.json') },
       timeout: 60_000,
     });
     expect(badShards.status).toBe(1);

@@ -1,6 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+const HOP_HEADERS = new Set(['host', 'connection', 'content-length', 'keep-alive', 'transfer-encoding']);
+
 /** How the proxy misbehaves; `pass` forwards faithfully. */
 export type FaultMode = 'pass' | 'slow' | 'http-500' | 'malformed-json' | 'graphql-error' | 'reset';
 
@@ -46,10 +48,10 @@ export async function startFaultyProxy(target = '', slowMs = 2000): Promise<Faul
         const forwardedBody = fault?.request ? Buffer.from(JSON.stringify(fault.request(sentBody))) : Buffer.concat(chunks);
         const answer = await fetch(`${proxy.target}${request.url}`, {
           method: request.method,
-          headers: {
-            'content-type': request.headers['content-type'] ?? 'application/json',
-            ...(request.headers.authorization ? { authorization: request.headers.authorization } : {}),
-          },
+          // The caller's token and the gateway's assertion travel on; hop-by-hop headers do not.
+          headers: Object.fromEntries(
+            Object.entries(request.headers).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && !HOP_HEADERS.has(entry[0])),
+          ),
           body: isGraphQL ? forwardedBody : undefined,
         });
         let body: Buffer = Buffer.from(await answer.arrayBuffer());

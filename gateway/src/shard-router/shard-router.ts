@@ -1,6 +1,7 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { GraphQLError, Kind, valueFromASTUntyped, type FieldNode, type GraphQLOutputType, type OperationDefinitionNode, type VariableDefinitionNode } from 'graphql';
+import { GATEWAY_ASSERTION_HEADER, type AssertionSigner } from '../../../shared/auth/gateway-assertion';
 import { badUserInput, clusterMisbehaved, clusterUnavailable } from '../../../shared/errors';
 import { decodeGlobalId, describeInput, tryDecodeGlobalId, type GlobalId } from '../../../shared/global-id';
 import { checkEntities, checkRootField, type AnswerScope } from './answer-check';
@@ -48,6 +49,7 @@ export class ShardRouter implements GraphQLDataSource {
     private readonly rules: ShardRules,
     private readonly shards: ShardSet,
     private readonly client: ShardClient,
+    private readonly signAssertion: AssertionSigner,
   ) {}
 
   async process(options: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {
@@ -80,13 +82,17 @@ export class ShardRouter implements GraphQLDataSource {
 
   /** Root fields: each to the shard its argument names, or to every shard asked for, then merged. */
   /**
-   * How this request reaches shards: with the caller's `Authorization` header and nothing else that
-   * names the caller. Each shard verifies the token itself.
+   * How this request reaches shards: with the gateway's assertion for the shard's clusters, and the
+   * caller's `Authorization` header and nothing else that names the caller. Each shard verifies both.
    */
   private sender(context: unknown): Send {
     const authorization = (context as Partial<GatewayContext> | undefined)?.authorization;
-    const headers: Record<string, string> = authorization ? { authorization } : {};
-    return (shard, request, idempotent) => this.client.send(shard, this.subgraph, request, idempotent, headers);
+    return async (shard, request, idempotent) => this.client.send(shard, this.subgraph, request, idempotent, await this.headersFor(shard, authorization));
+  }
+
+  private async headersFor(shard: Shard, authorization?: string): Promise<Record<string, string>> {
+    const assertion = await this.signAssertion(shard.clusterIds);
+    return authorization ? { [GATEWAY_ASSERTION_HEADER]: assertion, authorization } : { [GATEWAY_ASSERTION_HEADER]: assertion };
   }
 
   private async fetchRootFields(plan: OperationPlan, variables: Variables, send: Send): Promise<GraphQLResponseBody> {
@@ -350,7 +356,7 @@ export class ShardRouter implements GraphQLDataSource {
   private async forwardToAnyShard(query: string, variables: Json): Promise<GatewayGraphQLResponse> {
     let lastReason = 'no shards';
     for (const shard of this.shards.shards) {
-      const result = await this.client.send(shard, this.subgraph, { query, variables }, true);
+      const result = await this.client.send(shard, this.subgraph, { query, variables }, true, await this.headersFor(shard));
       if (result.ok) return result.body as GatewayGraphQLResponse;
       lastReason = `${shard.name}: ${result.reason}`;
     }

@@ -2,6 +2,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { Express } from 'express';
 import type { DataSource } from 'typeorm';
+import { REFUSE_EVERY_REQUEST, type AssertionVerifier } from '../../../shared/auth/gateway-assertion';
 import { authorizationOf, REFUSE_EVERY_TOKEN, type TokenVerifier } from '../../../shared/auth/tokens';
 import type { Logger } from '../../../shared/logger';
 import { createHttpApp, type GraphQLRoute } from '../../../shared/server/http-app';
@@ -18,6 +19,8 @@ export interface ClusterSubgraphOptions {
   logger: Logger;
   /** Reads the caller from the request's token; without one, every token is refused. */
   verifyToken?: TokenVerifier;
+  /** Checks that a request comes from the gateway; without one, every GraphQL request is refused. `off` for a private network. */
+  gatewayAssertion?: AssertionVerifier | 'off';
 }
 
 export interface ClusterSubgraph {
@@ -52,10 +55,14 @@ export async function createClusterSubgraph(options: ClusterSubgraphOptions): Pr
       context: async ({ req }) => createClusterContext(options.dataSource, options.clusterIds, newLoaders, await verifyToken(authorizationOf(req.headers))),
     });
   }
-  const app = createHttpApp(routes, async () => {
-    await options.dataSource.query('SELECT 1');
-    return { clusters: options.clusterIds };
-  });
+  const app = createHttpApp(
+    routes,
+    async () => {
+      await options.dataSource.query('SELECT 1');
+      return { clusters: options.clusterIds };
+    },
+    { gatewayAssertion: options.gatewayAssertion ?? REFUSE_EVERY_REQUEST },
+  );
   return {
     app,
     sdl: Object.fromEntries(SHARDED_SUBGRAPHS.map((name) => [name, schemas[name].sdl])),

@@ -3,12 +3,14 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDi
 import type { Express } from 'express';
 import type { DataSource } from 'typeorm';
 import { publicKeySet, type SigningKeySet } from '../../../shared/auth/signing-keys';
+import { REFUSE_EVERY_REQUEST, type AssertionVerifier } from '../../../shared/auth/gateway-assertion';
 import { authorizationOf, REFUSE_EVERY_TOKEN, type TokenVerifier } from '../../../shared/auth/tokens';
 import type { Logger } from '../../../shared/logger';
 import { buildFederatedSchema } from '../../../shared/server/federated-schema';
 import { createHttpApp } from '../../../shared/server/http-app';
 import { createErrorMasker } from '../../../shared/server/mask-error';
 import { NetworkResolver } from './alliance/network.resolver';
+import { NetworkAuditEntryConnectionTypes, NetworkAuditLogResolver } from './audit/network-audit-log.resolver';
 import { createNetworkContext, type NetworkContext } from './context';
 import { ClusterInitiativesResolver, NetworkInitiativesResolver, ObjectiveInitiativesResolver } from './initiatives/initiative-links.resolver';
 import { NetworkInitiativeMutations } from './initiatives/initiative.mutations';
@@ -23,7 +25,12 @@ export interface NetworkSubgraphOptions {
   logger: Logger;
   /** Reads the caller from the request's token; without one, every token is refused. */
   verifyToken?: TokenVerifier;
-  /** The key set whose public half is served at `JWKS_PATH`, for processes that verify with it. */
+  /** Checks that a request comes from the gateway; without one, every GraphQL request is refused. `off` for a private network. */
+  gatewayAssertion?: AssertionVerifier | 'off';
+  /**
+   * The key set whose public half is served at `JWKS_PATH`, for processes that verify with it: the
+   * token keys and the gateway's assertion keys (told apart by their ids).
+   */
   publishedKeys?: SigningKeySet;
 }
 
@@ -53,6 +60,8 @@ export async function createNetworkSubgraph(options: NetworkSubgraphOptions): Pr
       ClusterInitiativesResolver,
       ViewerResolver,
       NetworkInitiativeMutations,
+      NetworkAuditLogResolver,
+      NetworkAuditEntryConnectionTypes.TotalCountResolver,
     ],
     references: { Cluster: resolveClusterReference },
   });
@@ -73,6 +82,7 @@ export async function createNetworkSubgraph(options: NetworkSubgraphOptions): Pr
       await dataSource.query('SELECT 1');
       return { database: 'ok' };
     },
+    { gatewayAssertion: options.gatewayAssertion ?? REFUSE_EVERY_REQUEST },
   );
   if (options.publishedKeys) {
     const published = publicKeySet(options.publishedKeys);

@@ -47,7 +47,7 @@ function network(handler: Handler, breaker = DEFAULT_BREAKER, clock = { now: 0 }
   };
   const shards = new ShardSet(CLUSTERS.map((id) => ({ id, url: `http://${id}.test` })), 100);
   const client = new ShardClient(transport, { breaker, retryReads: true }, () => clock.now);
-  const router = new ShardRouter('members', rules, shards, client);
+  const router = new ShardRouter('members', rules, shards, client, async () => 'assertion');
   const ask = async (query: string, variables: Record<string, unknown> = {}) =>
     (await router.process({ kind: 'incoming operation', request: { query, variables } } as unknown as GraphQLDataSourceProcessOptions)) as GraphQLResponseBody;
   return { calls, ask, client, shards };

@@ -1,4 +1,6 @@
 import type { DataSource } from 'typeorm';
+import { createAssertionSigner, createAssertionVerifier, GATEWAY_ASSERTION_HEADER, GATEWAY_KEY_PREFIX, NETWORK_AUDIENCE } from '../../../../shared/auth/gateway-assertion';
+import { generateSigningKey } from '../../../../shared/auth/signing-keys';
 import { dropDatabase, ensureDatabase } from '../../../../shared/data-source';
 import { createLogger } from '../../../../shared/logger';
 import { FOUNDING_CLUSTERS, NETWORK_FACTS } from '../../../../shared/network-catalog';
@@ -36,11 +38,14 @@ describeOnBothBackends('network subgraph', (backend) => {
   let dataSource: DataSource | undefined;
   let subgraph: NetworkSubgraph | undefined;
   let server: RunningServer | undefined;
+  // Asked as the gateway asks it: with an assertion of a gateway key it trusts.
+  const gatewayKeys = generateSigningKey(GATEWAY_KEY_PREFIX).then((key) => ({ keys: [key] }));
+  const sign = gatewayKeys.then((keys) => createAssertionSigner(keys));
 
   async function graphql<Data>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<Data>> {
     const response = await fetch(`${server!.url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', [GATEWAY_ASSERTION_HEADER]: await (await sign)([NETWORK_AUDIENCE]) },
       body: JSON.stringify({ query, variables }),
     });
     expect(response.status).toBe(200);
@@ -52,7 +57,7 @@ describeOnBothBackends('network subgraph', (backend) => {
     await ensureDatabase(databaseUrl);
     dataSource = await openNetworkDatabase(databaseUrl, (sql) => statements.push(sql));
     await seedNetwork(dataSource, { clusterUrl });
-    subgraph = await createNetworkSubgraph({ dataSource, logger: createLogger('network', 'silent') });
+    subgraph = await createNetworkSubgraph({ dataSource, logger: createLogger('network', 'silent'), gatewayAssertion: createAssertionVerifier(await gatewayKeys, [NETWORK_AUDIENCE]) });
     server = await listen(subgraph.app, 0, '127.0.0.1');
   });
 
