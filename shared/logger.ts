@@ -1,8 +1,29 @@
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
 
 export type { Logger };
 
-/** Structured JSON logs, one logger per component (`gateway`, `network`, `cluster:banat`). */
-export function createLogger(component: string, level: string = process.env.LOG_LEVEL ?? 'info'): Logger {
-  return pino({ name: component, level });
+/**
+ * Where a token, an assertion or a key could reach a log line if a request or its headers were
+ * logged whole: such values are replaced before the line is written. Nothing logs them on
+ * purpose; this is the net under that rule (test/__tests__/log-secrets.integration.test.ts).
+ */
+const SECRET_PATHS = [
+  'authorization',
+  '*.authorization',
+  '*.*.authorization',
+  '["gateway-assertion"]',
+  '*["gateway-assertion"]',
+  '*.*["gateway-assertion"]',
+  'token',
+  '*.token',
+  'keys',
+  '*.keys',
+  'd',
+  '*.d',
+];
+
+/** Structured JSON logs, one logger per component (`gateway`, `network`, `cluster:banat`); `destination` for tests that read them. */
+export function createLogger(component: string, level: string = process.env.LOG_LEVEL ?? 'info', destination?: DestinationStream): Logger {
+  const options = { name: component, level, redact: { paths: SECRET_PATHS, censor: '[redacted]' } };
+  return destination ? pino(options, destination) : pino(options);
 }

@@ -11,6 +11,11 @@ import type { Backend } from './mysql';
 const TEST_KEYS_PROMISE = generateSigningKey().then((key) => ({ keys: [key] }));
 let TEST_KEYS: SigningKeySet | undefined;
 
+/** The key set test networks accept tokens of, for tests that look for it where it must not be. */
+export function testSigningKeys(): Promise<SigningKeySet> {
+  return TEST_KEYS_PROMISE;
+}
+
 /** A token for a test caller, signed with the key set test networks accept. */
 export async function tokenFor(request: TokenRequest): Promise<string> {
   return issueToken(await TEST_KEYS_PROMISE, request);
