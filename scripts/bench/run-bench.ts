@@ -17,6 +17,9 @@ import { cpuMicros, residentBytes } from './process-usage';
 import type { NetworkProcessConfig } from './network-process';
 import type { ShardGroupConfig, ShardGroupInfo } from './shard-group-process';
 import { fixed, median, printTable } from './table';
+import { measureAnswerChecks, measureAssertions, type RecordedAnswer } from './trust-cost';
+import { compileShardRules } from '../../gateway/src/shard-router/shard-rules';
+import { buildClusterSchemas } from '../../subgraphs/cluster/src/schema/build-cluster-schemas';
 
 /**
  * `npm run bench`: the shard router against stock @apollo/gateway and against one database, on
@@ -304,11 +307,54 @@ async function limitsCost(): Promise<void> {
   printTable('E. Operation limits per operation, in process (medians of 5 rounds): their cost next to validation\'s', ['operation', 'cost', 'validate us', 'limits us', 'x validate'], rows);
 }
 
+/**
+ * F. What trusting no shard costs per request, in this process: the answer checks over one page's
+ * nine shard answers next to parsing their JSON, and the gateway assertion's signature and check.
+ */
+async function trustCost(): Promise<void> {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'itro-bench-trust-'));
+  const recorded: RecordedAnswer[] = [];
+  let recording = false;
+  const network = await runNetwork({
+    host: '127.0.0.1',
+    ports: 'ephemeral',
+    networkDatabaseUrl: `sqlite:${path.join(folder, 'network.sqlite')}`,
+    clusterDatabaseUrl: (id) => `sqlite:${path.join(folder, `cluster-${id}.sqlite`)}`,
+    seed: 'always',
+    seedValue: 566,
+    clusterUrl: (_id, port) => `http://127.0.0.1:${port}`,
+    shardTimeoutMs: 30_000,
+    transport: async (shard, subgraph, request, headers) => {
+      const result = await httpTransport(shard, subgraph, request, headers);
+      if (recording && result.ok && subgraph === 'members') recorded.push({ clusterIds: shard.clusterIds, query: request.query, variables: request.variables ?? {}, text: JSON.stringify(result.body) });
+      return result;
+    },
+    logger: createLogger('bench', 'error'),
+  });
+  try {
+    await checkedPost(network.gatewayUrl, body(FIRST_PAGE));
+    recording = true;
+    await checkedPost(network.gatewayUrl, body(FIRST_PAGE));
+    recording = false;
+    const rules = compileShardRules('members', (await buildClusterSchemas()).members.sdl);
+    const checks = measureAnswerChecks(rules, recorded);
+    const rows: string[][] = [
+      [`check ${recorded.length} shard answers of a page of 50 (every field, type, owner, cursor order)`, fixed(checks.checkMicros, 1), fixed(checks.checkMicros / checks.parseMicros, 2)],
+      [`JSON.parse of the same ${recorded.length} answers (paid anyway)`, fixed(checks.parseMicros, 1), '1.00'],
+      ...(await measureAssertions()).map(([what, micros]) => [what, fixed(micros, 1), '–']),
+    ];
+    printTable('F. Trusting no shard, in process (medians): answer checks per request next to JSON.parse, and the gateway assertion', ['work', 'us', 'x JSON.parse'], rows);
+  } finally {
+    await network.close();
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
   process.stdout.write(
     `IT-RO Federation benchmark: ${os.cpus().length} cores, Node ${process.version}, ${RUNS} runs x ${SECONDS} s, medians; shards in ${SHARD_PROCESSES} processes\n`,
   );
-  const sections = (process.env.BENCH_SECTIONS ?? 'A,B,C,D,E').split(',');
+  const sections = (process.env.BENCH_SECTIONS ?? 'A,B,C,D,E,F').split(',');
   await writeBenchGatewayKeys(GATEWAY_KEYS_FILE);
   try {
     if (sections.includes('A')) await stockVersusOurs();
@@ -316,6 +362,7 @@ async function main(): Promise<void> {
     if (sections.includes('C')) await scale();
     if (sections.includes('D')) await statementsPerRequest();
     if (sections.includes('E')) await limitsCost();
+    if (sections.includes('F')) await trustCost();
   } finally {
     fs.rmSync(GATEWAY_KEYS_FILE, { force: true });
   }

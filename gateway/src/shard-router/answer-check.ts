@@ -36,6 +36,45 @@ export interface AnswerScope extends MergeScope {
   own: ReadonlySet<string>;
 }
 
+/**
+ * One check of one answer: the scope, with what is worked out once per selection rather than once
+ * per row (the fields a selection asks of a type, a field's page arguments, decoded cursors).
+ */
+interface Run extends AnswerScope {
+  selections: WeakMap<readonly FieldNode[], Map<string, Map<string, FieldNode[]>>>;
+  checks: WeakMap<readonly FieldNode[], Map<string, FieldCheck[]>>;
+  pages: WeakMap<FieldNode, ObjectContext['page']>;
+  cursors: Map<unknown, Cursor | null>;
+}
+
+function startRun(scope: AnswerScope): Run {
+  return { ...scope, selections: new WeakMap(), checks: new WeakMap(), pages: new WeakMap(), cursors: new Map() };
+}
+
+/** The fields `nodes` ask of an object of `typeName`, collected once per run. */
+function selectedFields(nodes: readonly FieldNode[], typeName: string, run: Run): Map<string, FieldNode[]> {
+  let byType = run.selections.get(nodes);
+  if (!byType) {
+    byType = new Map();
+    run.selections.set(nodes, byType);
+  }
+  let selected = byType.get(typeName);
+  if (!selected) {
+    selected = collectFields(nodes.length === 1 ? nodes[0]!.selectionSet : mergedSubSelection(nodes), typeName, run);
+    byType.set(typeName, selected);
+  }
+  return selected;
+}
+
+function cursorOf(value: unknown, run: Run): Cursor | null {
+  let cursor = run.cursors.get(value);
+  if (cursor === undefined) {
+    cursor = tryDecodeCursor(value);
+    run.cursors.set(value, cursor);
+  }
+  return cursor;
+}
+
 class Refusal extends Error {
   readonly path: Array<string | number> = [];
 }
@@ -72,13 +111,14 @@ export function checkRootField(
   scope: AnswerScope,
   shardReportedErrors: boolean,
 ): string | undefined {
+  const run = startRun(scope);
   return verdict(() => {
     const value = data?.[key];
     if (value === undefined || value === null) {
       if (shardReportedErrors) return;
       if (value === undefined) refuse(`no ${key} in the answer`);
     }
-    within(key, () => checkValue(value, type, nodes, scope, false, pageOf(nodes[0]!, scope)));
+    within(key, () => checkValue(value, type, nodes, run, false, pageOf(nodes[0]!, run)));
   });
 }
 
@@ -87,6 +127,8 @@ export function checkRootField(
  * field as sent. An entity's own id must be the representation's; what it holds is checked as usual.
  */
 export function checkEntities(list: unknown, representations: ReadonlyArray<Readonly<Record<string, unknown>>>, field: FieldNode, scope: AnswerScope): string | undefined {
+  const run = startRun(scope);
+  const nodes = [field];
   return verdict(() => {
     const key = field.alias?.value ?? field.name.value;
     within(key, () => {
@@ -96,12 +138,12 @@ export function checkEntities(list: unknown, representations: ReadonlyArray<Read
         if (entity === null) return;
         within(index, () => {
           const representation = representations[index]!;
-          const type = scope.schema.getType(String(representation.__typename));
+          const type = run.schema.getType(String(representation.__typename));
           if (!isObjectType(type)) refuse(`an entity of unknown type ${String(representation.__typename)}`);
           if (!isRecord(entity)) refuse('not an object');
           if ('__typename' in entity && entity.__typename !== type.name) refuse(`a ${String(entity.__typename)} for a ${type.name}`);
           if ('id' in entity && entity.id !== representation.id) refuse(`${String(entity.id)} for ${String(representation.id)}`);
-          checkObject(entity, type, [field], scope, { anyCluster: false, idChecked: true });
+          checkObject(entity, type, nodes, run, { anyCluster: false, idChecked: true });
         });
       });
     });
@@ -117,89 +159,169 @@ interface ObjectContext {
   page?: { first: unknown; after: unknown };
 }
 
-function checkValue(value: unknown, type: GraphQLOutputType, nodes: readonly FieldNode[], scope: AnswerScope, anyCluster: boolean, page?: ObjectContext['page']): void {
-  if (isNonNullType(type)) {
-    if (value === null || value === undefined) refuse(`null for the non-null ${String(type)}`);
-    checkValue(value, type.ofType, nodes, scope, anyCluster, page);
+/**
+ * What a position's type asks of a value, worked out once per type: graphql-js's type predicates
+ * are cheap alone but run for every value of every row here.
+ */
+type Shape =
+  | { kind: 'non-null'; of: GraphQLOutputType; text: string }
+  | { kind: 'list'; of: GraphQLOutputType; text: string }
+  | { kind: 'leaf'; type: GraphQLLeafType }
+  | { kind: 'composite'; type: GraphQLCompositeType };
+const SHAPES = new WeakMap<GraphQLOutputType, Shape>();
+
+function shapeOf(type: GraphQLOutputType): Shape {
+  let shape = SHAPES.get(type);
+  if (!shape) {
+    if (isNonNullType(type)) shape = { kind: 'non-null', of: type.ofType, text: String(type) };
+    else if (isListType(type)) shape = { kind: 'list', of: type.ofType, text: String(type.ofType) };
+    else if (isLeafType(type)) shape = { kind: 'leaf', type };
+    else shape = { kind: 'composite', type };
+    SHAPES.set(type, shape);
+  }
+  return shape;
+}
+
+function checkValue(value: unknown, type: GraphQLOutputType, nodes: readonly FieldNode[], run: Run, anyCluster: boolean, page?: ObjectContext['page']): void {
+  const shape = shapeOf(type);
+  if (shape.kind === 'non-null') {
+    if (value === null || value === undefined) refuse(`null for the non-null ${shape.text}`);
+    checkValue(value, shape.of, nodes, run, anyCluster, page);
     return;
   }
   if (value === null) return;
-  if (isListType(type)) {
-    if (!Array.isArray(value)) refuse(`not a list of ${String(type.ofType)}`);
-    value.forEach((item: unknown, index) => within(index, () => checkValue(item, type.ofType, nodes, scope, anyCluster)));
+  if (shape.kind === 'list') {
+    if (!Array.isArray(value)) refuse(`not a list of ${shape.text}`);
+    for (let index = 0; index < value.length; index++) {
+      try {
+        checkValue(value[index], shape.of, nodes, run, anyCluster);
+      } catch (error) {
+        if (error instanceof Refusal) error.path.unshift(index);
+        throw error;
+      }
+    }
     return;
   }
-  if (isLeafType(type)) {
-    checkLeaf(value, type);
+  if (shape.kind === 'leaf') {
+    checkLeaf(value, shape.type);
     return;
   }
-  if (!isRecord(value)) refuse(`not an object of type ${type.name}`);
-  checkObject(value, type, nodes, scope, { anyCluster, page });
+  if (!isRecord(value)) refuse(`not an object of type ${shape.type.name}`);
+  checkObject(value, shape.type, nodes, run, { anyCluster, page });
 }
 
-function checkObject(value: Readonly<Record<string, unknown>>, type: GraphQLCompositeType, nodes: readonly FieldNode[], scope: AnswerScope, context: ObjectContext): void {
-  const concrete = concreteType(value, type, scope);
-  const typeName = concrete?.name ?? type.name;
-  const fields = concrete ? concrete.getFields() : 'getFields' in type ? type.getFields() : {};
-  const selected = collectFields(mergedSubSelection(nodes), typeName, scope);
-  for (const [key, fieldNodes] of selected) {
-    const name = fieldNodes[0]!.name.value;
-    if (!(key in value)) refuse(`no ${key}`);
-    const fieldValue = value[key];
-    if (name === '__typename') {
-      if (concrete && fieldValue !== concrete.name) within(key, () => refuse(`${String(fieldValue)} for a ${concrete.name}`));
-      continue;
-    }
-    const definition = fields[name];
-    // A field the schema does not know cannot have been answered by a shard that validated the query.
-    if (!definition) continue;
-    within(key, () => {
-      if (name === 'id' && concrete && !context.idChecked && scope.rules.keyFields.get(typeName)?.has('id')) checkOwnId(fieldValue, typeName, scope, context.anyCluster);
-      if (name === 'cursor' && concrete && 'node' in fields) checkOwnCursor(fieldValue, scope, context.anyCluster);
-      const anyCluster = context.anyCluster || scope.rules.crossClusterFields.has(`${typeName}.${name}`);
-      checkValue(fieldValue, definition.type, fieldNodes, scope, anyCluster, pageOf(fieldNodes[0]!, scope));
-    });
+/** One field a selection asks of an object of one type, with what checking it needs, worked out once per run. */
+interface FieldCheck {
+  key: string;
+  name: string;
+  nodes: FieldNode[];
+  /** Its declared type; undefined for `__typename` and for a field the schema does not know. */
+  type: GraphQLOutputType | undefined;
+  /** The entity key `id`, which must name one of the shard's clusters. */
+  ownId: boolean;
+  /** An edge's cursor, which must point at one of the shard's rows. */
+  ownCursor: boolean;
+  /** A declared cross-cluster reference (`@shard(refs: "any")`). */
+  crossCluster: boolean;
+  page: ObjectContext['page'];
+}
+
+function fieldChecks(nodes: readonly FieldNode[], type: GraphQLCompositeType, concrete: boolean, run: Run): FieldCheck[] {
+  let byType = run.checks.get(nodes);
+  if (!byType) {
+    byType = new Map();
+    run.checks.set(nodes, byType);
   }
-  if (context.page && concrete) checkPage(value, concrete, selected, context.page, scope);
+  let checks = byType.get(type.name);
+  if (!checks) {
+    const fields = 'getFields' in type ? type.getFields() : {};
+    const keyed = run.rules.keyFields.get(type.name)?.has('id') ?? false;
+    checks = [...selectedFields(nodes, type.name, run)].map(([key, fieldNodes]) => {
+      const name = fieldNodes[0]!.name.value;
+      return {
+        key,
+        name,
+        nodes: fieldNodes,
+        // A field the schema does not know cannot have been answered by a shard that validated the query.
+        type: name === '__typename' ? undefined : fields[name]?.type,
+        ownId: concrete && keyed && name === 'id',
+        ownCursor: concrete && name === 'cursor' && 'node' in fields,
+        crossCluster: run.rules.crossClusterFields.has(`${type.name}.${name}`),
+        page: pageOf(fieldNodes[0]!, run),
+      };
+    });
+    byType.set(type.name, checks);
+  }
+  return checks;
+}
+
+function checkObject(value: Readonly<Record<string, unknown>>, type: GraphQLCompositeType, nodes: readonly FieldNode[], run: Run, context: ObjectContext): void {
+  const concrete = concreteType(value, type, run);
+  const checks = fieldChecks(nodes, concrete ?? type, concrete !== undefined, run);
+  for (const check of checks) {
+    if (!(check.key in value)) refuse(`no ${check.key}`);
+    const fieldValue = value[check.key];
+    // No closure per field and row: the path is added only when a refusal passes through.
+    try {
+      if (check.name === '__typename') {
+        if (concrete && fieldValue !== concrete.name) refuse(`${String(fieldValue)} for a ${concrete.name}`);
+        continue;
+      }
+      if (!check.type) continue;
+      if (check.ownId && !context.idChecked) checkOwnId(fieldValue, concrete!.name, run, context.anyCluster);
+      if (check.ownCursor) checkOwnCursor(fieldValue, run, context.anyCluster);
+      checkValue(fieldValue, check.type, check.nodes, run, context.anyCluster || check.crossCluster, check.page);
+    } catch (error) {
+      if (error instanceof Refusal) error.path.unshift(check.key);
+      throw error;
+    }
+  }
+  if (context.page && concrete) checkPage(value, concrete, checks, context.page, run);
 }
 
 /** The page a field asks for, when it takes `first`: what its connection's edges must keep within. */
-function pageOf(node: FieldNode, scope: AnswerScope): ObjectContext['page'] {
-  if (!node.arguments?.some((argument) => argument.name.value === 'first')) return undefined;
-  return { first: argumentValue(node, 'first', scope.variables), after: argumentValue(node, 'after', scope.variables) };
+function pageOf(node: FieldNode, run: Run): ObjectContext['page'] {
+  if (!node.arguments?.length) return undefined;
+  if (run.pages.has(node)) return run.pages.get(node);
+  const page = node.arguments.some((argument) => argument.name.value === 'first')
+    ? { first: argumentValue(node, 'first', run.variables), after: argumentValue(node, 'after', run.variables) }
+    : undefined;
+  run.pages.set(node, page);
+  return page;
 }
 
 /** The object type a value is: the type itself, or for an interface or union the one its `__typename` names. */
-function concreteType(value: Readonly<Record<string, unknown>>, type: GraphQLCompositeType, scope: AnswerScope): GraphQLObjectType | undefined {
+function concreteType(value: Readonly<Record<string, unknown>>, type: GraphQLCompositeType, run: Run): GraphQLObjectType | undefined {
   if (!isAbstractType(type)) return type;
   const typename = value.__typename;
   // Without `__typename` only the fields asked of the abstract type itself can be checked.
   if (typeof typename !== 'string') return undefined;
-  const named = scope.schema.getType(typename);
-  if (!isObjectType(named) || !scope.schema.isSubType(type, named)) refuse(`${typename} is not a ${type.name}`);
+  const named = run.schema.getType(typename);
+  if (!isObjectType(named) || !run.schema.isSubType(type, named)) refuse(`${typename} is not a ${type.name}`);
   return named;
 }
 
 /** A connection's page: no more edges than `first`, every cursor after `after`, in strictly increasing order. */
-function checkPage(value: Readonly<Record<string, unknown>>, type: GraphQLObjectType, selected: Map<string, FieldNode[]>, page: NonNullable<ObjectContext['page']>, scope: AnswerScope): void {
+function checkPage(value: Readonly<Record<string, unknown>>, type: GraphQLObjectType, checks: readonly FieldCheck[], page: NonNullable<ObjectContext['page']>, run: Run): void {
   const edgeType = type.getFields().edges?.type;
   if (!edgeType) return;
-  const after = tryDecodeCursor(page.after);
-  for (const [key, fieldNodes] of selected) {
-    if (fieldNodes[0]!.name.value !== 'edges') continue;
+  const after = cursorOf(page.after, run);
+  for (const check of checks) {
+    if (check.name !== 'edges') continue;
+    const key = check.key;
     const edges = value[key] as ReadonlyArray<Record<string, unknown>>;
     if (typeof page.first === 'number' && edges.length > page.first) within(key, () => refuse(`${edges.length} rows where at most ${String(page.first)} were asked for`));
-    const cursorKeys = [...collectFields(mergedSubSelection(fieldNodes), unwrappedName(edgeType), scope)].filter(([, nodes]) => nodes[0]!.name.value === 'cursor').map(([cursorKey]) => cursorKey);
+    const cursorKeys = [...selectedFields(check.nodes, unwrappedName(edgeType), run)].filter(([, nodes]) => nodes[0]!.name.value === 'cursor').map(([cursorKey]) => cursorKey);
     for (const cursorKey of cursorKeys) {
       let previous: Cursor | null = after;
-      edges.forEach((edge, index) => {
-        const cursor = tryDecodeCursor(edge[cursorKey]);
-        if (!cursor) return;
+      for (let index = 0; index < edges.length; index++) {
+        const cursor = cursorOf(edges[index]![cursorKey], run);
+        if (!cursor) continue;
         if (previous && previous.order === cursor.order && directed(compareCursors(previous, cursor), cursor.order) >= 0) {
           within(key, () => within(index, () => refuse(index === 0 ? 'a row not after the cursor asked from' : 'rows out of order or repeated')));
         }
         previous = cursor;
-      });
+      }
     }
   }
 }
@@ -212,21 +334,21 @@ function unwrappedName(type: GraphQLOutputType): string {
   return isNonNullType(type) || isListType(type) ? unwrappedName(type.ofType) : type.name;
 }
 
-function checkOwnId(value: unknown, typeName: string, scope: AnswerScope, anyCluster: boolean): void {
-  if (scope.rules.clusterKeyedTypes.has(typeName)) {
+function checkOwnId(value: unknown, typeName: string, run: Run, anyCluster: boolean): void {
+  if (run.rules.clusterKeyedTypes.has(typeName)) {
     if (typeof value !== 'string') refuse(`a ${typeName} id that is not a string`);
-    if (!anyCluster && !scope.own.has(value)) refuse(`${typeName} "${value}" is another cluster's`);
+    if (!anyCluster && !run.own.has(value)) refuse(`${typeName} "${value}" is another cluster's`);
     return;
   }
   const id = tryDecodeGlobalId(value);
   if (!id) refuse(`malformed ${typeName} id ${JSON.stringify(value)}`);
-  if (!anyCluster && !scope.own.has(id.clusterId)) refuse(`${typeName} "${String(value)}" is another cluster's`);
+  if (!anyCluster && !run.own.has(id.clusterId)) refuse(`${typeName} "${String(value)}" is another cluster's`);
 }
 
-function checkOwnCursor(value: unknown, scope: AnswerScope, anyCluster: boolean): void {
-  const cursor = tryDecodeCursor(value);
+function checkOwnCursor(value: unknown, run: Run, anyCluster: boolean): void {
+  const cursor = cursorOf(value, run);
   if (!cursor) refuse('malformed cursor');
-  if (!anyCluster && !scope.own.has(cursor.clusterId)) refuse(`a cursor of another cluster's row (${cursor.clusterId}:${cursor.localId})`);
+  if (!anyCluster && !run.own.has(cursor.clusterId)) refuse(`a cursor of another cluster's row (${cursor.clusterId}:${cursor.localId})`);
 }
 
 const INT_RANGE = 2 ** 31;
