@@ -21,7 +21,9 @@ export function announceReady(info: unknown): void {
 export function startChild<Info>(script: string, config: unknown): Promise<ReadyChild<Info>> {
   const file = path.join(__dirname, `${script}${path.extname(__filename)}`);
   const loader = path.extname(__filename) === '.ts' ? ['-r', '@swc-node/register'] : [];
-  const child = spawn(process.execPath, [...loader, file, JSON.stringify(config)], {
+  // BENCH_PROFILE_DIR: each process writes a CPU profile there when it stops (`node --cpu-prof`).
+  const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`, `--cpu-prof-name=${script}-${Date.now()}.cpuprofile`] : [];
+  const child = spawn(process.execPath, [...profile, ...loader, file, JSON.stringify(config)], {
     stdio: ['ignore', 'pipe', 'pipe'],
     // Measured as deployed: NODE_ENV=production also turns off graphql-js's development checks.
     env: { ...process.env, LOG_LEVEL: 'error', NODE_ENV: 'production' },
