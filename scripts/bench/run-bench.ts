@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createLogger } from '../../shared/logger';
 import { exitOnFailure } from '../process-lifecycle';
-import { runNetwork } from '../run-network';
+import { runNetwork, type NetworkPlan, type RunningNetwork } from '../run-network';
 import { httpTransport } from '../../gateway/src';
 import { writeBenchGatewayKeys, type BenchAssertions } from './bench-assertions';
 import { startChild, type ReadyChild } from './child-process';
@@ -224,22 +224,30 @@ async function scale(): Promise<void> {
 const WITH_PROJECTS = (first: number) =>
   `{ members(first: ${first}) { edges { node { id name projects { id title lead { id name } partners { id name cluster { id } } } } } } }`;
 
+/** A whole seeded network in this process on SQLite files under `folder`, for sections that watch its inside. */
+function inProcessNetwork(folder: string, plan: Pick<NetworkPlan, 'topology' | 'onClusterQuery' | 'transport'>): Promise<RunningNetwork> {
+  return runNetwork({
+    host: '127.0.0.1',
+    ports: 'ephemeral',
+    networkDatabaseUrl: `sqlite:${path.join(folder, 'network.sqlite')}`,
+    clusterDatabaseUrl: (id) => `sqlite:${path.join(folder, `cluster-${id}.sqlite`)}`,
+    seed: 'always',
+    seedValue: 566,
+    clusterUrl: (_id, port) => `http://127.0.0.1:${port}`,
+    shardTimeoutMs: 30_000,
+    logger: createLogger('bench', 'error'),
+    ...plan,
+  });
+}
+
 async function statementsPerRequest(): Promise<void> {
   const rows: string[][] = [];
   for (const topology of ['one-database', 'sharded'] as const) {
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'itro-bench-sql-'));
     let statements = 0;
     let fetches = 0;
-    const network = await runNetwork({
-      host: '127.0.0.1',
-      ports: 'ephemeral',
+    const network = await inProcessNetwork(folder, {
       topology,
-      networkDatabaseUrl: `sqlite:${path.join(folder, 'network.sqlite')}`,
-      clusterDatabaseUrl: (id) => `sqlite:${path.join(folder, `cluster-${id}.sqlite`)}`,
-      seed: 'always',
-      seedValue: 566,
-      clusterUrl: (_id, port) => `http://127.0.0.1:${port}`,
-      shardTimeoutMs: 30_000,
       onClusterQuery: () => {
         statements += 1;
       },
@@ -247,7 +255,6 @@ async function statementsPerRequest(): Promise<void> {
         fetches += 1;
         return httpTransport(shard, subgraph, request, headers);
       },
-      logger: createLogger('bench', 'error'),
     });
     try {
       for (const first of [10, 50, 100]) {
@@ -277,17 +284,7 @@ async function statementsPerRequest(): Promise<void> {
 /** E. What the operation limits add per operation, against the validation every operation gets anyway. */
 async function limitsCost(): Promise<void> {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'itro-bench-limits-'));
-  const network = await runNetwork({
-    host: '127.0.0.1',
-    ports: 'ephemeral',
-    networkDatabaseUrl: `sqlite:${path.join(folder, 'network.sqlite')}`,
-    clusterDatabaseUrl: (id) => `sqlite:${path.join(folder, `${id}.sqlite`)}`,
-    seed: 'always',
-    seedValue: 566,
-    clusterUrl: (_id, port) => `http://127.0.0.1:${port}`,
-    shardTimeoutMs: 30_000,
-    logger: createLogger('bench', 'error'),
-  });
+  const network = await inProcessNetwork(folder, {});
   const rows: string[][] = [];
   try {
     const schema = await servedSchema(network.gatewayUrl);
@@ -315,21 +312,12 @@ async function trustCost(): Promise<void> {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'itro-bench-trust-'));
   const recorded: RecordedAnswer[] = [];
   let recording = false;
-  const network = await runNetwork({
-    host: '127.0.0.1',
-    ports: 'ephemeral',
-    networkDatabaseUrl: `sqlite:${path.join(folder, 'network.sqlite')}`,
-    clusterDatabaseUrl: (id) => `sqlite:${path.join(folder, `cluster-${id}.sqlite`)}`,
-    seed: 'always',
-    seedValue: 566,
-    clusterUrl: (_id, port) => `http://127.0.0.1:${port}`,
-    shardTimeoutMs: 30_000,
+  const network = await inProcessNetwork(folder, {
     transport: async (shard, subgraph, request, headers) => {
       const result = await httpTransport(shard, subgraph, request, headers);
       if (recording && result.ok && subgraph === 'members') recorded.push({ clusterIds: shard.clusterIds, query: request.query, variables: request.variables ?? {}, text: JSON.stringify(result.body) });
       return result;
     },
-    logger: createLogger('bench', 'error'),
   });
   try {
     await checkedPost(network.gatewayUrl, body(FIRST_PAGE));
