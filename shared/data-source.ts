@@ -1,9 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { DataSource, type DataSourceOptions, type EntityManager, type EntitySchema, type Logger, type MixedList } from 'typeorm';
+import { DataSource, type DataSourceOptions, type EntityManager, type EntitySchema, type Logger, type MixedList, type QueryRunner, type ReplicationMode } from 'typeorm';
 import type { IsolationLevel } from 'typeorm/driver/types/IsolationLevel';
 import { createConnection } from 'mysql2/promise';
 import { parseDatabaseUrl, type DatabaseTarget } from './database-url';
+import { guardStatements } from './deadline/statement-guard';
+import { mysqlServerOf, withoutTimeLimit, type SqlServer } from './deadline/statement-time-limit';
 
 export interface DataSourceSpec {
   url: string;
@@ -35,7 +37,7 @@ export function createDataSource(spec: DataSourceSpec): DataSource {
     // WAL: readers keep reading the last committed state while the writer connection writes.
     return new SqliteDataSource({ ...common, type: 'better-sqlite3', database: target.file, enableWAL: target.file !== ':memory:' });
   }
-  return new DataSource({
+  return new DeadlineAwareDataSource({
     ...common,
     type: 'mysql',
     host: target.host,
@@ -53,6 +55,33 @@ export function createDataSource(spec: DataSourceSpec): DataSource {
 type Work<T> = (manager: EntityManager) => Promise<T>;
 
 /**
+ * A data source whose statements keep to the deadline of the request they run for (see
+ * `guardStatements`): every query runner it hands out is guarded. Which MySQL server it reached is
+ * read once at start, because MariaDB and MySQL limit a statement's time differently.
+ */
+export class DeadlineAwareDataSource extends DataSource {
+  private detectedServer: SqlServer = 'sqlite';
+
+  override async initialize(): Promise<this> {
+    await super.initialize();
+    if (this.options.type === 'mysql') {
+      const [row] = (await this.query('SELECT VERSION() AS version')) as Array<{ version: string }>;
+      this.detectedServer = mysqlServerOf(row?.version ?? '');
+    }
+    return this;
+  }
+
+  /** The SQL server behind this data source: `sqlite`, `mariadb` or `mysql`. */
+  get sqlServer(): SqlServer {
+    return this.detectedServer;
+  }
+
+  override createQueryRunner(mode?: ReplicationMode): QueryRunner {
+    return guardStatements(super.createQueryRunner(mode), () => this.detectedServer);
+  }
+}
+
+/**
  * SQLite through better-sqlite3 has one connection per data source, and every request of a
  * deployment shares it: a transaction on it would be seen, uncommitted, by the reads of other
  * requests that run between its statements, and two transactions would nest. So transactions run on
@@ -60,7 +89,7 @@ type Work<T> = (manager: EntityManager) => Promise<T>;
  * committed rows (the file is in WAL mode). An in-memory database cannot be shared between two
  * connections; its transactions are only queued.
  */
-export class SqliteDataSource extends DataSource {
+export class SqliteDataSource extends DeadlineAwareDataSource {
   private writer: Promise<DataSource> | undefined;
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -87,7 +116,7 @@ export class SqliteDataSource extends DataSource {
 
   private writerConnection(): Promise<DataSource> {
     // Same entities, logger and file; the schema is already migrated by this data source.
-    this.writer ??= new DataSource({ ...this.options, migrations: [], migrationsRun: false } as DataSourceOptions).initialize();
+    this.writer ??= new DeadlineAwareDataSource({ ...this.options, migrations: [], migrationsRun: false } as DataSourceOptions).initialize();
     return this.writer;
   }
 }
@@ -147,7 +176,8 @@ function connectServer(target: Extract<DatabaseTarget, { kind: 'mysql' }>) {
 class StatementCounter implements Logger {
   constructor(private readonly onQuery: (sql: string) => void) {}
   logQuery(query: string): void {
-    this.onQuery(query);
+    // Counted as written: the time limit a request's deadline adds on MySQL is not part of it.
+    this.onQuery(withoutTimeLimit(query));
   }
   logQueryError(): void {}
   logQuerySlow(): void {}

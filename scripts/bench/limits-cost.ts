@@ -1,6 +1,6 @@
 import { buildClientSchema, getIntrospectionQuery, Kind, parse, validate, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
-import { operationCost } from '../../gateway/src/limits/operation-cost';
-import { measureOperation } from '../../gateway/src/limits/operation-shape';
+import { operationCost } from '../../shared/limits/operation-cost';
+import { measureOperation } from '../../shared/limits/operation-shape';
 import { median } from './table';
 
 export interface LimitsCost {

@@ -1,6 +1,7 @@
 import { getNullableType, isListType, type GraphQLSchema, type DocumentNode } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
-import { DEFAULT_PAGE_SIZE } from '../../../shared/page-size';
+import { DEFAULT_PAGE_SIZE } from '../page-size';
+import { coercedListLength, ENTITIES_FIELD } from './entity-representations';
 
 /**
  * How many items a plain list is assumed to hold, where the seeded network shows it to be far from
@@ -30,10 +31,14 @@ export const DEFAULT_LIST_SIZE = 5;
  * The cost model, about the number of fields resolved: every field costs 1; a connection's
  * selections count once per item of its page (`first`, 20 when omitted); a plain list's as many
  * times as it is estimated to hold. `edges` is not counted again, its connection already was.
- * Introspection costs 1: the schema bounds it.
+ * Introspection costs 1: the schema bounds it. Used by the gateway on the client's operation and
+ * by every subgraph on the operation it is sent.
  */
 export const networkCostEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
   if (field.name.startsWith('__')) return 1;
+  // A subgraph's `_entities` resolves one object per representation the request carries: its real
+  // size, not an estimate. (The gateway's own schema has no such field.)
+  if (type.name === 'Query' && field.name === ENTITIES_FIELD) return 1 + childComplexity * coercedListLength(args.representations);
   if ('first' in args || field.args.some((arg) => arg.name === 'first')) {
     const first = typeof args.first === 'number' && args.first >= 0 ? args.first : DEFAULT_PAGE_SIZE;
     return 1 + childComplexity * first;

@@ -1,13 +1,38 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Kind, type FragmentDefinitionNode } from 'graphql';
-import { graphQLError } from '../../../shared/errors';
+import { graphQLError } from '../errors';
+import { countRepresentations } from './entity-representations';
 import { operationCost } from './operation-cost';
 import { measureOperation } from './operation-shape';
-import type { OperationLimits } from '../../../shared/gateway-protection';
 
-type Measure = 'depth' | 'cost' | 'aliases' | 'fields';
+/**
+ * What an operation may ask for, as the gateway checks the client's operation and every subgraph
+ * checks the one it is sent (see `shared/gateway-protection.ts` and `shared/subgraph-protection.ts`).
+ */
+export interface MeasuredLimits {
+  /** Deepest field nesting. */
+  maxDepth: number;
+  /** Aliased fields (those `countsAlias` accepts). */
+  maxAliases: number;
+  /** Field selections after fragments are expanded; the walk that measures the shape stops past it. */
+  maxFields: number;
+  /** Estimated cost (`networkCostEstimator`): about the number of objects resolved. */
+  maxCost: number;
+  /** `_entities` representations in one operation; unbounded when absent (the gateway's schema has none). */
+  maxEntities?: number;
+  /** Which aliases count against `maxAliases`; every one when absent. */
+  countsAlias?: (alias: string) => boolean;
+}
 
-const LABELS: Record<Measure, string> = { depth: 'depth', cost: 'estimated cost', aliases: 'number of aliases', fields: 'number of fields' };
+type Measure = 'depth' | 'cost' | 'aliases' | 'fields' | 'entities';
+
+const LABELS: Record<Measure, string> = {
+  depth: 'depth',
+  cost: 'estimated cost',
+  aliases: 'number of aliases',
+  fields: 'number of fields',
+  entities: 'number of entity representations',
+};
 
 function tooComplex(measure: Measure, value: number, limit: number) {
   return graphQLError('QUERY_TOO_COMPLEX', `The operation's ${LABELS[measure]} (${value}) is over the limit of ${limit}: ask for less at once, or page through it`, {
@@ -19,10 +44,11 @@ function tooComplex(measure: Measure, value: number, limit: number) {
 }
 
 /**
- * Refuses an operation over any limit before a shard is asked: its shape is measured on the
- * document alone, its cost against the schema with the request's variables.
+ * Refuses an operation over any limit before anything of it runs: its shape is measured on the
+ * document alone, its entity count and cost with the request's variables, its cost against the
+ * schema.
  */
-export function operationLimitsPlugin(limits: OperationLimits): ApolloServerPlugin {
+export function operationLimitsPlugin(limits: MeasuredLimits): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
@@ -30,11 +56,16 @@ export function operationLimitsPlugin(limits: OperationLimits): ApolloServerPlug
           if (!operation) return;
           const fragments = new Map<string, FragmentDefinitionNode>();
           for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-          const shape = measureOperation(operation, fragments, limits.maxFields);
+          const shape = measureOperation(operation, fragments, limits.maxFields, limits.countsAlias);
           if (shape.fields > limits.maxFields) throw tooComplex('fields', shape.fields, limits.maxFields);
           if (shape.depth > limits.maxDepth) throw tooComplex('depth', shape.depth, limits.maxDepth);
           if (shape.aliases > limits.maxAliases) throw tooComplex('aliases', shape.aliases, limits.maxAliases);
-          const cost = costOrNull(() => operationCost(schema, document, request.variables ?? {}, operation.name?.value));
+          const variables = request.variables ?? {};
+          if (limits.maxEntities !== undefined) {
+            const entities = countRepresentations(operation, fragments, variables);
+            if (entities > limits.maxEntities) throw tooComplex('entities', entities, limits.maxEntities);
+          }
+          const cost = costOrNull(() => operationCost(schema, document, variables, operation.name?.value));
           if (cost !== null && cost > limits.maxCost) throw tooComplex('cost', cost, limits.maxCost);
         },
       };

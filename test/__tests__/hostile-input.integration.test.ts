@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { buildClientSchema, getIntrospectionQuery, parse } from 'graphql';
 import { createGateway, type Gateway } from '../../gateway/src';
-import { operationCost } from '../../gateway/src/limits/operation-cost';
+import { operationCost } from '../../shared/limits/operation-cost';
 import { ANALYST_EXAMPLES } from '../../gateway/src/persisted-queries/analyst-examples';
 import { DASHBOARD_OPERATIONS } from '../../gateway/src/persisted-queries/dashboard-operations';
 import { persistedQueryHash } from '../../gateway/src/persisted-queries/persisted-query-cache';

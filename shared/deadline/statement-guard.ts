@@ -1,0 +1,41 @@
+import type { QueryRunner } from 'typeorm';
+import { currentDeadline } from './request-deadline';
+import { isDataStatement, isStatementTimeout, withTimeLimit, type SqlServer } from './statement-time-limit';
+
+type Query = (sql: string, parameters?: unknown[], useStructuredResult?: boolean) => Promise<unknown>;
+
+const guarded = new WeakSet<QueryRunner>();
+
+/**
+ * Makes every statement a query runner runs for a request keep to the request's deadline:
+ * - none starts once the deadline has passed (DEADLINE_EXCEEDED instead), on every backend;
+ * - on MariaDB and MySQL each is given only the time that is left, and the server stops it there;
+ *   its error is told as DEADLINE_EXCEEDED too.
+ * On SQLite a statement that has started runs to its end: better-sqlite3 runs it synchronously and
+ * has no way to interrupt it. There, what bounds one statement is the shape of what may be asked
+ * (pages of at most 100 rows by indexed keys, the operation limits, the cap on entities).
+ * Statements outside a request (start-up, migrations, seeding) are left as they are.
+ */
+export function guardStatements(runner: QueryRunner, server: () => SqlServer): QueryRunner {
+  // better-sqlite3's driver hands out one runner for every caller: it is wrapped once.
+  if (guarded.has(runner)) return runner;
+  guarded.add(runner);
+  const query: Query = runner.query.bind(runner);
+  const guardedQuery: Query = async (sql, parameters, useStructuredResult) => {
+    const deadline = currentDeadline();
+    if (!deadline || !isDataStatement(sql)) return query(sql, parameters, useStructuredResult);
+    if (deadline.expired) throw deadline.exceeded();
+    // A statement may wait for a pooled connection first: the time left is read once it has one.
+    await runner.connect();
+    if (deadline.expired) throw deadline.exceeded();
+    try {
+      return await query(withTimeLimit(sql, server(), deadline.remainingMs()), parameters, useStructuredResult);
+    } catch (error) {
+      throw isStatementTimeout(error) ? deadline.exceeded() : error;
+    }
+  };
+  // QueryRunner declares `query` with overloads (a structured result or rows); this one function
+  // serves both, as the driver's own does.
+  runner.query = guardedQuery as QueryRunner['query'];
+  return runner;
+}
