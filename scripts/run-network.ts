@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import type { DataSource } from 'typeorm';
-import type { GatewayProtection } from '../shared/gateway-protection';
+import { DEFAULT_PROTECTION, type GatewayProtection } from '../shared/gateway-protection';
+import { DEFAULT_SUBGRAPH_SETTINGS, subgraphProtection, type SubgraphProtection } from '../shared/subgraph-protection';
 import type { SigningKeySet } from '../shared/auth/signing-keys';
 import { createTokenVerifier } from '../shared/auth/tokens';
 import { createAssertionSigner, createAssertionVerifier, GATEWAY_KEY_PREFIX, NETWORK_AUDIENCE } from '../shared/auth/gateway-assertion';
@@ -52,6 +53,8 @@ export interface NetworkPlan {
   gatewayAssertions?: 'required' | 'off';
   /** The gateway's limits; `DEFAULT_PROTECTION` when omitted. */
   protection?: GatewayProtection;
+  /** Every subgraph's own limits and deadline; when omitted, derived from `protection` with the default entity cap and deadline. */
+  subgraphProtection?: SubgraphProtection;
   /** The built pages the gateway serves at `/` and `/graphiql`. */
   webDir?: string;
 }
@@ -148,6 +151,7 @@ export async function runSubgraphs(plan: NetworkPlan): Promise<RunningSubgraphs>
   const closers: Array<() => Promise<unknown>> = [];
   const verifyToken = plan.authKeys ? createTokenVerifier(plan.authKeys) : undefined;
   const gatewayKeys = await gatewayKeysOf(plan);
+  const protection = plan.subgraphProtection ?? subgraphProtection(plan.protection ?? DEFAULT_PROTECTION, DEFAULT_SUBGRAPH_SETTINGS);
   const assertionFor = (audience: readonly string[]) => (plan.gatewayAssertions === 'off' ? ('off' as const) : createAssertionVerifier(gatewayKeys, audience));
   try {
     const deployments =
@@ -166,6 +170,7 @@ export async function runSubgraphs(plan: NetworkPlan): Promise<RunningSubgraphs>
         logger: logger.child({ cluster: deployment.id }),
         verifyToken,
         gatewayAssertion: assertionFor(deployment.clusterIds),
+        protection,
       });
       const server = await listen(subgraph.app, port((p) => p.clusterBase + index), plan.host, { timeouts: plan.serverTimeouts });
       let stopped = false;
@@ -193,6 +198,7 @@ export async function runSubgraphs(plan: NetworkPlan): Promise<RunningSubgraphs>
       verifyToken,
       gatewayAssertion: assertionFor([NETWORK_AUDIENCE]),
       publishedKeys: { keys: [...(plan.authKeys?.keys ?? []), ...gatewayKeys.keys] },
+      protection,
     });
     const networkServer = await listen(network.app, port((p) => p.network), plan.host, { timeouts: plan.serverTimeouts });
     let networkStopped = false;

@@ -27,6 +27,7 @@ async function main(): Promise<void> {
     gatewayKeys: await gatewayKeysFromConfig(config),
     gatewayAssertions: config.gatewayAssertions,
     protection: config.protection,
+    subgraphProtection: config.subgraphProtection,
     webDir: config.webDir,
   });
   const lines = [

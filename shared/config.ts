@@ -2,6 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_PROTECTION, DEFAULT_RATE_LIMITS, type GatewayProtection } from './gateway-protection';
 import { DEFAULT_SERVER_TIMEOUTS, type ServerTimeouts } from './server/http-app';
+import { DEFAULT_SUBGRAPH_SETTINGS, subgraphProtection, type SubgraphProtection } from './subgraph-protection';
 
 /**
  * The one place that reads the environment. Every setting is validated at start: a bad value stops
@@ -80,6 +81,10 @@ const environmentSchema = z.object({
   MAX_QUERY_TOKENS: z.coerce.number().int().min(100).max(1_000_000).default(DEFAULT_PROTECTION.maxTokens),
   /** Largest request body, in bytes (HTTP 413 beyond). */
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(100_000_000).default(DEFAULT_PROTECTION.bodyLimitBytes),
+  /** Every subgraph's own cap on the `_entities` representations of one request (its other limits follow the MAX_QUERY_* settings). */
+  SUBGRAPH_MAX_ENTITIES: z.coerce.number().int().min(1).max(1_000_000).default(DEFAULT_SUBGRAPH_SETTINGS.maxEntities),
+  /** How long a subgraph works on one request before answering DEADLINE_EXCEEDED and stopping its SQL; above SHARD_TIMEOUT_MS. */
+  SUBGRAPH_REQUEST_DEADLINE_MS: z.coerce.number().int().min(100).max(600_000).default(DEFAULT_SUBGRAPH_SETTINGS.requestDeadlineMs),
   /** Operations in one batched request; 1 turns batching off. */
   MAX_BATCH: z.coerce.number().int().min(1).max(100).default(DEFAULT_PROTECTION.maxBatch),
   /** Operations a minute per token subject, and per address without a token; 0 turns one off. */
@@ -132,6 +137,8 @@ export interface Config {
   /** Whether subgraphs require the gateway's assertion on every GraphQL request. */
   gatewayAssertions: 'required' | 'off';
   protection: GatewayProtection;
+  /** Every subgraph's own limits and deadline, derived from the gateway's (see `subgraphProtection`). */
+  subgraphProtection: SubgraphProtection;
   /** Where the built pages are (`npm run build:web`). */
   webDir: string;
 }
@@ -158,6 +165,15 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   if (!clusterTemplate.includes('{cluster}')) {
     throw new ConfigError('Invalid configuration:\n  CLUSTER_DATABASE_URL: must contain {cluster}');
   }
+  const protection: GatewayProtection = {
+    limits: { maxDepth: e.MAX_QUERY_DEPTH, maxCost: e.MAX_QUERY_COST, maxAliases: e.MAX_QUERY_ALIASES, maxFields: e.MAX_QUERY_FIELDS },
+    maxTokens: e.MAX_QUERY_TOKENS,
+    bodyLimitBytes: e.MAX_BODY_BYTES,
+    maxBatch: e.MAX_BATCH,
+    rateLimits: { perTokenPerMinute: e.RATE_LIMIT_PER_TOKEN, perAddressPerMinute: e.RATE_LIMIT_PER_ADDRESS, ...(e.REDIS_URL ? { redisUrl: e.REDIS_URL } : {}) },
+    introspection: e.INTROSPECTION ? e.INTROSPECTION === 'true' : e.NODE_ENV !== 'production',
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
+  };
   return {
     env: e.NODE_ENV,
     logLevel: e.LOG_LEVEL,
@@ -188,15 +204,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     gatewayKeysFile: path.resolve(e.GATEWAY_KEYS_FILE ?? path.join(dataDir, 'auth', 'gateway-keys.json')),
     gatewayAssertions: e.GATEWAY_ASSERTIONS,
     webDir: path.resolve(e.WEB_DIR),
-    protection: {
-      limits: { maxDepth: e.MAX_QUERY_DEPTH, maxCost: e.MAX_QUERY_COST, maxAliases: e.MAX_QUERY_ALIASES, maxFields: e.MAX_QUERY_FIELDS },
-      maxTokens: e.MAX_QUERY_TOKENS,
-      bodyLimitBytes: e.MAX_BODY_BYTES,
-      maxBatch: e.MAX_BATCH,
-      rateLimits: { perTokenPerMinute: e.RATE_LIMIT_PER_TOKEN, perAddressPerMinute: e.RATE_LIMIT_PER_ADDRESS, ...(e.REDIS_URL ? { redisUrl: e.REDIS_URL } : {}) },
-      introspection: e.INTROSPECTION ? e.INTROSPECTION === 'true' : e.NODE_ENV !== 'production',
-      trustProxy: parseTrustProxy(e.TRUST_PROXY),
-    },
+    protection,
+    subgraphProtection: subgraphProtection(protection, { maxEntities: e.SUBGRAPH_MAX_ENTITIES, requestDeadlineMs: e.SUBGRAPH_REQUEST_DEADLINE_MS }),
   };
 }
 

@@ -5,14 +5,18 @@ import { GraphQLError } from 'graphql';
  * Clients (the dashboard, analysts' scripts) branch on these strings: renaming one is a breaking change.
  */
 export const ERROR_CODES = {
-  BAD_USER_INPUT: 'An argument is malformed or out of range: a bad id, an unknown cluster, a page size over the limit, a cursor from another ordering.',
+  BAD_USER_INPUT:
+    'An argument is malformed or out of range: a bad id, an unknown cluster, a page size over the limit, a cursor from another ordering. For the `Idempotency-Key` header, `extensions.field` is `Idempotency-Key` and `extensions.idempotencyKey` says what is wrong (see IDEMPOTENCY_KEY_PROBLEMS).',
   NOT_FOUND: 'The requested object does not exist or is not visible to the caller.',
-  CLUSTER_UNAVAILABLE: 'A cluster subgraph did not answer in time or failed; the answer holds the other clusters\u2019 data. `extensions.cluster` names it, `extensions.reason` says why.',
-  CLUSTER_MISBEHAVED: 'A cluster subgraph answered with what it may not send: rows of another cluster, an answer that does not fit what was asked, too many rows, or a body too large or not JSON. Its answer is refused; the answer holds the other clusters\u2019 data. `extensions.cluster` names it, `extensions.reason` says what was wrong.',
+  CLUSTER_UNAVAILABLE:
+    'A cluster subgraph did not answer in time or failed; the answer holds the other clusters\u2019 data. `extensions.cluster` names it, `extensions.reason` says why. On a mutation, `extensions.outcome` says whether the write may have happened (see WRITE_OUTCOMES).',
+  CLUSTER_MISBEHAVED:
+    'A cluster subgraph answered with what it may not send: rows of another cluster, an answer that does not fit what was asked, too many rows, or a body too large or not JSON. Its answer is refused; the answer holds the other clusters\u2019 data. `extensions.cluster` names it, `extensions.reason` says what was wrong. On a mutation, `extensions.outcome` is `unknown` (see WRITE_OUTCOMES).',
   CONFLICT: 'The object was changed by someone else since it was read.',
   UNAUTHENTICATED: 'The operation needs a valid token.',
   FORBIDDEN: 'The caller\u2019s role does not allow this operation on this data.',
-  QUERY_TOO_COMPLEX: 'The operation asks for too much at once: `extensions.measure` (depth, cost, aliases or fields), `extensions.limit`, and the measured value under the measure\u2019s name.',
+  QUERY_TOO_COMPLEX: 'The operation asks for too much at once: `extensions.measure` (depth, cost, aliases, fields, or at a subgraph entities: the `_entities` representations of one request), `extensions.limit`, and the measured value under the measure\u2019s name.',
+  DEADLINE_EXCEEDED: 'A subgraph was still working on the request when its deadline passed (HTTP 504): it answered with this instead, and started no SQL statement after it. `extensions.limitMs` gives the deadline.',
   RATE_LIMITED: 'Too many requests from this token or address; `extensions.retryAfterSeconds` says when to try again (HTTP 429, Retry-After).',
   PAYLOAD_TOO_LARGE: 'The request body is over the size limit (HTTP 413); `extensions.limitBytes` gives it.',
   BATCH_TOO_LARGE: 'A batched request holds more operations than allowed; `extensions.limit` gives it.',
@@ -38,19 +42,53 @@ export function badUserInput(message: string, extensions: Record<string, unknown
   return graphQLError('BAD_USER_INPUT', message, extensions);
 }
 
+/**
+ * What a mutation's CLUSTER_UNAVAILABLE or CLUSTER_MISBEHAVED error says of its write, in
+ * `extensions.outcome`; the gateway sets it, as only it knows whether the request left. Reads carry
+ * none: a read changes nothing. Any other error on a mutation field was answered by the subgraph
+ * itself, or by the gateway before sending (a malformed id, an unknown cluster): the write did not
+ * happen, since a subgraph that refuses a write (BAD_USER_INPUT, CONFLICT, FORBIDDEN, a failure
+ * inside its transaction) has rolled it back before it answers.
+ */
+export const WRITE_OUTCOMES = {
+  unknown:
+    'The request reached the cluster, or may have, but no usable answer came back: the connection dropped after it was sent, it timed out, or the answer was an HTTP 5xx, truncated, malformed or refused. The write may have committed. Read the data to find out, or send the mutation again with the same Idempotency-Key, which returns the first outcome if it did.',
+  'not-applied':
+    'The request was never sent: the cluster\u2019s circuit is open, or it refused the connection. Nothing was written; sending it again is safe.',
+} as const;
+
+export type WriteOutcome = keyof typeof WRITE_OUTCOMES;
+
+/** The values of `extensions.idempotencyKey` on a BAD_USER_INPUT about the `Idempotency-Key` header. */
+export const IDEMPOTENCY_KEY_PROBLEMS = {
+  MALFORMED: 'The key is not 8 to 128 letters, digits, `-`, `_`, `.` or `:` (a UUID fits).',
+  REUSED: 'The caller used this key within the last 24 hours for another mutation or another input; a new write takes a new key. Nothing was written.',
+  SHARED: 'One key names one write: the request holds more than one mutation field. Send each with a key of its own.',
+} as const;
+
+export type IdempotencyKeyProblem = keyof typeof IDEMPOTENCY_KEY_PROBLEMS;
+
 /** The error a GraphQL response carries when one cluster's data is missing from it, and why. */
 export interface ClusterFailureError {
   message: string;
   path?: ReadonlyArray<string | number>;
-  extensions: { code: 'CLUSTER_UNAVAILABLE' | 'CLUSTER_MISBEHAVED'; cluster: string; reason: string };
+  extensions: { code: 'CLUSTER_UNAVAILABLE' | 'CLUSTER_MISBEHAVED'; cluster: string; reason: string; outcome?: WriteOutcome };
 }
 
-/** One cluster could not be heard: down, slow, failing. */
-export function clusterUnavailable(cluster: string, reason: string, path?: ReadonlyArray<string | number>): ClusterFailureError {
-  return { message: `Cluster "${cluster}" is unavailable: ${reason}`, ...(path ? { path } : {}), extensions: { code: 'CLUSTER_UNAVAILABLE', cluster, reason } };
+/** One cluster could not be heard: down, slow, failing. `outcome` for a mutation, never for a read. */
+export function clusterUnavailable(cluster: string, reason: string, path?: ReadonlyArray<string | number>, outcome?: WriteOutcome): ClusterFailureError {
+  return {
+    message: `Cluster "${cluster}" is unavailable: ${reason}`,
+    ...(path ? { path } : {}),
+    extensions: { code: 'CLUSTER_UNAVAILABLE', cluster, reason, ...(outcome ? { outcome } : {}) },
+  };
 }
 
-/** One cluster answered with what it may not send; its answer was refused. */
-export function clusterMisbehaved(cluster: string, reason: string, path?: ReadonlyArray<string | number>): ClusterFailureError {
-  return { message: `Cluster "${cluster}" answered with what it may not send, so its answer was refused: ${reason}`, ...(path ? { path } : {}), extensions: { code: 'CLUSTER_MISBEHAVED', cluster, reason } };
+/** One cluster answered with what it may not send; its answer was refused. `outcome` for a mutation, never for a read. */
+export function clusterMisbehaved(cluster: string, reason: string, path?: ReadonlyArray<string | number>, outcome?: WriteOutcome): ClusterFailureError {
+  return {
+    message: `Cluster "${cluster}" answered with what it may not send, so its answer was refused: ${reason}`,
+    ...(path ? { path } : {}),
+    extensions: { code: 'CLUSTER_MISBEHAVED', cluster, reason, ...(outcome ? { outcome } : {}) },
+  };
 }

@@ -1,5 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { graphQLError } from './errors';
+import { keyedWrite } from './idempotency/keyed-write';
+import { takeWriteClaim } from './idempotency/write-claim';
 
 /**
  * MySQL errors after which the whole transaction may simply run again, by the driver's code or,
@@ -34,7 +36,11 @@ const MAX_ATTEMPTS = 6;
  * and it runs again here with fresh reads, so the caller never hears of it. Contention that outlasts
  * every attempt is a CONFLICT (nothing was written; sending it again is safe), not an internal error.
  */
-export async function runInTransaction<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+export async function runInTransaction<T>(dataSource: DataSource, given: (manager: EntityManager) => Promise<T>): Promise<T> {
+  // A mutation sent with an Idempotency-Key: the key is stored with the write's outcome, in this
+  // transaction, or the first outcome is returned without writing (see shared/idempotency).
+  const claim = takeWriteClaim();
+  const work = claim ? (manager: EntityManager) => keyedWrite(manager, claim, given) : given;
   if (dataSource.options.type !== 'mysql') return dataSource.transaction(work);
   const deadline = Date.now() + WRITE_BUDGET_MS;
   for (let attempt = 1; ; attempt++) {

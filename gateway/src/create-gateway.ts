@@ -10,11 +10,12 @@ import { createErrorMasker } from '../../shared/server/mask-error';
 import { NETWORK_SUBGRAPH, SHARDED_SUBGRAPHS, shardedSubgraphUrl } from '../../shared/sharded-subgraphs';
 import { fetchClusterIds, fetchRegistry, fetchSdl, retryUntil } from './registry-client';
 import { DEFAULT_PROTECTION, type GatewayProtection } from '../../shared/gateway-protection';
-import { operationLimitsPlugin } from './limits/operation-limits';
+import { operationLimitsPlugin } from '../../shared/limits/operation-limits';
 import { createRateLimitGuard } from './limits/rate-limit';
 import { DASHBOARD_OPERATIONS } from './persisted-queries/dashboard-operations';
 import { PersistedQueryCache } from './persisted-queries/persisted-query-cache';
 import { rootTypeGuard } from './root-type-guard';
+import { idempotencyKeyGuard } from './idempotency-key-guard';
 import { createShardProbe } from './shard-probe';
 import { mountWebPages } from './web-pages';
 import { exportRoute } from './export/export-route';
@@ -111,7 +112,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     stopOnTerminationSignals: false,
     formatError: createErrorMasker(logger),
     logger,
-    plugins: [rootTypeGuard, operationLimitsPlugin(protection.limits)],
+    plugins: [rootTypeGuard, idempotencyKeyGuard, operationLimitsPlugin(protection.limits)],
     introspection: protection.introspection,
     // Without introspection, "did you mean" suggestions would tell the schema bit by bit.
     hideSchemaDetailsFromClientErrors: !protection.introspection,

@@ -1,8 +1,9 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import { parse, type GraphQLSchema } from 'graphql';
+import { parse, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
+import { idempotentMutation } from '../idempotency/idempotent-mutations';
 
 export const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides"])';
@@ -41,10 +42,22 @@ export async function buildFederatedSchema(spec: FederatedSchemaSpec): Promise<{
   const printed = printSchemaWithDirectives(codeFirst);
   const sdl = [FEDERATION_LINK, spec.extraSdl ?? '', printed].filter(Boolean).join('\n\n');
   const resolvers = createResolversMap(codeFirst) as GraphQLResolverMap<unknown>;
+  withIdempotentMutations(resolvers);
   for (const [typeName, resolveReference] of Object.entries(spec.references ?? {})) {
     const existing = (resolvers[typeName] ?? {}) as Record<string, unknown>;
     resolvers[typeName] = { ...existing, __resolveReference: resolveReference } as GraphQLResolverMap<unknown>[string];
   }
   const schema = buildSubgraphSchema({ typeDefs: parse(sdl), resolvers });
   return { schema, sdl };
+}
+
+/**
+ * Every mutation of every subgraph takes an Idempotency-Key (see shared/idempotency): wrapped here,
+ * once, rather than in each mutation, so that a new mutation cannot be left out.
+ */
+function withIdempotentMutations(resolvers: GraphQLResolverMap<unknown>): void {
+  const mutations = resolvers.Mutation as Record<string, unknown> | undefined;
+  for (const [name, resolve] of Object.entries(mutations ?? {})) {
+    if (typeof resolve === 'function') mutations![name] = idempotentMutation(name, resolve as GraphQLFieldResolver<unknown, unknown>);
+  }
 }

@@ -5,6 +5,7 @@ import { expressMiddleware, type ExpressContextFunctionArgument } from '@as-inte
 import express, { type Express, type RequestHandler } from 'express';
 import { GraphQLError } from 'graphql';
 import { GATEWAY_ASSERTION_HEADER, type AssertionVerifier } from '../auth/gateway-assertion';
+import { withDeadline } from './deadline-handler';
 import { requestErrorHandler, sendRefusal } from './request-guards';
 
 export interface GraphQLRoute<Context extends BaseContext> {
@@ -30,6 +31,8 @@ export interface HttpAppOptions {
    * (a deployment on a private network); the gateway's own app has none.
    */
   gatewayAssertion?: AssertionVerifier | 'off';
+  /** A subgraph's deadline for each GraphQL request, from its body read to its answer (`withDeadline`); none when absent. */
+  requestDeadlineMs?: number;
 }
 
 /** An express app answering `/health` and the given GraphQL routes. Servers must be started first. */
@@ -50,7 +53,9 @@ export function createHttpApp<Context extends BaseContext>(
   });
   const assertion = options.gatewayAssertion && options.gatewayAssertion !== 'off' ? [requireGatewayAssertion(options.gatewayAssertion)] : [];
   for (const route of routes) {
-    app.use(route.path, ...assertion, express.json({ limit: bodyLimitBytes }), ...(route.guards ?? []), expressMiddleware(route.server, { context: route.context }));
+    const graphql = expressMiddleware(route.server, { context: route.context });
+    const handler = options.requestDeadlineMs === undefined ? graphql : withDeadline(options.requestDeadlineMs, graphql);
+    app.use(route.path, ...assertion, express.json({ limit: bodyLimitBytes }), ...(route.guards ?? []), handler);
   }
   options.routes?.(app);
   app.use(requestErrorHandler(bodyLimitBytes, options.onInternalError ?? (() => undefined)));

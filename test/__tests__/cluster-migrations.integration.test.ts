@@ -75,7 +75,7 @@ describeOnBothBackends('cluster database migrations', (backend) => {
   it('reads the migrated rows through the entities, and the new tables are there and empty', async () => {
     const first = await dataSource!.getRepository(MemberEntity).findOneByOrFail({ clusterId: CLUSTER, id: members[0]!.id } as never);
     expect(first).toMatchObject({ name: members[0]!.name, votingRight: true, version: 1 });
-    for (const table of ['membership_fees', 'people', 'person_roles', 'general_assemblies', 'boards', 'board_meetings', 'initiatives', 'kpis', 'working_groups', 'working_group_members', 'project_engagements', 'services', 'service_requests', 'events', 'event_registrations']) {
+    for (const table of ['membership_fees', 'people', 'person_roles', 'general_assemblies', 'boards', 'board_meetings', 'initiatives', 'kpis', 'working_groups', 'working_group_members', 'project_engagements', 'services', 'service_requests', 'events', 'event_registrations', 'idempotency_keys']) {
       const rows: Array<{ n: number | string }> = await dataSource!.query(`SELECT COUNT(*) AS n FROM ${table}`);
       expect([table, Number(rows[0]!.n)]).toEqual([table, 0]);
     }
@@ -85,7 +85,10 @@ describeOnBothBackends('cluster database migrations', (backend) => {
     await writeClusterData(dataSource!, data, [CLUSTER]);
     const counts: Array<{ n: number | string }> = await dataSource!.query('SELECT COUNT(*) AS n FROM people');
     expect(Number(counts[0]!.n)).toBeGreaterThan(members.length);
-    // The id sequences came last, then the audit log: undone first, each takes only its own table.
+    // Undone newest first (the idempotency keys, the id sequences, the audit log), each taking only its own table.
+    await dataSource!.undoLastMigration({ transaction: 'each' });
+    await expect(dataSource!.query('SELECT COUNT(*) FROM idempotency_keys')).rejects.toHaveProperty('message', expect.stringMatching(/idempotency_keys/));
+    await expect(dataSource!.query('SELECT COUNT(*) AS n FROM local_id_sequences')).resolves.toHaveLength(1);
     await dataSource!.undoLastMigration({ transaction: 'each' });
     await expect(dataSource!.query('SELECT COUNT(*) FROM local_id_sequences')).rejects.toHaveProperty('message', expect.stringMatching(/local_id_sequences/));
     expect(Number(((await dataSource!.query('SELECT COUNT(*) AS n FROM audit_log')) as Array<{ n: number | string }>)[0]!.n)).toBe(0);

@@ -3,8 +3,12 @@ import type { AddressInfo } from 'node:net';
 
 const HOP_HEADERS = new Set(['host', 'connection', 'content-length', 'keep-alive', 'transfer-encoding']);
 
-/** How the proxy misbehaves; `pass` forwards faithfully. */
-export type FaultMode = 'pass' | 'slow' | 'http-500' | 'malformed-json' | 'graphql-error' | 'reset';
+/**
+ * How the proxy misbehaves; `pass` forwards faithfully. `reset` drops the connection before the
+ * deployment sees the request; `drop-answer` forwards it, lets the deployment answer (and commit a
+ * write), then drops the connection instead of passing the answer on: an answer lost on the way back.
+ */
+export type FaultMode = 'pass' | 'slow' | 'http-500' | 'malformed-json' | 'graphql-error' | 'reset' | 'drop-answer';
 
 /**
  * A fault of a test's own making, in place of `mode`: it may change the request before it is
@@ -30,7 +34,8 @@ export interface FaultyProxy {
 
 /**
  * A real HTTP server in front of a cluster deployment that fails on demand the ways a shard fails
- * in the field: too slow, HTTP 5xx, a body that is not JSON, a GraphQL error, a dropped connection.
+ * in the field: too slow, HTTP 5xx, a body that is not JSON, a GraphQL error, a dropped connection,
+ * an answer lost on the way back after the deployment acted on the request.
  */
 export async function startFaultyProxy(target = '', slowMs = 2000): Promise<FaultyProxy> {
   const proxy: FaultyProxy = { url: '', target, mode: 'pass', hits: 0, close: async () => undefined };
@@ -42,10 +47,9 @@ export async function startFaultyProxy(target = '', slowMs = 2000): Promise<Faul
       if (isGraphQL) proxy.hits += 1;
       const mode = isGraphQL ? proxy.mode : 'pass';
       const fault = isGraphQL ? proxy.fault : undefined;
-      const forward = async () => {
-        const sentBody = fault ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : undefined;
-        if (fault?.respond) return fault.respond(response, sentBody);
-        const forwardedBody = fault?.request ? Buffer.from(JSON.stringify(fault.request(sentBody))) : Buffer.concat(chunks);
+      // The deployment's whole answer, read before anything is sent back.
+      const relay = async (sentBody: Record<string, unknown> | undefined) => {
+        const forwardedBody = fault?.request ? Buffer.from(JSON.stringify(fault.request(sentBody!))) : Buffer.concat(chunks);
         const answer = await fetch(`${proxy.target}${request.url}`, {
           method: request.method,
           // The caller's token and the gateway's assertion travel on; hop-by-hop headers do not.
@@ -54,7 +58,14 @@ export async function startFaultyProxy(target = '', slowMs = 2000): Promise<Faul
           ),
           body: isGraphQL ? forwardedBody : undefined,
         });
-        let body: Buffer = Buffer.from(await answer.arrayBuffer());
+        return { answer, body: Buffer.from(await answer.arrayBuffer()) };
+      };
+      const forward = async () => {
+        const sentBody = fault ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : undefined;
+        if (fault?.respond) return fault.respond(response, sentBody);
+        const relayed = await relay(sentBody);
+        const { answer } = relayed;
+        let body: Buffer = relayed.body;
         if (fault?.answer) {
           const rewritten = fault.answer(JSON.parse(body.toString('utf8')), sentBody);
           body = Buffer.isBuffer(rewritten) ? rewritten : Buffer.from(JSON.stringify(rewritten));
@@ -83,6 +94,12 @@ export async function startFaultyProxy(target = '', slowMs = 2000): Promise<Faul
           return;
         case 'reset':
           request.socket.destroy();
+          return;
+        case 'drop-answer':
+          void relay(undefined).then(
+            () => request.socket.destroy(),
+            () => response.destroy(),
+          );
           return;
         default:
           void forward().catch(() => response.destroy());

@@ -20,7 +20,14 @@ export interface GraphQLResponseBody {
  */
 export type ShardFailure = 'unavailable' | 'misbehaved';
 
-export type ShardResult = { ok: true; shard: Shard; body: GraphQLResponseBody } | { ok: false; shard: Shard; reason: string; failure: ShardFailure };
+/**
+ * `sent` tells a write's two kinds of failure apart: false only when the request certainly never
+ * reached the shard (circuit open, connection refused, timed out before the request was written),
+ * so nothing was done there; true when it reached it or may have (the connection dropped after the
+ * request was written, it timed out later, the answer was a 5xx or unusable), so a write may have
+ * committed whatever the shard failed to say.
+ */
+export type ShardResult = { ok: true; shard: Shard; body: GraphQLResponseBody } | { ok: false; shard: Shard; reason: string; failure: ShardFailure; sent: boolean };
 
 /** Sends one operation to one shard; never throws: a shard that cannot answer yields a reason. */
 export type ShardTransport = (shard: Shard, subgraph: string, request: ShardRequest, headers: Record<string, string>) => Promise<ShardResult>;
@@ -35,8 +42,10 @@ export interface HttpTransportOptions {
   tls?: { ca?: string | Buffer; cert?: string | Buffer; key?: string | Buffer };
 }
 
-export const unavailable = (shard: Shard, reason: string): ShardResult => ({ ok: false, shard, reason, failure: 'unavailable' });
-export const misbehaved = (shard: Shard, reason: string): ShardResult => ({ ok: false, shard, reason, failure: 'misbehaved' });
+/** A shard that could not be heard; `sent: false` only when the request certainly never left. */
+export const unavailable = (shard: Shard, reason: string, sent = true): ShardResult => ({ ok: false, shard, reason, failure: 'unavailable', sent });
+/** A shard that answered what it may not: it got the request, so it is always `sent`. */
+export const misbehaved = (shard: Shard, reason: string): ShardResult => ({ ok: false, shard, reason, failure: 'misbehaved', sent: true });
 
 /**
  * HTTP to `<shard>/<subgraph>/graphql`, bounded by the shard's timeout for the whole exchange (a
@@ -54,6 +63,11 @@ export function createHttpTransport(options: HttpTransportOptions = {}): ShardTr
     const secure = url.protocol === 'https:';
     return new Promise<ShardResult>((resolve) => {
       let settled = false;
+      // Set once the whole request has been handed to the connection: before that the shard cannot
+      // have read a complete request, so it cannot have acted on it. After it, it may have, even when
+      // the connection drops at once (a kept-alive socket the shard closed meanwhile looks the same
+      // as one it closed after committing).
+      let written = false;
       const finish = (result: ShardResult) => {
         if (settled) return;
         settled = true;
@@ -85,10 +99,13 @@ export function createHttpTransport(options: HttpTransportOptions = {}): ShardTr
         },
       );
       const timer = setTimeout(() => {
-        finish(unavailable(shard, `timed out after ${shard.timeoutMs} ms`));
+        finish(unavailable(shard, `timed out after ${shard.timeoutMs} ms`, written));
         outgoing.destroy();
       }, shard.timeoutMs);
-      outgoing.on('error', (error) => finish(unavailable(shard, describeFailure(error, shard.timeoutMs))));
+      outgoing.on('finish', () => {
+        written = true;
+      });
+      outgoing.on('error', (error) => finish(unavailable(shard, describeFailure(error, shard.timeoutMs), written && !isConnectFailure(error))));
       outgoing.end(payload);
     });
   };
@@ -133,6 +150,18 @@ function isErrorList(errors: unknown): boolean {
     if (path !== undefined && !(Array.isArray(path) && path.every((part) => typeof part === 'string' || Number.isInteger(part)))) return false;
     return extensions === undefined || (typeof extensions === 'object' && extensions !== null && !Array.isArray(extensions));
   });
+}
+
+/**
+ * Failures of the connection itself, before any byte can have reached the shard. `finish` never
+ * fires before them today; checked as well so that a refused connection is never taken for a lost
+ * answer whatever Node's event order.
+ */
+const CONNECT_FAILURES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
+
+function isConnectFailure(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && CONNECT_FAILURES.has(code);
 }
 
 /**

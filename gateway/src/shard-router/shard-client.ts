@@ -51,7 +51,8 @@ export class ShardClient {
   async send(shard: Shard, subgraph: string, request: ShardRequest, idempotent: boolean, headers: Record<string, string> = {}): Promise<ShardResult> {
     const breaker = this.breakerOf(shard);
     const admission = breaker.admit();
-    if (!admission.admitted) return unavailable(shard, admission.reason);
+    // Refused here, so never sent: a write refused by an open circuit certainly did not happen.
+    if (!admission.admitted) return unavailable(shard, admission.reason, false);
     let result = this.record(breaker, shard, await this.attempt(shard, subgraph, request, idempotent, headers), admission.probe);
     // A probe decides the breaker alone, and a failure that just opened the circuit is not tried again.
     const retry = idempotent && this.settings.retryReads && !admission.probe;

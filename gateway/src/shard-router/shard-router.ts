@@ -2,7 +2,8 @@ import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { GraphQLError, Kind, valueFromASTUntyped, type FieldNode, type GraphQLOutputType, type OperationDefinitionNode, type VariableDefinitionNode } from 'graphql';
 import { GATEWAY_ASSERTION_HEADER, type AssertionSigner } from '../../../shared/auth/gateway-assertion';
-import { badUserInput, clusterMisbehaved, clusterUnavailable } from '../../../shared/errors';
+import { badUserInput, clusterMisbehaved, clusterUnavailable, type WriteOutcome } from '../../../shared/errors';
+import { IDEMPOTENCY_KEY_HEADER } from '../../../shared/idempotency/idempotency-key';
 import { decodeGlobalId, describeInput, tryDecodeGlobalId, type GlobalId } from '../../../shared/global-id';
 import { checkEntities, checkRootField, type AnswerScope } from './answer-check';
 import { initialShare, pagingVariables, withPagingArguments, type PagingVariables } from './connection-share';
@@ -31,8 +32,8 @@ interface RoutedField {
 }
 type Json = Record<string, unknown>;
 type Send = (shard: Shard, request: ShardRequest, idempotent: boolean) => Promise<ShardResult>;
-/** Tells the answer that a shard's data is missing from a field, once per shard. */
-type Report = (shard: Shard, failure: ShardFailure, reason: string, key: string) => void;
+/** Tells the answer that a shard's data is missing from a field, once per shard; `sent`: whether the request may have reached it. */
+type Report = (shard: Shard, failure: ShardFailure, reason: string, key: string, sent: boolean) => void;
 /** A shard's further rows were refused: the page must be merged again without it. */
 const REFUSED = Symbol('refused');
 
@@ -80,21 +81,26 @@ export class ShardRouter implements GraphQLDataSource {
     return type!.getFields()[name]!.type;
   }
 
-  /** Root fields: each to the shard its argument names, or to every shard asked for, then merged. */
   /**
    * How this request reaches shards: with the gateway's assertion for the shard's clusters, and the
    * caller's `Authorization` header and nothing else that names the caller. Each shard verifies both.
+   * A mutation (the one request that is not idempotent) also carries the caller's Idempotency-Key,
+   * to the one shard it goes to; reads never do, as they have nothing to deduplicate.
    */
   private sender(context: unknown): Send {
-    const authorization = (context as Partial<GatewayContext> | undefined)?.authorization;
-    return async (shard, request, idempotent) => this.client.send(shard, this.subgraph, request, idempotent, await this.headersFor(shard, authorization));
+    const { authorization, idempotencyKey } = (context as Partial<GatewayContext> | undefined) ?? {};
+    return async (shard, request, idempotent) =>
+      this.client.send(shard, this.subgraph, request, idempotent, await this.headersFor(shard, authorization, idempotent ? undefined : idempotencyKey));
   }
 
-  private async headersFor(shard: Shard, authorization?: string): Promise<Record<string, string>> {
-    const assertion = await this.signAssertion(shard.clusterIds);
-    return authorization ? { [GATEWAY_ASSERTION_HEADER]: assertion, authorization } : { [GATEWAY_ASSERTION_HEADER]: assertion };
+  private async headersFor(shard: Shard, authorization?: string, idempotencyKey?: string): Promise<Record<string, string>> {
+    const headers: Record<string, string> = { [GATEWAY_ASSERTION_HEADER]: await this.signAssertion(shard.clusterIds) };
+    if (authorization) headers.authorization = authorization;
+    if (idempotencyKey) headers[IDEMPOTENCY_KEY_HEADER] = idempotencyKey;
+    return headers;
   }
 
+  /** Root fields: each to the shard its argument names, or to every shard asked for, then merged. */
   private async fetchRootFields(plan: OperationPlan, variables: Variables, send: Send): Promise<GraphQLResponseBody> {
     const scope = this.scope(plan, variables);
     const rootType = plan.operation.operation === 'mutation' ? 'Mutation' : 'Query';
@@ -156,12 +162,12 @@ export class ShardRouter implements GraphQLDataSource {
 
     const reported = new Set<Shard>();
     const refused = new Set<Shard>();
-    const report: Report = (shard, failure, reason, key) => {
+    const report: Report = (shard, failure, reason, key, sent) => {
       if (failure === 'misbehaved') {
         refused.add(shard);
         this.client.refused(shard, reason);
       }
-      if (!reported.has(shard)) errors.push(failureError(shard, failure, reason, [key]));
+      if (!reported.has(shard)) errors.push(failureError(shard, failure, reason, [key], writeOutcome(rootType, sent)));
       reported.add(shard);
     };
     for (const routedField of routed) {
@@ -172,12 +178,13 @@ export class ShardRouter implements GraphQLDataSource {
       for (const shard of targets) {
         const result = byShard.get(shard)!;
         if (!result.ok) {
-          report(shard, result.failure, result.reason, key);
+          report(shard, result.failure, result.reason, key, result.sent);
           continue;
         }
         const refusal = checkRootField(result.body.data, key, sent, fieldType, this.answerScope(plan, shardVariables, shard), (result.body.errors?.length ?? 0) > 0);
         if (refusal) {
-          report(shard, 'misbehaved', refusal, key);
+          // It answered, so a write it was sent may well have committed: refusing the answer does not undo it.
+          report(shard, 'misbehaved', refusal, key, true);
           continue;
         }
         answers.push(result.body.data ?? {});
@@ -243,13 +250,13 @@ export class ShardRouter implements GraphQLDataSource {
     const request = { query: text, variables: { ...variables, [field.paging.first]: merge.remaining, [field.paging.after]: merge.lastCursor(index) } };
     const result = await send(shard, request, true);
     if (!result.ok) {
-      report(shard, result.failure, result.reason, field.key);
+      report(shard, result.failure, result.reason, field.key, result.sent);
       return result.failure === 'misbehaved' ? REFUSED : undefined;
     }
     // The shard had more rows a moment ago: an answer without them is refused, not taken as the end.
     const refusal = checkRootField(result.body.data, field.key, field.sent, this.rootFieldType('Query', field.nodes[0]!.name.value), this.answerScope(plan, request.variables, shard), false);
     if (refusal) {
-      report(shard, 'misbehaved', refusal, field.key);
+      report(shard, 'misbehaved', refusal, field.key, true);
       return REFUSED;
     }
     return result.body.data![field.key] as Json;
@@ -368,11 +375,21 @@ function usesPagingVariables(field: FieldNode): boolean {
   return (field.arguments ?? []).some((a) => a.value.kind === Kind.VARIABLE && a.value.name.value.startsWith(HELPER_PREFIX));
 }
 
-/** The error that says a shard's data is missing from the answer, and why. */
-function failureError(shard: Shard, failure: ShardFailure, reason: string, path: ReadonlyArray<string | number>): ResponseError {
+/** The error that says a shard's data is missing from the answer, and why; for a write, whether it may have happened. */
+function failureError(shard: Shard, failure: ShardFailure, reason: string, path: ReadonlyArray<string | number>, outcome?: WriteOutcome): ResponseError {
   const build = failure === 'misbehaved' ? clusterMisbehaved : clusterUnavailable;
-  const error = build(shard.clusterIds.join(','), reason, path);
+  const error = build(shard.clusterIds.join(','), reason, path, outcome);
   return { ...error, extensions: { ...error.extensions } };
+}
+
+/**
+ * What a failed request to a shard means for a mutation (see WRITE_OUTCOMES): a request that may
+ * have reached it may have committed, one that never left did not. A read changes nothing, so its
+ * errors say nothing of an outcome.
+ */
+function writeOutcome(rootType: 'Query' | 'Mutation', sent: boolean): WriteOutcome | undefined {
+  if (rootType !== 'Mutation') return undefined;
+  return sent ? 'unknown' : 'not-applied';
 }
 
 function asResponseError(error: unknown, path: ReadonlyArray<string | number>): ResponseError {

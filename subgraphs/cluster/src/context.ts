@@ -12,8 +12,16 @@ export interface ClusterContext {
   newLoaders: () => ClusterLoaders;
   /** The caller, from the token this subgraph verified itself; never from a header it trusts. */
   identity: Identity;
+  /** The request's Idempotency-Key header, for the write it names (see shared/idempotency). */
+  idempotencyKey?: string;
 }
 
-export function createClusterContext(dataSource: DataSource, clusterIds: readonly string[], newLoaders: () => ClusterLoaders, identity: Identity): ClusterContext {
-  return { dataSource, clusterIds, loaders: newLoaders(), newLoaders, identity };
+export function createClusterContext(
+  dataSource: DataSource,
+  clusterIds: readonly string[],
+  newLoaders: () => ClusterLoaders,
+  identity: Identity,
+  idempotencyKey?: string,
+): ClusterContext {
+  return { dataSource, clusterIds, loaders: newLoaders(), newLoaders, identity, ...(idempotencyKey === undefined ? {} : { idempotencyKey }) };
 }

@@ -4,10 +4,14 @@ import type { Express } from 'express';
 import type { DataSource } from 'typeorm';
 import { REFUSE_EVERY_REQUEST, type AssertionVerifier } from '../../../shared/auth/gateway-assertion';
 import { authorizationOf, REFUSE_EVERY_TOKEN, type TokenVerifier } from '../../../shared/auth/tokens';
+import { idempotencyKeyOf } from '../../../shared/idempotency/idempotency-key';
 import type { Logger } from '../../../shared/logger';
 import { createHttpApp, type GraphQLRoute } from '../../../shared/server/http-app';
 import { createErrorMasker } from '../../../shared/server/mask-error';
+import { deadlineStatusPlugin } from '../../../shared/deadline/deadline-status';
+import { operationLimitsPlugin } from '../../../shared/limits/operation-limits';
 import { SHARDED_SUBGRAPHS } from '../../../shared/sharded-subgraphs';
+import { DEFAULT_SUBGRAPH_PROTECTION, type SubgraphProtection } from '../../../shared/subgraph-protection';
 import { createClusterContext, type ClusterContext } from './context';
 import { clusterLoaderMaker } from './loaders';
 import { buildClusterSchemas } from './schema/build-cluster-schemas';
@@ -21,6 +25,8 @@ export interface ClusterSubgraphOptions {
   verifyToken?: TokenVerifier;
   /** Checks that a request comes from the gateway; without one, every GraphQL request is refused. `off` for a private network. */
   gatewayAssertion?: AssertionVerifier | 'off';
+  /** This deployment's own limits, behind the gateway's; `DEFAULT_SUBGRAPH_PROTECTION` when omitted. */
+  protection?: SubgraphProtection;
 }
 
 export interface ClusterSubgraph {
@@ -34,6 +40,7 @@ export async function createClusterSubgraph(options: ClusterSubgraphOptions): Pr
   const schemas = await buildClusterSchemas();
   const verifyToken = options.verifyToken ?? REFUSE_EVERY_TOKEN;
   const newLoaders = clusterLoaderMaker(options.dataSource, options.clusterIds);
+  const protection = options.protection ?? DEFAULT_SUBGRAPH_PROTECTION;
   const servers: ApolloServer<ClusterContext>[] = [];
   const routes: GraphQLRoute<ClusterContext>[] = [];
   for (const name of SHARDED_SUBGRAPHS) {
@@ -45,14 +52,15 @@ export async function createClusterSubgraph(options: ClusterSubgraphOptions): Pr
       formatError: createErrorMasker(options.logger),
       // Traces are for Apollo's hosted studio, which this network does not use; cache hints are not
       // used either, and both cost time on every resolved field.
-      plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()],
+      plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), operationLimitsPlugin(protection.limits), deadlineStatusPlugin],
+      parseOptions: { maxTokens: protection.maxTokens },
     });
     await server.start();
     servers.push(server);
     routes.push({
       path: `/${name}/graphql`,
       server,
-      context: async ({ req }) => createClusterContext(options.dataSource, options.clusterIds, newLoaders, await verifyToken(authorizationOf(req.headers))),
+      context: async ({ req }) => createClusterContext(options.dataSource, options.clusterIds, newLoaders, await verifyToken(authorizationOf(req.headers)), idempotencyKeyOf(req.headers)),
     });
   }
   const app = createHttpApp(
@@ -61,7 +69,11 @@ export async function createClusterSubgraph(options: ClusterSubgraphOptions): Pr
       await options.dataSource.query('SELECT 1');
       return { clusters: options.clusterIds };
     },
-    { gatewayAssertion: options.gatewayAssertion ?? REFUSE_EVERY_REQUEST },
+    {
+      gatewayAssertion: options.gatewayAssertion ?? REFUSE_EVERY_REQUEST,
+      bodyLimitBytes: protection.bodyLimitBytes,
+      requestDeadlineMs: protection.requestDeadlineMs,
+    },
   );
   return {
     app,

@@ -12,11 +12,14 @@ export interface NetworkContext {
   initiatives: InitiativeDirectory;
   /** The caller, from the token this subgraph verified itself. */
   identity: Identity;
+  /** The request's Idempotency-Key header, for the write it names (see shared/idempotency). */
+  idempotencyKey?: string;
 }
 
 /** A new context per request, so that loader caches never outlive the request that filled them. */
-export function createNetworkContext(dataSource: DataSource, identity: Identity): NetworkContext {
+export function createNetworkContext(dataSource: DataSource, identity: Identity, idempotencyKey?: string): NetworkContext {
   return {
+    ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
     identity,
     dataSource,
     clusters: new ClusterDirectory(dataSource),

@@ -5,10 +5,14 @@ import type { DataSource } from 'typeorm';
 import { publicKeySet, type SigningKeySet } from '../../../shared/auth/signing-keys';
 import { REFUSE_EVERY_REQUEST, type AssertionVerifier } from '../../../shared/auth/gateway-assertion';
 import { authorizationOf, REFUSE_EVERY_TOKEN, type TokenVerifier } from '../../../shared/auth/tokens';
+import { idempotencyKeyOf } from '../../../shared/idempotency/idempotency-key';
 import type { Logger } from '../../../shared/logger';
 import { buildFederatedSchema } from '../../../shared/server/federated-schema';
 import { createHttpApp } from '../../../shared/server/http-app';
 import { createErrorMasker } from '../../../shared/server/mask-error';
+import { deadlineStatusPlugin } from '../../../shared/deadline/deadline-status';
+import { operationLimitsPlugin } from '../../../shared/limits/operation-limits';
+import { DEFAULT_SUBGRAPH_PROTECTION, type SubgraphProtection } from '../../../shared/subgraph-protection';
 import { NetworkResolver } from './alliance/network.resolver';
 import { NetworkAuditEntryConnectionTypes, NetworkAuditLogResolver } from './audit/network-audit-log.resolver';
 import { createNetworkContext, type NetworkContext } from './context';
@@ -32,6 +36,8 @@ export interface NetworkSubgraphOptions {
    * token keys and the gateway's assertion keys (told apart by their ids).
    */
   publishedKeys?: SigningKeySet;
+  /** Its own limits, behind the gateway's; `DEFAULT_SUBGRAPH_PROTECTION` when omitted. */
+  protection?: SubgraphProtection;
 }
 
 /** Where the network subgraph publishes the public keys tokens are verified with. */
@@ -50,6 +56,7 @@ export interface NetworkSubgraph {
 export async function createNetworkSubgraph(options: NetworkSubgraphOptions): Promise<NetworkSubgraph> {
   const { dataSource, logger } = options;
   const verifyToken = options.verifyToken ?? REFUSE_EVERY_TOKEN;
+  const protection = options.protection ?? DEFAULT_SUBGRAPH_PROTECTION;
   const { schema, sdl } = await buildFederatedSchema({
     resolvers: [
       NetworkResolver,
@@ -73,16 +80,21 @@ export async function createNetworkSubgraph(options: NetworkSubgraphOptions): Pr
     // Apollo's own notices (inline tracing, shutdown) go to the structured log, not to stdout.
     logger,
     // Neither traces for a hosted studio nor cache hints are used; both cost time on every field.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), operationLimitsPlugin(protection.limits), deadlineStatusPlugin],
+    parseOptions: { maxTokens: protection.maxTokens },
   });
   await server.start();
   const app = createHttpApp<NetworkContext>(
-    [{ path: '/graphql', server, context: async ({ req }) => createNetworkContext(dataSource, await verifyToken(authorizationOf(req.headers))) }],
+    [{ path: '/graphql', server, context: async ({ req }) => createNetworkContext(dataSource, await verifyToken(authorizationOf(req.headers)), idempotencyKeyOf(req.headers)) }],
     async () => {
       await dataSource.query('SELECT 1');
       return { database: 'ok' };
     },
-    { gatewayAssertion: options.gatewayAssertion ?? REFUSE_EVERY_REQUEST },
+    {
+      gatewayAssertion: options.gatewayAssertion ?? REFUSE_EVERY_REQUEST,
+      bodyLimitBytes: protection.bodyLimitBytes,
+      requestDeadlineMs: protection.requestDeadlineMs,
+    },
   );
   if (options.publishedKeys) {
     const published = publicKeySet(options.publishedKeys);

@@ -36,11 +36,12 @@ type Handler = (cluster: string, request: ShardRequest) => GraphQLResponseBody |
 
 /** A network of fake shards: each call is recorded, and `handler` decides what the shard answers. */
 function network(handler: Handler, breaker = DEFAULT_BREAKER, clock = { now: 0 }) {
-  const calls: Array<{ cluster: string; query: string; variables: Record<string, unknown> }> = [];
-  const transport: ShardTransport = async (shard, _subgraph, request) => {
-    calls.push({ cluster: shard.name, query: request.query, variables: request.variables ?? {} });
+  const calls: Array<{ cluster: string; query: string; variables: Record<string, unknown>; headers: Record<string, string> }> = [];
+  const transport: ShardTransport = async (shard, _subgraph, request, headers) => {
+    calls.push({ cluster: shard.name, query: request.query, variables: request.variables ?? {}, headers });
     const answer = handler(shard.name, request);
-    if (answer === 'refused') return unavailable(shard, 'connection refused');
+    // A refused connection never carried the request; the other failures happen after it was sent.
+    if (answer === 'refused') return unavailable(shard, 'connection refused', false);
     if (answer === 'timeout') return unavailable(shard, 'timed out after 100 ms');
     if (answer === 'http 503') return unavailable(shard, 'HTTP 503');
     return { ok: true, shard, body: answer };
@@ -48,8 +49,8 @@ function network(handler: Handler, breaker = DEFAULT_BREAKER, clock = { now: 0 }
   const shards = new ShardSet(CLUSTERS.map((id) => ({ id, url: `http://${id}.test` })), 100);
   const client = new ShardClient(transport, { breaker, retryReads: true }, () => clock.now);
   const router = new ShardRouter('members', rules, shards, client, async () => 'assertion');
-  const ask = async (query: string, variables: Record<string, unknown> = {}) =>
-    (await router.process({ kind: 'incoming operation', request: { query, variables } } as unknown as GraphQLDataSourceProcessOptions)) as GraphQLResponseBody;
+  const ask = async (query: string, variables: Record<string, unknown> = {}, context: Record<string, unknown> = {}) =>
+    (await router.process({ kind: 'incoming operation', request: { query, variables }, context } as unknown as GraphQLDataSourceProcessOptions)) as GraphQLResponseBody;
   return { calls, ask, client, shards };
 }
 
@@ -142,6 +143,35 @@ describe('ShardRouter', () => {
     expect(calls.map((call) => call.cluster)).toEqual(['gamma']);
     expect(answer.data).toEqual({ renameMember: null });
     expect(answer.errors![0]!.extensions).toMatchObject({ code: 'CLUSTER_UNAVAILABLE', cluster: 'gamma', reason: 'HTTP 503' });
+  });
+
+  it('says a failed mutation\u2019s outcome: unknown once it may have been sent, not applied when it never was; a read says none', async () => {
+    const failing = (answer: 'refused' | 'timeout' | 'http 503') => network(() => answer);
+    const mutate = async (answer: 'refused' | 'timeout' | 'http 503') =>
+      (await failing(answer).ask('mutation { renameMember(id: "gamma:7", name: "Nou") { id } }')).errors![0]!.extensions;
+    expect(await mutate('refused')).toMatchObject({ code: 'CLUSTER_UNAVAILABLE', outcome: 'not-applied' });
+    expect(await mutate('timeout')).toMatchObject({ code: 'CLUSTER_UNAVAILABLE', outcome: 'unknown' });
+    expect(await mutate('http 503')).toMatchObject({ code: 'CLUSTER_UNAVAILABLE', outcome: 'unknown' });
+    // An answer refused for what it holds came from a shard that got the write.
+    const liar = network(() => ({ data: { renameMember: { id: 'alpha:7', name: 'Nou' } } }));
+    expect((await liar.ask('mutation { renameMember(id: "gamma:7", name: "Nou") { id name } }')).errors![0]!.extensions).toMatchObject({ code: 'CLUSTER_MISBEHAVED', outcome: 'unknown' });
+    // An open circuit sends nothing.
+    const open = network(() => 'http 503', { failureThreshold: 1, openMs: 60_000 });
+    await open.ask(STATS_QUERY);
+    const sent = open.calls.length;
+    expect((await open.ask('mutation { renameMember(id: "gamma:7", name: "Nou") { id } }')).errors![0]!.extensions).toMatchObject({ outcome: 'not-applied', reason: expect.stringMatching(/^circuit open/) });
+    expect(open.calls).toHaveLength(sent);
+    expect((await failing('timeout').ask(STATS_QUERY)).errors!.every((error) => !('outcome' in error.extensions!))).toBe(true);
+  });
+
+  it('hands the caller\u2019s Idempotency-Key on with a mutation only', async () => {
+    const { ask, calls } = network((cluster) => (cluster === 'gamma' ? { data: { renameMember: { id: 'gamma:7', name: 'Nou' } } } : stats(1, 1)));
+    const context = { authorization: 'Bearer t', idempotencyKey: 'retry-0001' };
+    await ask('mutation { renameMember(id: "gamma:7", name: "Nou") { id name } }', {}, context);
+    expect(calls.map((call) => call.headers['idempotency-key'])).toEqual(['retry-0001']);
+    await ask(STATS_QUERY, {}, context);
+    expect(calls.slice(1).map((call) => call.headers['idempotency-key'])).toEqual([undefined, undefined, undefined]);
+    expect(calls.every((call) => call.headers.authorization === 'Bearer t')).toBe(true);
   });
 
   it('refuses a mutation on an unknown cluster before sending anything', async () => {

@@ -103,13 +103,19 @@ describeOnBothBackends('network database migrations', (backend) => {
 
   it('runs only the new migrations and leaves the released rows as they were', async () => {
     const applied = (await dataSource!.query('SELECT name FROM migrations ORDER BY timestamp')) as Array<{ name: string }>;
-    expect(applied.map((migration) => migration.name)).toEqual(['NetworkSchema1764028800000', 'NetworkInitiatives1764115200000', 'NetworkAuditLog1764201600000', 'NetworkIdSequences1764288000000']);
+    expect(applied.map((migration) => migration.name)).toEqual([
+      'NetworkSchema1764028800000',
+      'NetworkInitiatives1764115200000',
+      'NetworkAuditLog1764201600000',
+      'NetworkIdSequences1764288000000',
+      'NetworkIdempotencyKeys1764374400000',
+    ]);
     const [clusters, network, missionAims, objectives] = await snapshot(dataSource!, OLD_TABLES);
     expect(clusters).toEqual(byFirstColumn(OLD_ROWS.clusters));
     expect(network).toEqual(byFirstColumn(OLD_ROWS.network));
     expect(missionAims).toEqual(byFirstColumn(OLD_ROWS.mission_aims));
     expect(objectives).toEqual(byFirstColumn(OLD_ROWS.objectives));
-    for (const table of NEW_TABLES) {
+    for (const table of [...NEW_TABLES, 'idempotency_keys']) {
       expect(await hasTable(dataSource!, table)).toBe(true);
       expect(await count(dataSource!, table)).toBe(0);
     }
@@ -167,7 +173,10 @@ describeOnBothBackends('network database migrations', (backend) => {
 
   it('reverts to the released schema and keeps its rows', async () => {
     const before = await snapshot(dataSource!, OLD_TABLES);
-    // The id sequences came last, then the audit log: undone first, each takes only its own table.
+    // Undone newest first (the idempotency keys, the id sequences, the audit log), each taking only its own table.
+    await dataSource!.undoLastMigration({ transaction: 'each' });
+    expect(await hasTable(dataSource!, 'idempotency_keys')).toBe(false);
+    expect(await hasTable(dataSource!, 'id_sequences')).toBe(true);
     await dataSource!.undoLastMigration({ transaction: 'each' });
     expect(await hasTable(dataSource!, 'id_sequences')).toBe(false);
     expect(await hasTable(dataSource!, 'audit_log')).toBe(true);
@@ -181,6 +190,6 @@ describeOnBothBackends('network database migrations', (backend) => {
     } finally {
       await dataSource!.runMigrations({ transaction: 'each' });
     }
-    for (const table of [...NEW_TABLES, 'audit_log', 'id_sequences']) expect(await hasTable(dataSource!, table)).toBe(true);
+    for (const table of [...NEW_TABLES, 'audit_log', 'id_sequences', 'idempotency_keys']) expect(await hasTable(dataSource!, table)).toBe(true);
   });
 });

@@ -9,7 +9,9 @@ import { NetworkSchema1764028800000 } from './migrations/1764028800000-network-s
 import { NetworkInitiatives1764115200000 } from './migrations/1764115200000-network-initiatives';
 import { NetworkAuditLog1764201600000 } from './migrations/1764201600000-network-audit-log';
 import { NetworkIdSequences1764288000000 } from './migrations/1764288000000-network-id-sequences';
+import { NetworkIdempotencyKeys1764374400000 } from './migrations/1764374400000-network-idempotency-keys';
 import { AuditEntryEntity } from '../../../../shared/audit/audit-entry.entity';
+import { IdempotencyRecordEntity } from '../../../../shared/idempotency/idempotency-record.entity';
 
 export const NETWORK_ENTITIES = [
   ClusterEntity,
@@ -19,9 +21,16 @@ export const NETWORK_ENTITIES = [
   NetworkInitiativeEntity,
   NetworkInitiativeClusterEntity,
   AuditEntryEntity,
+  IdempotencyRecordEntity,
 ];
 /** In the order they run; a released migration is never edited, a change is a new one. */
-export const NETWORK_MIGRATIONS = [NetworkSchema1764028800000, NetworkInitiatives1764115200000, NetworkAuditLog1764201600000, NetworkIdSequences1764288000000];
+export const NETWORK_MIGRATIONS = [
+  NetworkSchema1764028800000,
+  NetworkInitiatives1764115200000,
+  NetworkAuditLog1764201600000,
+  NetworkIdSequences1764288000000,
+  NetworkIdempotencyKeys1764374400000,
+];
 
 /**
  * The network subgraph's database (`sqlite:<file>` or `mysql://…`), migrated to the latest schema.
