@@ -12,6 +12,8 @@ export const ERROR_CODES = {
     'A cluster subgraph did not answer in time or failed; the answer holds the other clusters\u2019 data. `extensions.cluster` names it, `extensions.reason` says why. On a mutation, `extensions.outcome` says whether the write may have happened (see WRITE_OUTCOMES).',
   CLUSTER_MISBEHAVED:
     'A cluster subgraph answered with what it may not send: rows of another cluster, an answer that does not fit what was asked, too many rows, or a body too large or not JSON. Its answer is refused; the answer holds the other clusters\u2019 data. `extensions.cluster` names it, `extensions.reason` says what was wrong. On a mutation, `extensions.outcome` is `unknown` (see WRITE_OUTCOMES).',
+  NETWORK_UNAVAILABLE:
+    'The network subgraph (the registry, the network\u2019s own records, initiatives) did not answer in time, failed, or answered unusably: the fields it serves are null and the clusters\u2019 data stays. `extensions.reason` says why; on a mutation, `extensions.outcome` says whether the write may have happened (see WRITE_OUTCOMES).',
   CONFLICT: 'The object was changed by someone else since it was read.',
   UNAUTHENTICATED: 'The operation needs a valid token.',
   FORBIDDEN: 'The caller\u2019s role does not allow this operation on this data.',
@@ -90,5 +92,13 @@ export function clusterMisbehaved(cluster: string, reason: string, path?: Readon
     message: `Cluster "${cluster}" answered with what it may not send, so its answer was refused: ${reason}`,
     ...(path ? { path } : {}),
     extensions: { code: 'CLUSTER_MISBEHAVED', cluster, reason, ...(outcome ? { outcome } : {}) },
+  };
+}
+
+/** The network subgraph could not be heard, or sent what no GraphQL server sends. `outcome` for a mutation, never for a read. */
+export function networkUnavailable(reason: string, outcome?: WriteOutcome): { message: string; extensions: { code: 'NETWORK_UNAVAILABLE'; reason: string; outcome?: WriteOutcome } } {
+  return {
+    message: `The network subgraph is unavailable: ${reason}`,
+    extensions: { code: 'NETWORK_UNAVAILABLE', reason, ...(outcome ? { outcome } : {}) },
   };
 }

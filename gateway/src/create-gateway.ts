@@ -1,5 +1,6 @@
 import { ApolloGateway } from '@apollo/gateway';
-import { createGatewayContext, TokenForwardingDataSource } from './gateway-context';
+import { createGatewayContext } from './gateway-context';
+import { NetworkDataSource } from './network-data-source';
 import type { TokenVerifier } from '../../shared/auth/tokens';
 import { NETWORK_AUDIENCE, type AssertionSigner } from '../../shared/auth/gateway-assertion';
 import { ApolloServer } from '@apollo/server';
@@ -22,7 +23,7 @@ import { exportRoute } from './export/export-route';
 import express from 'express';
 import { batchLimit } from '../../shared/server/request-guards';
 import { DEFAULT_BREAKER, type BreakerSettings } from './shard-router/circuit-breaker';
-import { createHttpTransport, type HttpTransportOptions, type ShardTransport } from './shard-router/send';
+import { createHttpPost, transportOver, type HttpTransportOptions, type ShardTransport } from './shard-router/send';
 import { ShardClient, type ShardHealth } from './shard-router/shard-client';
 import { ShardRouter } from './shard-router/shard-router';
 import { compileShardRules } from './shard-router/shard-rules';
@@ -89,7 +90,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const { logger } = options;
   const network = options.source.kind === 'registry' ? await readFromRegistry(options.source.networkUrl, options) : await readFromSupergraph(options.source, options);
   const shards = new ShardSet(network.registry, options.shardTimeoutMs ?? 5000, options.shardTimeouts);
-  const client = new ShardClient(options.transport ?? createHttpTransport(options.shardHttp), {
+  const post = createHttpPost(options.shardHttp);
+  const client = new ShardClient(options.transport ?? transportOver(post), {
     breaker: options.breaker ?? DEFAULT_BREAKER,
     retryReads: options.retryReads ?? true,
     logger,
@@ -102,7 +104,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   );
   const gateway = new ApolloGateway({
     supergraphSdl: network.supergraphSdl,
-    buildService: ({ name, url }) => routers.get(name) ?? new TokenForwardingDataSource({ url, signAssertion: options.signAssertion }),
+    buildService: ({ name, url }) => routers.get(name) ?? new NetworkDataSource({ url: url!, post, signAssertion: options.signAssertion, timeoutMs: options.shardTimeoutMs ?? 5000 }),
     logger,
   });
   const protection = options.protection ?? DEFAULT_PROTECTION;

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
+import { parse, type FieldNode, type OperationDefinitionNode } from 'graphql';
 import { createLogger } from '../../shared/logger';
 import { FOUNDING_CLUSTERS } from '../../shared/network-catalog';
 import { createHttpApp, listen, type RunningServer } from '../../shared/server/http-app';
@@ -12,6 +13,7 @@ import type { RunningNetwork } from '../../scripts/run-network';
 import { NETWORK_AUDIENCE } from '../../shared/auth/gateway-assertion';
 import { NETWORK_SUBGRAPH } from '../../shared/sharded-subgraphs';
 import { AssertingDataSource, signerFor } from '../support/gateway-assertion';
+import { startFaultyProxy } from '../support/faulty-proxy';
 import { postGraphQL } from '../support/gateway-client';
 import { describeOnBothBackends } from '../support/mysql';
 import { startTestNetwork } from '../support/test-network';
@@ -98,6 +100,24 @@ describeOnBothBackends('the gateway on a supergraph file', (backend) => {
     expect(answer.data!.networkStats).toEqual({ companies: first.companies, byCluster: [{ cluster: { id: first.id } }] });
   });
 
+  it('with the network subgraph failing, answers the clusters\' data and names what is missing', async () => {
+    const proxy = await startFaultyProxy(new URL(network.networkUrl).origin);
+    const networkUrl = supergraphSubgraphs(supergraphSdl).find((s) => s.name === NETWORK_SUBGRAPH)!.url;
+    const proxied = supergraphSdl.replace(`url: "${networkUrl}"`, `url: "${proxy.url}${new URL(networkUrl).pathname}"`);
+    const ours = await serveGateway(await createGateway({ source: { kind: 'supergraph', supergraphSdl: proxied, shards: network.gateway.registry }, logger, signAssertion: signerFor(network) }));
+    closers.push(ours.close, proxy.close);
+    const query = '{ members(first: 3, orderBy: { field: NAME, direction: ASC }) { totalCount edges { node { id name } } } cluster(id: "banat") { name } }';
+    type Answer = { members: { totalCount: number; edges: Array<{ node: { id: string; name: string } }> }; cluster: { name: string } | null };
+    const whole = await postGraphQL<Answer>(ours.url, query);
+    expect(whole.errors).toBeUndefined();
+    expect(whole.data!.cluster).toEqual({ name: expect.any(String) });
+    expect(proxy.hits).toBeGreaterThan(0);
+    proxy.mode = 'http-500';
+    const down = await postGraphQL<Answer>(ours.url, query);
+    expect(down.data).toEqual({ members: whole.data!.members, cluster: null });
+    expect(down.errors).toEqual([{ message: 'The network subgraph is unavailable: HTTP 500', path: ['cluster'], extensions: { code: 'NETWORK_UNAVAILABLE', reason: 'HTTP 500', serviceName: NETWORK_SUBGRAPH } }]);
+  });
+
   it('passes the network subgraph through untouched: the same answers and errors as stock @apollo/gateway', async () => {
     const ours = await serveGateway(await createGateway({ source: { kind: 'supergraph', supergraphSdl, shards: network.gateway.registry }, logger, signAssertion: signerFor(network) }));
     const stock = await serveStock(supergraphSdl, network);
@@ -119,11 +139,28 @@ describeOnBothBackends('the gateway on a supergraph file', (backend) => {
       }
     };
     await compare();
-    // With the network subgraph gone, both fail the same way too.
+    // With the network subgraph gone, stock says only INTERNAL_SERVER_ERROR (a fetch that threw);
+    // ours says which subgraph is missing and why, at each root field it was asked for, with the same data.
     await network.stopNetworkSubgraph();
-    const down = await postGraphQL(ours.url, queries[0]!);
-    expect(down.errors?.length).toBeGreaterThan(0);
-    await compare();
+    for (const query of queries) {
+      const variables = query.includes('$id') ? { id: 'transilvania' } : {};
+      const [fromOurs, fromStock] = await Promise.all([postGraphQL(ours.url, query, variables), postGraphQL(stock.url, query, variables)]);
+      expect({ query, data: fromOurs.data }).toEqual({ query, data: fromStock.data });
+      if (!fromStock.errors?.some((error) => error.extensions?.code === 'INTERNAL_SERVER_ERROR')) {
+        expect({ query, errors: fromOurs.errors }).toEqual({ query, errors: fromStock.errors });
+        continue;
+      }
+      const operation = parse(query).definitions[0] as OperationDefinitionNode;
+      const rootKeys = operation.selectionSet.selections.map((selection) => (selection as FieldNode).alias?.value ?? (selection as FieldNode).name.value);
+      expect({ query, errors: fromOurs.errors }).toEqual({
+        query,
+        errors: rootKeys.map((key) => ({
+          message: 'The network subgraph is unavailable: connection refused',
+          path: [key],
+          extensions: { code: 'NETWORK_UNAVAILABLE', reason: 'connection refused', serviceName: NETWORK_SUBGRAPH },
+        })),
+      });
+    }
   });
 
   it('starts from the command line with --supergraph and --shards, and answers', async () => {

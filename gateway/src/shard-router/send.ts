@@ -47,6 +47,11 @@ export const unavailable = (shard: Shard, reason: string, sent = true): ShardRes
 /** A shard that answered what it may not: it got the request, so it is always `sent`. */
 export const misbehaved = (shard: Shard, reason: string): ShardResult => ({ ok: false, shard, reason, failure: 'misbehaved', sent: true });
 
+/** Whether a failed read is worth sending once more: one that misbehaved would do it again, and one that timed out would double the wait. */
+export function isRetryable(result: Extract<ShardResult, { ok: false }>): boolean {
+  return result.failure === 'unavailable' && !result.reason.startsWith('timed out');
+}
+
 /**
  * HTTP to `<shard>/<subgraph>/graphql`, bounded by the shard's timeout for the whole exchange (a
  * body that drips ends there too) and by `maxResponseBytes` while reading, so an endless or huge
@@ -54,11 +59,23 @@ export const misbehaved = (shard: Shard, reason: string): ShardResult => ({ ok: 
  * request per shard for every client request, and `fetch` costs several times more CPU per request.
  */
 export function createHttpTransport(options: HttpTransportOptions = {}): ShardTransport {
+  return transportOver(createHttpPost(options));
+}
+
+/** The shard transport over one HTTP client: `<shard>/<subgraph>/graphql`. */
+export function transportOver(post: HttpPost): ShardTransport {
+  return (shard, subgraph, request, headers) => post(shard, new URL(`${shard.baseUrl}/${subgraph}/graphql`), request, headers);
+}
+
+/** Sends one operation to a GraphQL endpoint at `url`, on behalf of `shard`, whose timeout bounds it; never throws. */
+export type HttpPost = (shard: Shard, url: URL, request: ShardRequest, headers: Record<string, string>) => Promise<ShardResult>;
+
+/** The HTTP exchange under `createHttpTransport`, for any endpoint: the network subgraph's data source uses it too. */
+export function createHttpPost(options: HttpTransportOptions = {}): HttpPost {
   const maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   const httpAgent = new http.Agent({ keepAlive: true, maxSockets: 256 });
   const httpsAgent = new https.Agent({ keepAlive: true, maxSockets: 256, ...(options.tls ?? {}) });
-  return (shard, subgraph, request, headers) => {
-    const url = new URL(`${shard.baseUrl}/${subgraph}/graphql`);
+  return (shard, url, request, headers) => {
     const payload = Buffer.from(JSON.stringify(request));
     const secure = url.protocol === 'https:';
     return new Promise<ShardResult>((resolve) => {

@@ -1,6 +1,6 @@
 import type { Logger } from '../../../shared/logger';
 import { CircuitBreaker, DEFAULT_BREAKER, type BreakerSettings, type BreakerState } from './circuit-breaker';
-import { unavailable, type GraphQLResponseBody, type ShardRequest, type ShardResult, type ShardTransport } from './send';
+import { isRetryable, unavailable, type GraphQLResponseBody, type ShardRequest, type ShardResult, type ShardTransport } from './send';
 import type { Shard } from './shard-set';
 
 /**
@@ -129,7 +129,3 @@ export function shardFailure(body: GraphQLResponseBody): string | undefined {
   return `GraphQL error ${String(failing.extensions?.code ?? 'without a code')}: ${failing.message}`;
 }
 
-/** A shard that misbehaved would do it again, and one that timed out would double the wait. */
-function isRetryable(result: Extract<ShardResult, { ok: false }>): boolean {
-  return result.failure === 'unavailable' && !result.reason.startsWith('timed out');
-}

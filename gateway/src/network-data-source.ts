@@ -1,0 +1,75 @@
+import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
+import { Kind, parse, type OperationDefinitionNode } from 'graphql';
+import { GATEWAY_ASSERTION_HEADER, NETWORK_AUDIENCE, type AssertionSigner } from '../../shared/auth/gateway-assertion';
+import { networkUnavailable } from '../../shared/errors';
+import { IDEMPOTENCY_KEY_HEADER } from '../../shared/idempotency/idempotency-key';
+import type { GatewayContext } from './gateway-context';
+import { isRetryable, type HttpPost } from './shard-router/send';
+import type { Shard } from './shard-router/shard-set';
+
+export interface NetworkDataSourceOptions {
+  url: string;
+  post: HttpPost;
+  signAssertion: AssertionSigner;
+  /** Bounds the whole exchange, like a shard's timeout. */
+  timeoutMs: number;
+}
+
+/**
+ * The data source of the network subgraph: one deployment, the secretariat's, so no routing. It
+ * sends the planner's fetch over the same keep-alive HTTP as the shards (bounded in time and size),
+ * with the gateway's assertion, the caller's token, and the caller's Idempotency-Key with a mutation
+ * (never with a read). When the subgraph cannot be heard, its fields answer NETWORK_UNAVAILABLE
+ * (with the write's outcome on a mutation) and the clusters' data stays.
+ */
+export class NetworkDataSource implements GraphQLDataSource<GatewayContext> {
+  private readonly target: Shard;
+  /** What each fetch text the planner sends is: the planner's texts are few and fixed. */
+  private readonly fetches = new Map<string, FetchShape>();
+
+  constructor(private readonly options: NetworkDataSourceOptions) {
+    this.target = { name: 'network', clusterIds: [], baseUrl: options.url, timeoutMs: options.timeoutMs };
+  }
+
+  async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    const { query, variables, operationName } = options.request;
+    if (!query) return { errors: [networkUnavailable('the planner sent no query text')] };
+    const context: Partial<GatewayContext> = options.kind === 'incoming operation' ? options.context : {};
+    const { mutation, rootKeys } = this.shapeOf(query);
+    const headers: Record<string, string> = { [GATEWAY_ASSERTION_HEADER]: await this.options.signAssertion([NETWORK_AUDIENCE]) };
+    if (context.authorization) headers.authorization = context.authorization;
+    if (mutation && context.idempotencyKey) headers[IDEMPOTENCY_KEY_HEADER] = context.idempotencyKey;
+    const request = { query, ...(variables ? { variables } : {}), ...(operationName ? { operationName } : {}) };
+    const send = () => this.options.post(this.target, new URL(this.options.url), request, headers);
+    let result = await send();
+    // A read is sent once more after a connection failure (a kept-alive socket the subgraph closed meanwhile); a write never is.
+    if (!result.ok && !mutation && isRetryable(result)) result = await send();
+    if (result.ok) return result.body as GatewayGraphQLResponse;
+    const outcome = mutation ? (result.sent ? 'unknown' : 'not-applied') : undefined;
+    const error = networkUnavailable(result.reason, outcome);
+    // At each root field the fetch was for, so the client sees which fields are null for it; an entity fetch's error stays where the planner puts it.
+    return { errors: rootKeys.length ? rootKeys.map((key) => ({ ...error, path: [key] })) : [error] };
+  }
+
+  private shapeOf(query: string): FetchShape {
+    let shape = this.fetches.get(query);
+    if (!shape) {
+      const operation = parse(query).definitions.find((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION);
+      const rootKeys = (operation?.selectionSet.selections ?? []).flatMap((selection) =>
+        selection.kind === Kind.FIELD && selection.name.value !== '_entities' && selection.name.value !== '__typename' ? [selection.alias?.value ?? selection.name.value] : [],
+      );
+      shape = { mutation: operation?.operation === 'mutation', rootKeys };
+      // Planner texts are bounded by the operations clients send; the bound keeps a stream of distinct ones from growing this.
+      if (this.fetches.size >= 10_000) this.fetches.clear();
+      this.fetches.set(query, shape);
+    }
+    return shape;
+  }
+}
+
+/** A planner fetch: whether it writes, and the response keys of its root fields (none for `_entities`). */
+interface FetchShape {
+  mutation: boolean;
+  rootKeys: string[];
+}
