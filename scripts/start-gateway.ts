@@ -28,6 +28,7 @@ async function main(): Promise<void> {
     shardTimeouts: config.shardTimeouts,
     breaker: config.breaker,
     retryReads: config.retryReads,
+    shareReads: config.shareReads,
     shardHttp: shardHttpOptions(config),
     startupWaitMs: config.startupWaitMs,
     logger,

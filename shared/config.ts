@@ -50,6 +50,8 @@ const environmentSchema = z.object({
   SHARD_BREAKER_OPEN_MS: positiveMs.default(10_000),
   /** Whether a read that failed on the way (refused, reset, 5xx, malformed) is sent once more. */
   SHARD_RETRY_READS: z.enum(['true', 'false']).default('true'),
+  /** Whether identical reads in flight to one shard for one caller are sent once and their answer shared. */
+  SHARD_SHARE_READS: z.enum(['true', 'false']).default('true'),
   /** The largest answer read from one shard, in bytes; beyond it the answer is refused (CLUSTER_MISBEHAVED). */
   SHARD_MAX_RESPONSE_BYTES: z.coerce.number().int().min(1024).max(1024 ** 3).default(16 * 1024 * 1024),
   /** PEM file of the CAs trusted for shards on https URLs; the system store when unset. */
@@ -123,6 +125,7 @@ export interface Config {
   startupWaitMs: number;
   breaker: { failureThreshold: number; openMs: number };
   retryReads: boolean;
+  shareReads: boolean;
   /** How the gateway reads shards' answers: their size bound, and TLS files for https shards. */
   shardHttp: { maxResponseBytes: number; caFile: string | undefined; clientCertFile: string | undefined; clientKeyFile: string | undefined };
   supergraphFile: string | undefined;
@@ -195,6 +198,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     startupWaitMs: e.STARTUP_WAIT_MS,
     breaker: { failureThreshold: e.SHARD_BREAKER_FAILURES, openMs: e.SHARD_BREAKER_OPEN_MS },
     retryReads: e.SHARD_RETRY_READS === 'true',
+    shareReads: e.SHARD_SHARE_READS === 'true',
     shardHttp: { maxResponseBytes: e.SHARD_MAX_RESPONSE_BYTES, caFile: e.SHARD_CA_FILE, clientCertFile: e.SHARD_CLIENT_CERT_FILE, clientKeyFile: e.SHARD_CLIENT_KEY_FILE },
     supergraphFile: e.SUPERGRAPH_FILE,
     shardsFile: e.SHARDS_FILE,

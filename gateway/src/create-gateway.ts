@@ -26,6 +26,7 @@ import { DEFAULT_BREAKER, type BreakerSettings } from './shard-router/circuit-br
 import { createHttpPost, transportOver, type HttpTransportOptions, type ShardTransport } from './shard-router/send';
 import { ShardClient, type ShardHealth } from './shard-router/shard-client';
 import { ShardRouter } from './shard-router/shard-router';
+import type { AnswerChecks } from './shard-router/answer-check';
 import { compileShardRules } from './shard-router/shard-rules';
 import { ShardSet, type RegistryEntry } from './shard-router/shard-set';
 import { composeSupergraph, deploymentBaseUrl, isShardedSubgraph, supergraphSubgraphs } from './supergraph';
@@ -46,6 +47,8 @@ export interface GatewayOptions {
   breaker?: BreakerSettings;
   /** Whether a read that failed on the way is sent to its shard once more. Default true. */
   retryReads?: boolean;
+  /** Whether identical reads in flight to one shard for one caller are sent once and shared. Default true. */
+  shareReads?: boolean;
   /** How long to wait for the network subgraph and a first shard at start. Default 60000. */
   startupWaitMs?: number;
   logger: Logger;
@@ -57,6 +60,8 @@ export interface GatewayOptions {
   verifyToken?: TokenVerifier;
   /** Signs the assertion every request to a subgraph carries, with the gateway's own key: subgraphs refuse requests without one. */
   signAssertion: AssertionSigner;
+  /** The checks of every shard answer (answer-check.ts); replaced only by the benchmark, to measure what they cost. */
+  answerChecks?: AnswerChecks;
   /** Limits against hostile or careless requests; `DEFAULT_PROTECTION` when omitted. */
   protection?: GatewayProtection;
   /** The built dashboard and workbench (`npm run build:web`), served at `/` and `/graphiql`. */
@@ -94,12 +99,13 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const client = new ShardClient(options.transport ?? transportOver(post), {
     breaker: options.breaker ?? DEFAULT_BREAKER,
     retryReads: options.retryReads ?? true,
+    shareReads: options.shareReads ?? true,
     logger,
   });
   const routers = new Map(
     SHARDED_SUBGRAPHS.filter((name) => network.shardedSdl.has(name)).map((name) => [
       name as string,
-      new ShardRouter(name, compileShardRules(name, network.shardedSdl.get(name)!), shards, client, options.signAssertion),
+      new ShardRouter(name, compileShardRules(name, network.shardedSdl.get(name)!), shards, client, options.signAssertion, options.answerChecks),
     ]),
   );
   const gateway = new ApolloGateway({

@@ -8,13 +8,23 @@ import { DEFAULT_PROTECTION } from '../../shared/gateway-protection';
 import { exitOnFailure, stopOnSignals } from '../process-lifecycle';
 import { benchSigner, type BenchAssertions } from './bench-assertions';
 import { announceReady } from './child-process';
+import type { AnswerChecks } from '../../gateway/src/shard-router/answer-check';
 
 export interface GatewayConfig {
   /** `ours`: the IT-RO gateway with its shard router; `stock`: @apollo/gateway's own data sources. */
   kind: 'ours' | 'stock';
   networkUrl: string;
   assertions: BenchAssertions;
+  /**
+   * Ours only. `unchecked`: without the answer checks and without signing assertions, to show in
+   * the same run what they cost; never a way to deploy. `shareReads: false`: each identical read sent on its own.
+   */
+  trust?: 'checked' | 'unchecked';
+  shareReads?: boolean;
 }
+
+/** Answer checks that pass everything: only for the row that shows what the real ones cost. */
+const NO_CHECKS: AnswerChecks = { rootField: () => undefined, entities: () => undefined };
 
 /** One gateway in a process of its own, so its CPU time and memory can be read from outside. */
 async function main(): Promise<void> {
@@ -27,7 +37,9 @@ async function main(): Promise<void> {
       shardTimeoutMs: 30_000,
       logger,
       protection: { ...DEFAULT_PROTECTION, rateLimits: null },
-      signAssertion: benchSigner(config.assertions),
+      signAssertion: config.trust === 'unchecked' ? async () => 'unsigned' : benchSigner(config.assertions),
+      ...(config.trust === 'unchecked' ? { answerChecks: NO_CHECKS } : {}),
+      shareReads: config.shareReads ?? true,
     });
     const server = await listen(gateway.app, 0, '127.0.0.1');
     announceReady({ url: `${server.url}/graphql` });

@@ -10,19 +10,25 @@ export interface LoadResult {
 }
 
 /**
- * `connections` clients POSTing one GraphQL request over and over for `seconds`. Latency
+ * `connections` clients POSTing GraphQL requests over and over for `seconds`: one body, or each
+ * request the next of `body` in turn (so that requests in flight at once differ). Latency
  * percentiles come from every response's own time, so p95 is exact, not bucketed.
  */
-export function runLoad(url: string, body: string, connections: number, seconds: number): Promise<LoadResult> {
+export function runLoad(url: string, body: string | readonly string[], connections: number, seconds: number): Promise<LoadResult> {
   const times: number[] = [];
   let failures = 0;
+  const bodies = typeof body === 'string' ? [body] : body;
+  let next = 0;
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       {
         url,
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body,
+        body: bodies[0],
+        ...(bodies.length > 1
+          ? { requests: [{ setupRequest: (request: autocannon.Request) => ({ ...request, body: bodies[next++ % bodies.length]! }) }] }
+          : {}),
         connections,
         duration: seconds,
         pipelining: 1,

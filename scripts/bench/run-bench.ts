@@ -78,7 +78,7 @@ interface Measured {
 
 const body = (query: string) => JSON.stringify({ query });
 
-async function measure(target: Target, payload: string, connections: number, seconds: number): Promise<{ load: LoadResult; cpuPerRequest: number }> {
+async function measure(target: Target, payload: string | readonly string[], connections: number, seconds: number): Promise<{ load: LoadResult; cpuPerRequest: number }> {
   const cpuBefore = target.pid ? cpuMicros(target.pid) : Number.NaN;
   const load = await runLoad(target.url, payload, connections, seconds);
   const cpu = target.pid ? cpuMicros(target.pid) - cpuBefore : Number.NaN;
@@ -87,7 +87,7 @@ async function measure(target: Target, payload: string, connections: number, sec
 }
 
 /** Runs each target in turn, RUNS times, so that drift on the machine touches all of them alike. */
-async function compare(targets: readonly Target[], payload: string, connections: number): Promise<Map<string, Measured>> {
+async function compare(targets: readonly Target[], payload: string | readonly string[], connections: number): Promise<Map<string, Measured>> {
   const results = new Map<string, Measured>(targets.map((t) => [t.name, { load: [], cpuPerRequest: [] }]));
   for (const target of targets) await runLoad(target.url, payload, connections, 1); // warm-up
   for (let run = 0; run < RUNS; run++) {
@@ -107,8 +107,38 @@ const summary = (m: Measured) => ({
   cpu: median(m.cpuPerRequest),
 });
 
-async function gatewayFor(kind: GatewayConfig['kind'], networkUrl: string): Promise<ReadyChild<{ url: string }>> {
-  return startChild<{ url: string }>('gateway-process', { kind, networkUrl, assertions: { keysFile: GATEWAY_KEYS_FILE, subgraphs: 'required' } } satisfies GatewayConfig);
+async function gatewayFor(kind: GatewayConfig['kind'], networkUrl: string, variant: Pick<GatewayConfig, 'trust' | 'shareReads'> = {}): Promise<ReadyChild<{ url: string }>> {
+  return startChild<{ url: string }>('gateway-process', { kind, networkUrl, assertions: { keysFile: GATEWAY_KEYS_FILE, subgraphs: 'required' }, ...variant } satisfies GatewayConfig);
+}
+
+/** Section A's rows: each query at each connection count over `targets`, with its ratio to stock. */
+async function ratiosToStock(label: string, payloads: readonly string[], targets: readonly Target[], connectionCounts: readonly number[], rows: string[][]): Promise<void> {
+  for (const target of targets) for (const payload of payloads.slice(0, 3)) await checkedPost(target.url, payload);
+  for (const connections of connectionCounts) {
+    const results = await compare(targets, payloads.length === 1 ? payloads[0]! : payloads, connections);
+    const stockRps = summary(results.get(STOCK)!).rps;
+    for (const target of targets) {
+      const s = summary(results.get(target.name)!);
+      rows.push([label, String(connections), target.name, fixed(s.rps), fixed(s.p50, 1), fixed(s.p95, 1), fixed(s.cpu), fixed(s.rps / stockRps, 2)]);
+    }
+  }
+}
+
+const STOCK = 'stock @apollo/gateway';
+
+/** The ids of the first `count` members, by name, that lead or take part in a project. */
+async function membersWithProjects(url: string, count: number): Promise<string[]> {
+  const ids: string[] = [];
+  let after: string | null = null;
+  while (ids.length < count) {
+    const data = (await checkedPost(url, JSON.stringify({ query: 'query($after: String) { members(first: 100, after: $after) { edges { node { id projects { id } } } pageInfo { hasNextPage endCursor } } }', variables: { after } }))) as {
+      members: { edges: Array<{ node: { id: string; projects: unknown[] } }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+    };
+    ids.push(...data.members.edges.filter((edge) => edge.node.projects.length > 0).map((edge) => edge.node.id));
+    if (!data.members.pageInfo.hasNextPage) break;
+    after = data.members.pageInfo.endCursor;
+  }
+  return ids.slice(0, count);
 }
 
 async function stockVersusOurs(): Promise<void> {
@@ -116,40 +146,34 @@ async function stockVersusOurs(): Promise<void> {
   const subgraphs = await startSubgraphs('one-database', 1, 1, 'off');
   const stock = await gatewayFor('stock', subgraphs.networkUrl);
   const ours = await gatewayFor('ours', subgraphs.networkUrl);
+  const unchecked = await gatewayFor('ours', subgraphs.networkUrl, { trust: 'unchecked' });
+  const unshared = await gatewayFor('ours', subgraphs.networkUrl, { shareReads: false });
   try {
-    const page = (await checkedPost(ours.info.url, body('{ members(first: 100) { edges { node { id projects { id } } } } }'))) as {
-      members: { edges: Array<{ node: { id: string; projects: unknown[] } }> };
-    };
-    const memberId = page.members.edges.find((edge) => edge.node.projects.length >= 2)!.node.id;
-    const lookup = `{ member(id: "${memberId}") { id name kind employees city founded } }`;
-    const join = `{ member(id: "${memberId}") { id name cluster { name region } projects { id title lead { name } } } }`;
-    const targets: Target[] = [
-      { name: 'direct to the subgraph', url: `${subgraphs.clusterUrls[0]}/members/graphql`, pid: undefined },
-      { name: 'stock @apollo/gateway', url: stock.info.url, pid: stock.child.pid },
+    // Members with projects, each request asking for the next: requests in flight at once differ
+    // (there are over twice as many as connections), as many users' do, so no gateway can answer
+    // one from another's.
+    const members = await membersWithProjects(ours.info.url, 120);
+    const lookup = (id: string) => body(`{ member(id: "${id}") { id name kind employees city founded } }`);
+    const join = (id: string) => body(`{ member(id: "${id}") { id name cluster { name region } projects { id title lead { name } } } }`);
+    const direct: Target = { name: 'direct to the subgraph', url: `${subgraphs.clusterUrls[0]}/members/graphql`, pid: undefined };
+    const gateways: Target[] = [
+      { name: STOCK, url: stock.info.url, pid: stock.child.pid },
       { name: 'ours (shard router)', url: ours.info.url, pid: ours.child.pid },
+      { name: 'ours, no checks, no assertion', url: unchecked.info.url, pid: unchecked.child.pid },
     ];
     const rows: string[][] = [];
-    for (const [label, query, paths] of [
-      ['member(id:)', lookup, targets],
-      ['entity join', join, targets.slice(1)],
-    ] as const) {
-      for (const target of paths) await checkedPost(target.url, body(query));
-      for (const connections of [10, 50]) {
-        const results = await compare(paths, body(query), connections);
-        const stockRps = summary(results.get('stock @apollo/gateway')!).rps;
-        for (const target of paths) {
-          const s = summary(results.get(target.name)!);
-          rows.push([label, String(connections), target.name, fixed(s.rps), fixed(s.p50, 1), fixed(s.p95, 1), fixed(s.cpu), fixed(s.rps / stockRps, 2)]);
-        }
-      }
-    }
+    await ratiosToStock('member(id:)', members.map(lookup), [direct, ...gateways], [10, 50], rows);
+    await ratiosToStock('entity join', members.map(join), gateways, [10, 50], rows);
+    // A dashboard's case: one query from every screen at once, which ours sends each shard once.
+    const sameQuery = [gateways[0]!, gateways[1]!, { name: 'ours, reads not shared', url: unshared.info.url, pid: unshared.child.pid }];
+    await ratiosToStock('join, 1 member', [join(members[0]!)], sameQuery, [50], rows);
     printTable(
-      'A. One cluster subgraph: direct, stock @apollo/gateway, ours (floor: ours >= 0.95x stock)',
+      `A. One cluster subgraph: direct, stock @apollo/gateway, ours (floor: ours >= 1.3x stock); each request asks for the next of ${members.length} members, except "1 member"`,
       ['query', 'conns', 'path', 'req/s', 'p50 ms', 'p95 ms', 'gateway CPU us/req', 'x stock'],
       rows,
     );
   } finally {
-    await Promise.all([stock.stop(), ours.stop()]);
+    await Promise.all([stock.stop(), ours.stop(), unchecked.stop(), unshared.stop()]);
     await subgraphs.stop();
   }
 }

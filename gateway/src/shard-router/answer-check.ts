@@ -385,3 +385,11 @@ function within(part: string | number, check: () => void): void {
     throw error;
   }
 }
+
+/** The checks the router applies to every shard answer; only the benchmark replaces them, to measure what they cost. */
+export interface AnswerChecks {
+  rootField: typeof checkRootField;
+  entities: typeof checkEntities;
+}
+
+export const ANSWER_CHECKS: AnswerChecks = { rootField: checkRootField, entities: checkEntities };

@@ -1,6 +1,7 @@
 import type { Logger } from '../../../shared/logger';
 import { CircuitBreaker, DEFAULT_BREAKER, type BreakerSettings, type BreakerState } from './circuit-breaker';
 import { isRetryable, unavailable, type GraphQLResponseBody, type ShardRequest, type ShardResult, type ShardTransport } from './send';
+import { InFlightReads } from './read-sharing';
 import type { Shard } from './shard-set';
 
 /**
@@ -13,6 +14,8 @@ export interface ShardClientSettings {
   breaker: BreakerSettings;
   /** Whether a read that failed on the way (refused, reset, 5xx) is sent once more. */
   retryReads: boolean;
+  /** Whether identical reads in flight to one shard for one caller are sent once and shared (see read-sharing.ts). */
+  shareReads?: boolean;
   /** Where a refused answer is told; the gateway's logger. */
   logger?: Pick<Logger, 'warn'>;
 }
@@ -40,6 +43,7 @@ export class ShardClient {
   private readonly latency = new Map<Shard, number>();
   private readonly lastFailure = new Map<Shard, string>();
   private readonly misbehaviours = new Map<Shard, { count: number; last: string }>();
+  private readonly inFlight = new InFlightReads();
 
   constructor(
     private readonly transport: ShardTransport,
@@ -48,7 +52,12 @@ export class ShardClient {
   ) {}
 
   /** `idempotent`: a read, which may be sent twice; a mutation is sent at most once. */
-  async send(shard: Shard, subgraph: string, request: ShardRequest, idempotent: boolean, headers: Record<string, string> = {}): Promise<ShardResult> {
+  send(shard: Shard, subgraph: string, request: ShardRequest, idempotent: boolean, headers: Record<string, string> = {}): Promise<ShardResult> {
+    if (!idempotent || this.settings.shareReads === false) return this.sendNow(shard, subgraph, request, idempotent, headers);
+    return this.inFlight.share(shard, subgraph, request, headers.authorization, () => this.sendNow(shard, subgraph, request, idempotent, headers));
+  }
+
+  private async sendNow(shard: Shard, subgraph: string, request: ShardRequest, idempotent: boolean, headers: Record<string, string>): Promise<ShardResult> {
     const breaker = this.breakerOf(shard);
     const admission = breaker.admit();
     // Refused here, so never sent: a write refused by an open circuit certainly did not happen.

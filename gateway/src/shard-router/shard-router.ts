@@ -5,7 +5,7 @@ import { GATEWAY_ASSERTION_HEADER, type AssertionSigner } from '../../../shared/
 import { badUserInput, clusterMisbehaved, clusterUnavailable, type WriteOutcome } from '../../../shared/errors';
 import { IDEMPOTENCY_KEY_HEADER } from '../../../shared/idempotency/idempotency-key';
 import { decodeGlobalId, describeInput, tryDecodeGlobalId, type GlobalId } from '../../../shared/global-id';
-import { checkEntities, checkRootField, type AnswerScope } from './answer-check';
+import { ANSWER_CHECKS, type AnswerChecks, type AnswerScope } from './answer-check';
 import { initialShare, pagingVariables, withPagingArguments, type PagingVariables } from './connection-share';
 import { ConnectionMerge, DEFAULT_FIRST, HELPER_PREFIX, mergeField, mergeObjects, transformSelectionSet, withMergeHelpers, type MergeScope } from './merge';
 import { OperationPlanCache, printSubOperation, type OperationPlan } from './operation-plan';
@@ -51,6 +51,7 @@ export class ShardRouter implements GraphQLDataSource {
     private readonly shards: ShardSet,
     private readonly client: ShardClient,
     private readonly signAssertion: AssertionSigner,
+    private readonly checks: AnswerChecks = ANSWER_CHECKS,
   ) {}
 
   async process(options: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {
@@ -181,7 +182,7 @@ export class ShardRouter implements GraphQLDataSource {
           report(shard, result.failure, result.reason, key, result.sent);
           continue;
         }
-        const refusal = checkRootField(result.body.data, key, sent, fieldType, this.answerScope(plan, shardVariables, shard), (result.body.errors?.length ?? 0) > 0);
+        const refusal = this.checks.rootField(result.body.data, key, sent, fieldType, this.answerScope(plan, shardVariables, shard), (result.body.errors?.length ?? 0) > 0);
         if (refusal) {
           // It answered, so a write it was sent may well have committed: refusing the answer does not undo it.
           report(shard, 'misbehaved', refusal, key, true);
@@ -254,7 +255,7 @@ export class ShardRouter implements GraphQLDataSource {
       return result.failure === 'misbehaved' ? REFUSED : undefined;
     }
     // The shard had more rows a moment ago: an answer without them is refused, not taken as the end.
-    const refusal = checkRootField(result.body.data, field.key, field.sent, this.rootFieldType('Query', field.nodes[0]!.name.value), this.answerScope(plan, request.variables, shard), false);
+    const refusal = this.checks.rootField(result.body.data, field.key, field.sent, this.rootFieldType('Query', field.nodes[0]!.name.value), this.answerScope(plan, request.variables, shard), false);
     if (refusal) {
       report(shard, 'misbehaved', refusal, field.key, true);
       return REFUSED;
@@ -332,7 +333,7 @@ export class ShardRouter implements GraphQLDataSource {
       const refusal =
         (list === null || list === undefined) && shardReportedErrors
           ? undefined
-          : checkEntities(list, indices.map((index) => representations[index]!), sentField, this.answerScope(plan, variables, result.shard));
+          : this.checks.entities(list, indices.map((index) => representations[index]!), sentField, this.answerScope(plan, variables, result.shard));
       if (refusal) {
         this.client.refused(result.shard, refusal);
         errors.push(failureError(result.shard, 'misbehaved', refusal, [key, indices[0]!]));
