@@ -12,6 +12,8 @@ export const ERROR_CODES = {
     'A cluster subgraph did not answer in time or failed; the answer holds the other clusters\u2019 data. `extensions.cluster` names it, `extensions.reason` says why. On a mutation, `extensions.outcome` says whether the write may have happened (see WRITE_OUTCOMES).',
   CLUSTER_MISBEHAVED:
     'A cluster subgraph answered with what it may not send: rows of another cluster, an answer that does not fit what was asked, too many rows, or a body too large or not JSON. Its answer is refused; the answer holds the other clusters\u2019 data. `extensions.cluster` names it, `extensions.reason` says what was wrong. On a mutation, `extensions.outcome` is `unknown` (see WRITE_OUTCOMES).',
+  CLUSTER_SCHEMA_MISMATCH:
+    'A cluster subgraph serves another version of the schema (ahead or behind the network\u2019s) and cannot answer what this query asks: its data is left out of this answer and the other clusters\u2019 data stays. It counts against no circuit: queries it can answer still reach it. `extensions.cluster` names it, `extensions.reason` gives its validation error. On a mutation, `extensions.outcome` is `not-applied`.',
   NETWORK_UNAVAILABLE:
     'The network subgraph (the registry, the network\u2019s own records, initiatives) did not answer in time, failed, or answered unusably: the fields it serves are null and the clusters\u2019 data stays. `extensions.reason` says why; on a mutation, `extensions.outcome` says whether the write may have happened (see WRITE_OUTCOMES).',
   CONFLICT: 'The object was changed by someone else since it was read.',
@@ -74,7 +76,7 @@ export type IdempotencyKeyProblem = keyof typeof IDEMPOTENCY_KEY_PROBLEMS;
 export interface ClusterFailureError {
   message: string;
   path?: ReadonlyArray<string | number>;
-  extensions: { code: 'CLUSTER_UNAVAILABLE' | 'CLUSTER_MISBEHAVED'; cluster: string; reason: string; outcome?: WriteOutcome };
+  extensions: { code: 'CLUSTER_UNAVAILABLE' | 'CLUSTER_MISBEHAVED' | 'CLUSTER_SCHEMA_MISMATCH'; cluster: string; reason: string; outcome?: WriteOutcome };
 }
 
 /** One cluster could not be heard: down, slow, failing. `outcome` for a mutation, never for a read. */
@@ -92,6 +94,15 @@ export function clusterMisbehaved(cluster: string, reason: string, path?: Readon
     message: `Cluster "${cluster}" answered with what it may not send, so its answer was refused: ${reason}`,
     ...(path ? { path } : {}),
     extensions: { code: 'CLUSTER_MISBEHAVED', cluster, reason, ...(outcome ? { outcome } : {}) },
+  };
+}
+
+/** One cluster serves a schema that lacks what the query asks; nothing of it ran there. `outcome` for a mutation, never for a read. */
+export function clusterSchemaMismatch(cluster: string, reason: string, path?: ReadonlyArray<string | number>, outcome?: WriteOutcome): ClusterFailureError {
+  return {
+    message: `Cluster "${cluster}" serves a schema that cannot answer this query, so its data is left out: ${reason}`,
+    ...(path ? { path } : {}),
+    extensions: { code: 'CLUSTER_SCHEMA_MISMATCH', cluster, reason, ...(outcome ? { outcome } : {}) },
   };
 }
 

@@ -117,6 +117,51 @@ describeOnBothBackends('a failing shard costs only its own data', (backend) => {
     }
   });
 
+  it('a shard whose schema lacks a field asked for is left out of that answer only, and its circuit stays closed', async () => {
+    // The report's case: the others serve a field this shard does not have (it is a version behind).
+    // Its subgraph refuses the gateway's document at validation, naming the field, and runs nothing.
+    const gateway: Gateway = await createGateway({
+      source: { kind: 'registry', networkUrl: network.networkUrl },
+      shardTimeoutMs: 5000,
+      breaker: { failureThreshold: 2, openMs: 10_000 },
+      logger: createLogger('test', 'silent'),
+      signAssertion: signerFor(network),
+    });
+    const server: RunningServer = await listen(gateway.app, 0, '127.0.0.1');
+    const url = `${server.url}/graphql`;
+    const faulty = () => gateway.shardHealth().find((shard) => shard.cluster === FAULTY)!;
+    const behind = 'Cannot query field "founded" on type "Member".';
+    try {
+      proxy.fault = {
+        answer: (body, request) => (String(request.query).includes('founded') ? { errors: [{ message: behind, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }] } : body),
+      };
+      const members = await faultyMembers();
+      const withField = '{ members(first: 5) { totalCount edges { node { id founded } } } }';
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const answer = await postGraphQL<{ members: { totalCount: number; edges: Array<{ node: { id: string } }> } }>(url, withField);
+        expect(answer.data!.members.totalCount).toBe(healthy.totalCount - members);
+        expect(answer.errors).toEqual([
+          {
+            message: `Cluster "${FAULTY}" serves a schema that cannot answer this query, so its data is left out: its schema does not serve this query: ${behind}`,
+            path: ['members'],
+            extensions: { code: 'CLUSTER_SCHEMA_MISMATCH', cluster: FAULTY, reason: `its schema does not serve this query: ${behind}`, serviceName: 'members' },
+          },
+        ]);
+      }
+      expect(faulty()).toMatchObject({ state: 'closed', schemaMismatches: 3, lastSchemaMismatch: `its schema does not serve this query: ${behind}` });
+      // Queries the shard can serve still reach it: the ordinary query stays whole.
+      proxy.fault = undefined;
+      const ordinary = await postGraphQL<{ networkStats: { companies: number }; members: { totalCount: number } }>(url, QUERY);
+      expect(ordinary.errors).toBeUndefined();
+      expect(ordinary.data!.networkStats.companies).toBe(healthy.companies);
+      expect(ordinary.data!.members.totalCount).toBe(healthy.totalCount);
+    } finally {
+      proxy.fault = undefined;
+      await server.close();
+      await gateway.stop();
+    }
+  });
+
   it('a cluster down under a page of projects with partners costs only its own projects and partners', async () => {
     type Partner = { id: string; name: string; cluster: { id: string } } | null;
     type Node = { id: string; cluster: { id: string }; lead: { id: string; name: string } | null; partners: Partner[] };

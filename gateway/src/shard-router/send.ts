@@ -16,9 +16,11 @@ export interface GraphQLResponseBody {
 /**
  * A shard that could not be heard (`unavailable`: refused, reset, timed out, 5xx, circuit open) is
  * told apart from one that answered with something no honest deployment sends (`misbehaved`: too
- * large, not UTF-8, not JSON, not a GraphQL response, rows that are not its own).
+ * large, not UTF-8, not JSON, not a GraphQL response, rows that are not its own), and from one
+ * that serves another version of the schema and refused the gateway's document as invalid
+ * (`schema-mismatch`): it is healthy, it just cannot answer that query.
  */
-export type ShardFailure = 'unavailable' | 'misbehaved';
+export type ShardFailure = 'unavailable' | 'misbehaved' | 'schema-mismatch';
 
 /**
  * `sent` tells a write's two kinds of failure apart: false only when the request certainly never
@@ -44,6 +46,11 @@ export interface HttpTransportOptions {
 
 /** A shard that could not be heard; `sent: false` only when the request certainly never left. */
 export const unavailable = (shard: Shard, reason: string, sent = true): ShardResult => ({ ok: false, shard, reason, failure: 'unavailable', sent });
+/**
+ * A shard whose schema does not have what the gateway's document asks for. GraphQL validates
+ * before it executes, so nothing of the request ran: `sent` is false, a write was not applied.
+ */
+export const schemaMismatch = (shard: Shard, reason: string): ShardResult => ({ ok: false, shard, reason, failure: 'schema-mismatch', sent: false });
 /** A shard that answered what it may not: it got the request, so it is always `sent`. */
 export const misbehaved = (shard: Shard, reason: string): ShardResult => ({ ok: false, shard, reason, failure: 'misbehaved', sent: true });
 

@@ -1,6 +1,6 @@
 import type { Logger } from '../../../shared/logger';
 import { CircuitBreaker, DEFAULT_BREAKER, type BreakerSettings, type BreakerState } from './circuit-breaker';
-import { isRetryable, unavailable, type GraphQLResponseBody, type ShardRequest, type ShardResult, type ShardTransport } from './send';
+import { isRetryable, schemaMismatch, unavailable, type GraphQLResponseBody, type ShardRequest, type ShardResult, type ShardTransport } from './send';
 import { InFlightReads } from './read-sharing';
 import type { Shard } from './shard-set';
 
@@ -32,6 +32,9 @@ export interface ShardHealth {
   /** Answers refused because the shard sent what it may not (CLUSTER_MISBEHAVED), and the last reason. */
   misbehaviours: number;
   lastMisbehaviour: string | null;
+  /** Documents the shard refused as invalid for its schema (CLUSTER_SCHEMA_MISMATCH), and the last reason. */
+  schemaMismatches: number;
+  lastSchemaMismatch: string | null;
 }
 
 /**
@@ -43,6 +46,7 @@ export class ShardClient {
   private readonly latency = new Map<Shard, number>();
   private readonly lastFailure = new Map<Shard, string>();
   private readonly misbehaviours = new Map<Shard, { count: number; last: string }>();
+  private readonly mismatches = new Map<Shard, { count: number; last: string }>();
   private readonly inFlight = new InFlightReads();
 
   constructor(
@@ -80,6 +84,8 @@ export class ShardClient {
       lastFailure: this.lastFailure.get(shard) ?? null,
       misbehaviours: this.misbehaviours.get(shard)?.count ?? 0,
       lastMisbehaviour: this.misbehaviours.get(shard)?.last ?? null,
+      schemaMismatches: this.mismatches.get(shard)?.count ?? 0,
+      lastSchemaMismatch: this.mismatches.get(shard)?.last ?? null,
     }));
   }
 
@@ -88,6 +94,15 @@ export class ShardClient {
    * too large a body). It is recorded and logged, but does not count toward the circuit: the shard
    * answered, and one operation's refusal must not take the cluster out of every other answer.
    */
+  /** A shard refused a document its schema lacks: counted and logged for `/health`, never a breaker failure. */
+  mismatched(shard: Shard, reason: string): void {
+    const record = this.mismatches.get(shard) ?? { count: 0, last: reason };
+    record.count += 1;
+    record.last = reason;
+    this.mismatches.set(shard, record);
+    this.settings.logger?.warn({ cluster: shard.name, clusters: shard.clusterIds, reason }, 'shard schema mismatch');
+  }
+
   refused(shard: Shard, reason: string): void {
     const record = this.misbehaviours.get(shard) ?? { count: 0, last: reason };
     record.count += 1;
@@ -101,6 +116,11 @@ export class ShardClient {
     else if (result.failure === 'misbehaved') {
       breaker.succeeded();
       this.refused(shard, result.reason);
+    } else if (result.failure === 'schema-mismatch') {
+      // It answered, and only this document is beyond it: its circuit stays as it was, so the
+      // queries it can serve keep reaching it.
+      breaker.succeeded();
+      this.mismatched(shard, result.reason);
     } else {
       breaker.failed(result.reason, probe);
       this.lastFailure.set(shard, result.reason);
@@ -113,6 +133,8 @@ export class ShardClient {
     const result = await this.transport(shard, subgraph, request, headers);
     this.latency.set(shard, this.now() - started);
     if (!result.ok) return result;
+    const invalid = validationFailure(result.body);
+    if (invalid) return schemaMismatch(shard, invalid);
     // A mutation's answer goes to the caller as the shard gave it: a write that failed inside its
     // transaction is that write's error, and another root field of the same mutation may have
     // committed. Only a shard that did not answer is unavailable.
@@ -129,6 +151,17 @@ export class ShardClient {
     }
     return breaker;
   }
+}
+
+/**
+ * The reason a shard refused the gateway's own document as invalid for its schema, if it did: the
+ * gateway validated the client's operation against the network's schema before it sent anything,
+ * so this is the shard's schema differing (a version ahead or behind), never the caller's mistake.
+ */
+export function validationFailure(body: GraphQLResponseBody): string | undefined {
+  if (body.data) return undefined;
+  const invalid = (body.errors ?? []).find((error) => error.extensions?.code === 'GRAPHQL_VALIDATION_FAILED');
+  return invalid ? `its schema does not serve this query: ${invalid.message}` : undefined;
 }
 
 /** The reason a well-formed answer still means the shard failed: an error that is not the caller's. */

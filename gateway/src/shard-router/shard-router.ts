@@ -2,7 +2,7 @@ import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { GraphQLError, Kind, valueFromASTUntyped, type FieldNode, type GraphQLOutputType, type OperationDefinitionNode, type VariableDefinitionNode } from 'graphql';
 import { GATEWAY_ASSERTION_HEADER, type AssertionSigner } from '../../../shared/auth/gateway-assertion';
-import { badUserInput, clusterMisbehaved, clusterUnavailable, type WriteOutcome } from '../../../shared/errors';
+import { badUserInput, clusterMisbehaved, clusterSchemaMismatch, clusterUnavailable, type WriteOutcome } from '../../../shared/errors';
 import { IDEMPOTENCY_KEY_HEADER } from '../../../shared/idempotency/idempotency-key';
 import { decodeGlobalId, describeInput, tryDecodeGlobalId, type GlobalId } from '../../../shared/global-id';
 import { ANSWER_CHECKS, type AnswerChecks, type AnswerScope } from './answer-check';
@@ -378,7 +378,7 @@ function usesPagingVariables(field: FieldNode): boolean {
 
 /** The error that says a shard's data is missing from the answer, and why; for a write, whether it may have happened. */
 function failureError(shard: Shard, failure: ShardFailure, reason: string, path: ReadonlyArray<string | number>, outcome?: WriteOutcome): ResponseError {
-  const build = failure === 'misbehaved' ? clusterMisbehaved : clusterUnavailable;
+  const build = failure === 'misbehaved' ? clusterMisbehaved : failure === 'schema-mismatch' ? clusterSchemaMismatch : clusterUnavailable;
   const error = build(shard.clusterIds.join(','), reason, path, outcome);
   return { ...error, extensions: { ...error.extensions } };
 }
