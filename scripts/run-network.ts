@@ -51,6 +51,8 @@ export interface NetworkPlan {
   gatewayKeys?: SigningKeySet;
   /** `off`: subgraphs answer requests without the gateway's assertion (a test of a stock gateway). Required by default. */
   gatewayAssertions?: 'required' | 'off';
+  /** Whether every server of the network serves `/metrics`; true when omitted. */
+  metrics?: boolean;
   /** The gateway's limits; `DEFAULT_PROTECTION` when omitted. */
   protection?: GatewayProtection;
   /** Every subgraph's own limits and deadline; when omitted, derived from `protection` with the default entity cap and deadline. */
@@ -171,6 +173,7 @@ export async function runSubgraphs(plan: NetworkPlan): Promise<RunningSubgraphs>
         verifyToken,
         gatewayAssertion: assertionFor(deployment.clusterIds),
         protection,
+        metrics: plan.metrics ?? true,
       });
       const server = await listen(subgraph.app, port((p) => p.clusterBase + index), plan.host, { timeouts: plan.serverTimeouts });
       let stopped = false;
@@ -199,6 +202,7 @@ export async function runSubgraphs(plan: NetworkPlan): Promise<RunningSubgraphs>
       gatewayAssertion: assertionFor([NETWORK_AUDIENCE]),
       publishedKeys: { keys: [...(plan.authKeys?.keys ?? []), ...gatewayKeys.keys] },
       protection,
+      metrics: plan.metrics ?? true,
     });
     const networkServer = await listen(network.app, port((p) => p.network), plan.host, { timeouts: plan.serverTimeouts });
     let networkStopped = false;
@@ -230,6 +234,7 @@ export async function runNetwork(plan: NetworkPlan): Promise<RunningNetwork> {
       transport: plan.transport,
       shardTimeoutMs: plan.shardTimeoutMs,
       shardTimeouts: plan.shardTimeouts,
+      metrics: plan.metrics ?? true,
       logger: logger.child({ component: 'gateway' }),
       signAssertion: createAssertionSigner(gatewayKeys),
       ...(plan.authKeys ? { verifyToken: createTokenVerifier(plan.authKeys) } : {}),

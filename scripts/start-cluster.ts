@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   const dataSource = await prepareClusterDatabase(clusterIds, config.clusterDatabaseUrl(clusterId), 'if-empty', config.seed, logger);
   const verifyToken = await tokenVerifierFromConfig(config);
   const gatewayAssertion = await assertionVerifierFromConfig(config, clusterIds);
-  const subgraph = await createClusterSubgraph({ dataSource, clusterIds, logger, verifyToken, gatewayAssertion, protection: config.subgraphProtection });
+  const subgraph = await createClusterSubgraph({ dataSource, clusterIds, logger, verifyToken, gatewayAssertion, protection: config.subgraphProtection, metrics: config.metrics });
   const server = await listen(subgraph.app, port, config.host, { timeouts: config.serverTimeouts });
   process.stdout.write(`clusters ${clusterIds.join(', ')} answer at ${server.url}/{members,projects,participation}/graphql\n`);
   stopOnSignals(async () => {

@@ -29,6 +29,7 @@ async function main(): Promise<void> {
     breaker: config.breaker,
     retryReads: config.retryReads,
     shareReads: config.shareReads,
+    metrics: config.metrics,
     shardHttp: shardHttpOptions(config),
     startupWaitMs: config.startupWaitMs,
     logger,

@@ -28,6 +28,7 @@ async function main(): Promise<void> {
     gatewayAssertion: config.gatewayAssertions === 'off' ? 'off' : createAssertionVerifier(gatewayKeys, [NETWORK_AUDIENCE]),
     publishedKeys: { keys: [...keys.keys, ...gatewayKeys.keys] },
     protection: config.subgraphProtection,
+    metrics: config.metrics,
   });
   const server = await listen(subgraph.app, config.ports.network, config.host, { timeouts: config.serverTimeouts });
   process.stdout.write(`network subgraph answers at ${server.url}/graphql; its token keys at ${server.url}${JWKS_PATH}\n`);

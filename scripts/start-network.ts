@@ -21,6 +21,7 @@ async function main(): Promise<void> {
     clusterUrl: config.clusterUrl,
     shardTimeoutMs: config.shardTimeoutMs,
     shardTimeouts: config.shardTimeouts,
+    metrics: config.metrics,
     logger,
     // Created on first start: `npm run token` signs with the same file.
     authKeys: await loadOrCreateSigningKeys(config.authKeysFile),

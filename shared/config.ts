@@ -100,6 +100,8 @@ const environmentSchema = z.object({
   WEB_DIR: z.string().min(1).default('dist/web'),
   /** Express's trust proxy: `false`, `true`, a hop count, or addresses such as `loopback`. */
   TRUST_PROXY: z.string().min(1).default('false'),
+  /** Whether every process serves `GET /metrics` (Prometheus text) and records what it shows. */
+  METRICS_ENABLED: z.enum(['true', 'false']).default('true'),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
@@ -126,6 +128,8 @@ export interface Config {
   breaker: { failureThreshold: number; openMs: number };
   retryReads: boolean;
   shareReads: boolean;
+  /** Whether every process serves `/metrics`. */
+  metrics: boolean;
   /** How the gateway reads shards' answers: their size bound, and TLS files for https shards. */
   shardHttp: { maxResponseBytes: number; caFile: string | undefined; clientCertFile: string | undefined; clientKeyFile: string | undefined };
   supergraphFile: string | undefined;
@@ -199,6 +203,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     breaker: { failureThreshold: e.SHARD_BREAKER_FAILURES, openMs: e.SHARD_BREAKER_OPEN_MS },
     retryReads: e.SHARD_RETRY_READS === 'true',
     shareReads: e.SHARD_SHARE_READS === 'true',
+    metrics: e.METRICS_ENABLED === 'true',
     shardHttp: { maxResponseBytes: e.SHARD_MAX_RESPONSE_BYTES, caFile: e.SHARD_CA_FILE, clientCertFile: e.SHARD_CLIENT_CERT_FILE, clientKeyFile: e.SHARD_CLIENT_KEY_FILE },
     supergraphFile: e.SUPERGRAPH_FILE,
     shardsFile: e.SHARDS_FILE,

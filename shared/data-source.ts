@@ -4,7 +4,7 @@ import { DataSource, type DataSourceOptions, type EntityManager, type EntitySche
 import type { IsolationLevel } from 'typeorm/driver/types/IsolationLevel';
 import { createConnection } from 'mysql2/promise';
 import { parseDatabaseUrl, type DatabaseTarget } from './database-url';
-import { guardStatements } from './deadline/statement-guard';
+import { guardStatements, type StatementObserver } from './deadline/statement-guard';
 import { mysqlServerOf, withoutTimeLimit, type SqlServer } from './deadline/statement-time-limit';
 
 export interface DataSourceSpec {
@@ -61,6 +61,8 @@ type Work<T> = (manager: EntityManager) => Promise<T>;
  */
 export class DeadlineAwareDataSource extends DataSource {
   private detectedServer: SqlServer = 'sqlite';
+  /** Hears of every statement's duration: the deployment's SQL metrics. None until one is set. */
+  statementObserver: StatementObserver | undefined;
 
   override async initialize(): Promise<this> {
     await super.initialize();
@@ -71,13 +73,18 @@ export class DeadlineAwareDataSource extends DataSource {
     return this;
   }
 
+  /** Who hears of this data source's statements; a second connection of another data source asks it. */
+  protected observer(): StatementObserver | undefined {
+    return this.statementObserver;
+  }
+
   /** The SQL server behind this data source: `sqlite`, `mariadb` or `mysql`. */
   get sqlServer(): SqlServer {
     return this.detectedServer;
   }
 
   override createQueryRunner(mode?: ReplicationMode): QueryRunner {
-    return guardStatements(super.createQueryRunner(mode), () => this.detectedServer);
+    return guardStatements(super.createQueryRunner(mode), () => this.detectedServer, () => this.observer());
   }
 }
 
@@ -116,8 +123,22 @@ export class SqliteDataSource extends DeadlineAwareDataSource {
 
   private writerConnection(): Promise<DataSource> {
     // Same entities, logger and file; the schema is already migrated by this data source.
-    this.writer ??= new DeadlineAwareDataSource({ ...this.options, migrations: [], migrationsRun: false } as DataSourceOptions).initialize();
+    this.writer ??= new WriterDataSource({ ...this.options, migrations: [], migrationsRun: false } as DataSourceOptions, () => this.observer()).initialize();
     return this.writer;
+  }
+}
+
+/** The writing connection of a SQLite data source: its statements are heard by whoever hears the reading one's. */
+class WriterDataSource extends DeadlineAwareDataSource {
+  constructor(
+    options: DataSourceOptions,
+    private readonly parentObserver: () => StatementObserver | undefined,
+  ) {
+    super(options);
+  }
+
+  protected override observer(): StatementObserver | undefined {
+    return this.parentObserver();
   }
 }
 

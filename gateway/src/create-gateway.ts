@@ -26,6 +26,7 @@ import { DEFAULT_BREAKER, type BreakerSettings } from './shard-router/circuit-br
 import { createHttpPost, transportOver, type HttpTransportOptions, type ShardTransport } from './shard-router/send';
 import { ShardClient, type ShardHealth } from './shard-router/shard-client';
 import { ShardRouter } from './shard-router/shard-router';
+import { createGatewayMetrics, type GatewayMetrics } from './metrics/gateway-metrics';
 import type { AnswerChecks } from './shard-router/answer-check';
 import { compileShardRules } from './shard-router/shard-rules';
 import { ShardSet, type RegistryEntry } from './shard-router/shard-set';
@@ -60,6 +61,8 @@ export interface GatewayOptions {
   verifyToken?: TokenVerifier;
   /** Signs the assertion every request to a subgraph carries, with the gateway's own key: subgraphs refuse requests without one. */
   signAssertion: AssertionSigner;
+  /** Whether the gateway serves `/metrics` and records what it shows. Default true. */
+  metrics?: boolean;
   /** The checks of every shard answer (answer-check.ts); replaced only by the benchmark, to measure what they cost. */
   answerChecks?: AnswerChecks;
   /** Limits against hostile or careless requests; `DEFAULT_PROTECTION` when omitted. */
@@ -96,10 +99,13 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const network = options.source.kind === 'registry' ? await readFromRegistry(options.source.networkUrl, options) : await readFromSupergraph(options.source, options);
   const shards = new ShardSet(network.registry, options.shardTimeoutMs ?? 5000, options.shardTimeouts);
   const post = createHttpPost(options.shardHttp);
+  // Read at each scrape, once the client below exists.
+  const metrics: GatewayMetrics | undefined = options.metrics === false ? undefined : createGatewayMetrics((): ShardHealth[] => client.health(shards.shards), () => network.registry.length);
   const client = new ShardClient(options.transport ?? transportOver(post), {
     breaker: options.breaker ?? DEFAULT_BREAKER,
     retryReads: options.retryReads ?? true,
     shareReads: options.shareReads ?? true,
+    ...(metrics ? { observer: metrics.shards } : {}),
     logger,
   });
   const routers = new Map(
@@ -120,7 +126,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     stopOnTerminationSignals: false,
     formatError: createErrorMasker(logger),
     logger,
-    plugins: [rootTypeGuard, idempotencyKeyGuard, operationLimitsPlugin(protection.limits)],
+    plugins: [...(metrics ? [metrics.plugin] : []), rootTypeGuard, idempotencyKeyGuard, operationLimitsPlugin(protection.limits)],
     introspection: protection.introspection,
     // Without introspection, "did you mean" suggestions would tell the schema bit by bit.
     hideSchemaDetailsFromClientErrors: !protection.introspection,
@@ -138,6 +144,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     () => ({ clusters: network.registry.map((entry) => entry.id), shards: shardHealth() }),
     {
       bodyLimitBytes: protection.bodyLimitBytes,
+      ...(metrics ? { metrics: metrics.registry, metricRoutes: ['/health/shards', '/export', '/graphiql', '/'] } : {}),
       onInternalError: (error) => logger.error({ err: error }, 'request failed outside GraphQL'),
       routes: (app) => {
         // Each deployment probed now, for the dashboard's health panel.

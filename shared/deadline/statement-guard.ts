@@ -6,6 +6,18 @@ type Query = (sql: string, parameters?: unknown[], useStructuredResult?: boolean
 
 const guarded = new WeakSet<QueryRunner>();
 
+/** The kind of a statement, as metrics label it. */
+export type StatementKind = 'select' | 'insert' | 'update' | 'delete' | 'other';
+
+/** Hears of every statement a guarded runner ran: its kind, its duration in seconds, and whether it failed. */
+export type StatementObserver = (statement: StatementKind, seconds: number, failed: boolean) => void;
+
+const KIND = /^\s*\(?\s*(select|insert|update|delete)\b/i;
+
+function kindOf(sql: string): StatementKind {
+  return (KIND.exec(sql)?.[1]?.toLowerCase() as StatementKind | undefined) ?? 'other';
+}
+
 /**
  * Makes every statement a query runner runs for a request keep to the request's deadline:
  * - none starts once the deadline has passed (DEADLINE_EXCEEDED instead), on every backend;
@@ -16,20 +28,35 @@ const guarded = new WeakSet<QueryRunner>();
  * (pages of at most 100 rows by indexed keys, the operation limits, the cap on entities).
  * Statements outside a request (start-up, migrations, seeding) are left as they are.
  */
-export function guardStatements(runner: QueryRunner, server: () => SqlServer): QueryRunner {
+export function guardStatements(runner: QueryRunner, server: () => SqlServer, observer: () => StatementObserver | undefined = () => undefined): QueryRunner {
   // better-sqlite3's driver hands out one runner for every caller: it is wrapped once.
   if (guarded.has(runner)) return runner;
   guarded.add(runner);
-  const query: Query = runner.query.bind(runner);
+  const unobserved: Query = runner.query.bind(runner);
+  // Timed as the statement it was asked to run (a time limit rewrites its text on MySQL). The
+  // observer is asked at each statement: it may be set after the runner was made.
+  const query = async (asked: string, sql: string, parameters?: unknown[], useStructuredResult?: boolean) => {
+    const observe = observer();
+    if (!observe) return unobserved(sql, parameters, useStructuredResult);
+    const started = process.hrtime.bigint();
+    let failed = true;
+    try {
+      const result = await unobserved(sql, parameters, useStructuredResult);
+      failed = false;
+      return result;
+    } finally {
+      observe(kindOf(asked), Number(process.hrtime.bigint() - started) / 1e9, failed);
+    }
+  };
   const guardedQuery: Query = async (sql, parameters, useStructuredResult) => {
     const deadline = currentDeadline();
-    if (!deadline || !isDataStatement(sql)) return query(sql, parameters, useStructuredResult);
+    if (!deadline || !isDataStatement(sql)) return query(sql, sql, parameters, useStructuredResult);
     if (deadline.expired) throw deadline.exceeded();
     // A statement may wait for a pooled connection first: the time left is read once it has one.
     await runner.connect();
     if (deadline.expired) throw deadline.exceeded();
     try {
-      return await query(withTimeLimit(sql, server(), deadline.remainingMs()), parameters, useStructuredResult);
+      return await query(sql, withTimeLimit(sql, server(), deadline.remainingMs()), parameters, useStructuredResult);
     } catch (error) {
       throw isStatementTimeout(error) ? deadline.exceeded() : error;
     }

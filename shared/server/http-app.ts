@@ -6,6 +6,8 @@ import express, { type Express, type RequestHandler } from 'express';
 import { GraphQLError } from 'graphql';
 import { GATEWAY_ASSERTION_HEADER, type AssertionVerifier } from '../auth/gateway-assertion';
 import { withDeadline } from './deadline-handler';
+import type { Registry } from 'prom-client';
+import { httpMetrics, metricsEndpoint } from '../metrics/http-metrics';
 import { requestErrorHandler, sendRefusal } from './request-guards';
 
 export interface GraphQLRoute<Context extends BaseContext> {
@@ -33,6 +35,10 @@ export interface HttpAppOptions {
   gatewayAssertion?: AssertionVerifier | 'off';
   /** A subgraph's deadline for each GraphQL request, from its body read to its answer (`withDeadline`); none when absent. */
   requestDeadlineMs?: number;
+  /** The server's metrics: every request's duration is recorded in it, and `GET /metrics` serves it. None when absent. */
+  metrics?: Registry;
+  /** Paths besides the GraphQL routes and `/health` that metrics name rather than count as `other`. */
+  metricRoutes?: readonly string[];
 }
 
 /** An express app answering `/health` and the given GraphQL routes. Servers must be started first. */
@@ -44,6 +50,10 @@ export function createHttpApp<Context extends BaseContext>(
   const bodyLimitBytes = options.bodyLimitBytes ?? MAX_BODY_BYTES;
   const app = express();
   app.disable('x-powered-by');
+  if (options.metrics) {
+    app.use(httpMetrics(options.metrics, [...routes.map((route) => route.path), '/health', '/metrics', ...(options.metricRoutes ?? [])]));
+    app.get('/metrics', metricsEndpoint(options.metrics));
+  }
   app.get('/health', async (_request, response) => {
     try {
       response.json({ status: 'ok', ...(await health()) });

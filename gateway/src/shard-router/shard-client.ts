@@ -16,8 +16,16 @@ export interface ShardClientSettings {
   retryReads: boolean;
   /** Whether identical reads in flight to one shard for one caller are sent once and shared (see read-sharing.ts). */
   shareReads?: boolean;
+  /** Hears of every request sent and every one the circuit kept back: the gateway's metrics. */
+  observer?: ShardObserver;
   /** Where a refused answer is told; the gateway's logger. */
   logger?: Pick<Logger, 'warn'>;
+}
+
+/** What the client tells of each request: how long a shard took and what came of it, or that its circuit kept the request back. */
+export interface ShardObserver {
+  answered(shard: Shard, subgraph: string, seconds: number, result: ShardResult): void;
+  circuitRefused(shard: Shard): void;
 }
 
 export const DEFAULT_SHARD_CLIENT: ShardClientSettings = { breaker: DEFAULT_BREAKER, retryReads: true };
@@ -65,7 +73,10 @@ export class ShardClient {
     const breaker = this.breakerOf(shard);
     const admission = breaker.admit();
     // Refused here, so never sent: a write refused by an open circuit certainly did not happen.
-    if (!admission.admitted) return unavailable(shard, admission.reason, false);
+    if (!admission.admitted) {
+      this.settings.observer?.circuitRefused(shard);
+      return unavailable(shard, admission.reason, false);
+    }
     let result = this.record(breaker, shard, await this.attempt(shard, subgraph, request, idempotent, headers), admission.probe);
     // A probe decides the breaker alone, and a failure that just opened the circuit is not tried again.
     const retry = idempotent && this.settings.retryReads && !admission.probe;
@@ -130,8 +141,16 @@ export class ShardClient {
 
   private async attempt(shard: Shard, subgraph: string, request: ShardRequest, idempotent: boolean, headers: Record<string, string>): Promise<ShardResult> {
     const started = this.now();
-    const result = await this.transport(shard, subgraph, request, headers);
+    const precise = process.hrtime.bigint();
+    const result = this.judged(await this.transport(shard, subgraph, request, headers), idempotent);
     this.latency.set(shard, this.now() - started);
+    this.settings.observer?.answered(shard, subgraph, Number(process.hrtime.bigint() - precise) / 1e9, result);
+    return result;
+  }
+
+  /** What a shard's answer means: a refusal of the document as invalid, a failure the answer reports, or the answer. */
+  private judged(result: ShardResult, idempotent: boolean): ShardResult {
+    const { shard } = result;
     if (!result.ok) return result;
     const invalid = validationFailure(result.body);
     if (invalid) return schemaMismatch(shard, invalid);

@@ -6,6 +6,7 @@ import { REFUSE_EVERY_REQUEST, type AssertionVerifier } from '../../../shared/au
 import { authorizationOf, REFUSE_EVERY_TOKEN, type TokenVerifier } from '../../../shared/auth/tokens';
 import { idempotencyKeyOf } from '../../../shared/idempotency/idempotency-key';
 import type { Logger } from '../../../shared/logger';
+import { subgraphMetrics } from '../../../shared/metrics/subgraph-metrics';
 import { createHttpApp, type GraphQLRoute } from '../../../shared/server/http-app';
 import { createErrorMasker } from '../../../shared/server/mask-error';
 import { deadlineStatusPlugin } from '../../../shared/deadline/deadline-status';
@@ -23,6 +24,8 @@ export interface ClusterSubgraphOptions {
   logger: Logger;
   /** Reads the caller from the request's token; without one, every token is refused. */
   verifyToken?: TokenVerifier;
+  /** Whether the deployment serves `/metrics` (HTTP and SQL durations). Default true. */
+  metrics?: boolean;
   /** Checks that a request comes from the gateway; without one, every GraphQL request is refused. `off` for a private network. */
   gatewayAssertion?: AssertionVerifier | 'off';
   /** This deployment's own limits, behind the gateway's; `DEFAULT_SUBGRAPH_PROTECTION` when omitted. */
@@ -73,6 +76,7 @@ export async function createClusterSubgraph(options: ClusterSubgraphOptions): Pr
       gatewayAssertion: options.gatewayAssertion ?? REFUSE_EVERY_REQUEST,
       bodyLimitBytes: protection.bodyLimitBytes,
       requestDeadlineMs: protection.requestDeadlineMs,
+      metrics: subgraphMetrics('cluster', options.dataSource, options.metrics ?? true),
     },
   );
   return {

@@ -8,6 +8,7 @@ import { authorizationOf, REFUSE_EVERY_TOKEN, type TokenVerifier } from '../../.
 import { idempotencyKeyOf } from '../../../shared/idempotency/idempotency-key';
 import type { Logger } from '../../../shared/logger';
 import { buildFederatedSchema } from '../../../shared/server/federated-schema';
+import { subgraphMetrics } from '../../../shared/metrics/subgraph-metrics';
 import { createHttpApp } from '../../../shared/server/http-app';
 import { createErrorMasker } from '../../../shared/server/mask-error';
 import { deadlineStatusPlugin } from '../../../shared/deadline/deadline-status';
@@ -29,6 +30,8 @@ export interface NetworkSubgraphOptions {
   logger: Logger;
   /** Reads the caller from the request's token; without one, every token is refused. */
   verifyToken?: TokenVerifier;
+  /** Whether the deployment serves `/metrics` (HTTP and SQL durations). Default true. */
+  metrics?: boolean;
   /** Checks that a request comes from the gateway; without one, every GraphQL request is refused. `off` for a private network. */
   gatewayAssertion?: AssertionVerifier | 'off';
   /**
@@ -94,6 +97,7 @@ export async function createNetworkSubgraph(options: NetworkSubgraphOptions): Pr
       gatewayAssertion: options.gatewayAssertion ?? REFUSE_EVERY_REQUEST,
       bodyLimitBytes: protection.bodyLimitBytes,
       requestDeadlineMs: protection.requestDeadlineMs,
+      metrics: subgraphMetrics('network', dataSource, options.metrics ?? true),
     },
   );
   if (options.publishedKeys) {

@@ -1,0 +1,104 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
+import { ERROR_CODES } from '../../../shared/errors';
+import { createMetricsRegistry, DURATION_BUCKETS } from '../../../shared/metrics/metrics-registry';
+import type { ShardObserver } from '../shard-router/shard-client';
+import type { ShardHealth } from '../shard-router/shard-client';
+import { operationLabel } from './operation-label';
+
+export interface GatewayMetrics {
+  registry: Registry;
+  /** Counts and times every GraphQL request the gateway answers. */
+  plugin: ApolloServerPlugin;
+  /** Hears of every request to a shard, for per-shard latency and failures. */
+  shards: ShardObserver;
+}
+
+/** Codes Apollo Server itself answers with, besides ours: labelled as they are. */
+const REQUEST_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE']);
+const BREAKER_STATES = ['closed', 'half-open', 'open'] as const;
+
+/**
+ * The gateway's metrics. Labels are bounded: operation names through `operationLabel`, error codes
+ * by the registry of codes (anything else is `other`), clusters by the registry.
+ */
+export function createGatewayMetrics(shardHealth: () => ShardHealth[], registeredClusters: () => number): GatewayMetrics {
+  const registry = createMetricsRegistry('gateway');
+  const requests = new Counter({
+    name: 'itro_gateway_requests_total',
+    help: 'GraphQL requests answered, by operation name and outcome: ok (no errors), partial (data with errors: a cluster missing, a field refused), error (no data).',
+    labelNames: ['operation', 'outcome'] as const,
+    registers: [registry],
+  });
+  const duration = new Histogram({
+    name: 'itro_gateway_request_duration_seconds',
+    help: 'Time from receiving a GraphQL request to sending its answer, by operation name.',
+    labelNames: ['operation'] as const,
+    buckets: DURATION_BUCKETS,
+    registers: [registry],
+  });
+  const errors = new Counter({ name: 'itro_gateway_errors_total', help: 'Errors in answers, by extensions.code.', labelNames: ['code'] as const, registers: [registry] });
+  const shardDuration = new Histogram({
+    name: 'itro_shard_request_duration_seconds',
+    help: 'Requests to cluster deployments, by cluster (the first the deployment serves), subgraph and outcome (ok, unavailable, misbehaved, schema-mismatch), and how long each took.',
+    labelNames: ['cluster', 'subgraph', 'outcome'] as const,
+    buckets: DURATION_BUCKETS,
+    registers: [registry],
+  });
+  const timeouts = new Counter({ name: 'itro_shard_timeouts_total', help: 'Requests to a cluster that timed out.', labelNames: ['cluster'] as const, registers: [registry] });
+  const circuitRefusals = new Counter({
+    name: 'itro_shard_circuit_refusals_total',
+    help: 'Requests to a cluster not sent because its circuit was open.',
+    labelNames: ['cluster'] as const,
+    registers: [registry],
+  });
+  new Gauge({
+    name: 'itro_shard_breaker_state',
+    help: 'Each cluster deployment\u2019s circuit: 1 for the state it is in (closed, half-open, open), 0 for the others.',
+    labelNames: ['cluster', 'state'] as const,
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const shard of shardHealth()) for (const state of BREAKER_STATES) this.set({ cluster: shard.cluster, state }, shard.state === state ? 1 : 0);
+    },
+  });
+  new Gauge({
+    name: 'itro_registry_clusters',
+    help: 'Clusters in the registry the gateway serves.',
+    registers: [registry],
+    collect() {
+      this.set(registeredClusters());
+    },
+  });
+
+  const plugin: ApolloServerPlugin = {
+    async requestDidStart() {
+      const started = process.hrtime.bigint();
+      return {
+        async willSendResponse({ response, operationName }) {
+          const operation = operationLabel(operationName);
+          duration.observe({ operation }, Number(process.hrtime.bigint() - started) / 1e9);
+          if (response.body.kind !== 'single') return void requests.inc({ operation, outcome: 'ok' });
+          const { data, errors: answered } = response.body.singleResult;
+          requests.inc({ operation, outcome: !answered?.length ? 'ok' : data ? 'partial' : 'error' });
+          for (const error of answered ?? []) errors.inc({ code: codeLabel(error.extensions?.code) });
+        },
+      };
+    },
+  };
+
+  const shards: ShardObserver = {
+    answered(shard, subgraph, seconds, result) {
+      shardDuration.observe({ cluster: shard.name, subgraph, outcome: result.ok ? 'ok' : result.failure }, seconds);
+      if (!result.ok && result.reason.startsWith('timed out')) timeouts.inc({ cluster: shard.name });
+    },
+    circuitRefused(shard) {
+      circuitRefusals.inc({ cluster: shard.name });
+    },
+  };
+  return { registry, plugin, shards };
+}
+
+function codeLabel(code: unknown): string {
+  return typeof code === 'string' && (code in ERROR_CODES || REQUEST_CODES.has(code)) ? code : 'other';
+}

@@ -1,0 +1,34 @@
+import type { RequestHandler } from 'express';
+import { Histogram, type Registry } from 'prom-client';
+import { DURATION_BUCKETS } from './metrics-registry';
+
+/**
+ * Every HTTP request's duration, by route, method and status. Routes are the server's own paths;
+ * anything else is `other`, so that a scan of random URLs cannot grow the label set.
+ */
+export function httpMetrics(registry: Registry, routes: readonly string[]): RequestHandler {
+  const known = new Set(routes);
+  const duration = new Histogram({
+    name: 'itro_http_request_duration_seconds',
+    help: 'HTTP requests served, by route, method and status, and how long each took.',
+    labelNames: ['route', 'method', 'status'] as const,
+    buckets: DURATION_BUCKETS,
+    registers: [registry],
+  });
+  return (request, response, next) => {
+    const started = process.hrtime.bigint();
+    const route = known.has(request.path) ? request.path : 'other';
+    response.once('finish', () => {
+      const method = request.method === 'GET' || request.method === 'POST' ? request.method : 'other';
+      duration.observe({ route, method, status: String(response.statusCode) }, Number(process.hrtime.bigint() - started) / 1e9);
+    });
+    next();
+  };
+}
+
+/** `GET /metrics`: the registry in Prometheus text format. */
+export function metricsEndpoint(registry: Registry): RequestHandler {
+  return (_request, response, next) => {
+    registry.metrics().then((text) => response.setHeader('Content-Type', registry.contentType).setHeader('Cache-Control', 'no-store').send(text), next);
+  };
+}

@@ -1,0 +1,100 @@
+import { createGateway } from '../../gateway/src';
+import { createLogger } from '../../shared/logger';
+import { listen } from '../../shared/server/http-app';
+import type { RunningNetwork } from '../../scripts/run-network';
+import { signerFor } from '../support/gateway-assertion';
+import { startFaultyProxy, type FaultyProxy } from '../support/faulty-proxy';
+import { postGraphQL } from '../support/gateway-client';
+import { describeOnBothBackends } from '../support/mysql';
+import { sampleSum, scrape } from '../support/prometheus-text';
+import { startTestNetwork } from '../support/test-network';
+
+/**
+ * `/metrics` on every process of a real network, scraped and parsed while one cluster is healthy,
+ * then failing: the figures show the outage where an operator looks for it.
+ */
+const FAULTY = 'banat';
+const DASHBOARD = 'query Dashboard { networkStats { companies } members(first: 2) { totalCount } }';
+
+describeOnBothBackends('metrics', (backend) => {
+  let network: RunningNetwork;
+  let proxy: FaultyProxy;
+  const origin = (url: string) => new URL(url).origin;
+
+  beforeAll(async () => {
+    proxy = await startFaultyProxy();
+    network = await startTestNetwork(backend, 'itro_metrics', {
+      clusterUrl: (id, port) => {
+        if (id !== FAULTY) return `http://127.0.0.1:${port}`;
+        proxy.target = `http://127.0.0.1:${port}`;
+        return proxy.url;
+      },
+      breaker: { failureThreshold: 2, openMs: 60_000 },
+    });
+  });
+
+  afterAll(async () => {
+    await network?.close();
+    await proxy?.close();
+  });
+
+  it('the gateway counts requests by operation and outcome, errors by code, and each shard\'s requests, failures and circuit', async () => {
+    const gatewayMetrics = `${origin(network.gatewayUrl)}/metrics`;
+    const healthy = await postGraphQL(network.gatewayUrl, DASHBOARD);
+    expect(healthy.errors).toBeUndefined();
+    const before = await scrape(gatewayMetrics);
+    expect(sampleSum(before, 'itro_gateway_requests_total', { operation: 'Dashboard', outcome: 'ok' })).toBe(1);
+    expect(sampleSum(before, 'itro_gateway_request_duration_seconds_count', { operation: 'Dashboard' })).toBe(1);
+    expect(sampleSum(before, 'itro_shard_request_duration_seconds_count', { cluster: FAULTY, subgraph: 'members', outcome: 'ok' })).toBeGreaterThanOrEqual(1);
+    expect(sampleSum(before, 'itro_shard_breaker_state', { cluster: FAULTY, state: 'closed' })).toBe(1);
+    expect(sampleSum(before, 'itro_registry_clusters')).toBe(9);
+    expect(sampleSum(before, 'itro_process_resident_memory_bytes')).toBeGreaterThan(0);
+
+    proxy.mode = 'http-500';
+    const down = await postGraphQL(network.gatewayUrl, DASHBOARD);
+    expect(down.errors?.map((error) => error.extensions?.code)).toEqual(['CLUSTER_UNAVAILABLE']);
+    const open = await postGraphQL(network.gatewayUrl, DASHBOARD);
+    expect(String(open.errors?.[0]?.extensions?.reason)).toMatch(/^circuit open/);
+    const during = await scrape(gatewayMetrics);
+    expect(sampleSum(during, 'itro_gateway_requests_total', { operation: 'Dashboard', outcome: 'partial' })).toBe(2);
+    expect(sampleSum(during, 'itro_gateway_errors_total', { code: 'CLUSTER_UNAVAILABLE' })).toBe(2);
+    // The first request and its retry failed, which opened the circuit; the next was kept back.
+    expect(sampleSum(during, 'itro_shard_request_duration_seconds_count', { cluster: FAULTY, outcome: 'unavailable' })).toBe(2);
+    expect(sampleSum(during, 'itro_shard_circuit_refusals_total', { cluster: FAULTY })).toBe(1);
+    expect(sampleSum(during, 'itro_shard_breaker_state', { cluster: FAULTY, state: 'open' })).toBe(1);
+    expect(sampleSum(during, 'itro_shard_breaker_state', { cluster: 'transilvania', state: 'closed' })).toBe(1);
+    const bad = await postGraphQL(network.gatewayUrl, '{ members { nope } }');
+    expect(bad.status).toBe(400);
+    const after = await scrape(gatewayMetrics);
+    expect(sampleSum(after, 'itro_gateway_errors_total', { code: 'GRAPHQL_VALIDATION_FAILED' })).toBe(1);
+    expect(sampleSum(after, 'itro_gateway_requests_total', { operation: 'anonymous', outcome: 'error' })).toBe(1);
+    expect(sampleSum(after, 'itro_http_request_duration_seconds_count', { route: '/graphql', method: 'POST', status: '400' })).toBe(1);
+    proxy.mode = 'pass';
+  });
+
+  it('every subgraph serves its own HTTP and SQL durations', async () => {
+    const cluster = network.clusters.find((c) => c.clusterIds.includes('transilvania'))!;
+    await postGraphQL(network.gatewayUrl, '{ members(first: 3, clusters: ["transilvania"]) { totalCount } clusters { id } }');
+    await fetch(`${cluster.server.url}/not-a-route`);
+    const samples = await scrape(`${cluster.server.url}/metrics`);
+    expect(sampleSum(samples, 'itro_http_request_duration_seconds_count', { route: '/members/graphql', method: 'POST', status: '200' })).toBeGreaterThanOrEqual(1);
+    expect(sampleSum(samples, 'itro_http_request_duration_seconds_count', { route: 'other', status: '404' })).toBe(1);
+    expect(sampleSum(samples, 'itro_sql_statement_duration_seconds_count', { statement: 'select', outcome: 'ok' })).toBeGreaterThanOrEqual(1);
+    expect(new Set(samples.map((s) => s.labels.component))).toEqual(new Set(['cluster']));
+    const networkSamples = await scrape(`${origin(network.networkUrl)}/metrics`);
+    expect(sampleSum(networkSamples, 'itro_http_request_duration_seconds_count', { route: '/graphql', method: 'POST' })).toBeGreaterThanOrEqual(1);
+    expect(sampleSum(networkSamples, 'itro_sql_statement_duration_seconds_count', { statement: 'select' })).toBeGreaterThanOrEqual(1);
+  });
+
+  it('is not served, nor recorded, when turned off', async () => {
+    const gateway = await createGateway({ source: { kind: 'registry', networkUrl: network.networkUrl }, metrics: false, logger: createLogger('test', 'silent'), signAssertion: signerFor(network) });
+    const server = await listen(gateway.app, 0, '127.0.0.1');
+    try {
+      expect((await postGraphQL(`${server.url}/graphql`, DASHBOARD)).errors).toBeUndefined();
+      expect((await fetch(`${server.url}/metrics`)).status).toBe(404);
+    } finally {
+      await server.close();
+      await gateway.stop();
+    }
+  });
+});
