@@ -1,4 +1,5 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
+import { currentRequestId } from './server/request-id';
 
 export type { Logger };
 
@@ -24,6 +25,15 @@ const SECRET_PATHS = [
 
 /** Structured JSON logs, one logger per component (`gateway`, `network`, `cluster:banat`); `destination` for tests that read them. */
 export function createLogger(component: string, level: string = process.env.LOG_LEVEL ?? 'info', destination?: DestinationStream): Logger {
-  const options = { name: component, level, redact: { paths: SECRET_PATHS, censor: '[redacted]' } };
+  const options = {
+    name: component,
+    level,
+    redact: { paths: SECRET_PATHS, censor: '[redacted]' },
+    // Every line written while a request is served names it, so that one answer's lines can be found.
+    mixin: () => {
+      const id = currentRequestId();
+      return id ? { requestId: id } : {};
+    },
+  };
   return destination ? pino(options, destination) : pino(options);
 }

@@ -21,6 +21,8 @@ export interface GatewayConfig {
    */
   trust?: 'checked' | 'unchecked';
   shareReads?: boolean;
+  /** Whether ours records and serves metrics; true when omitted. */
+  metrics?: boolean;
 }
 
 /** Answer checks that pass everything: only for the row that shows what the real ones cost. */
@@ -40,6 +42,7 @@ async function main(): Promise<void> {
       signAssertion: config.trust === 'unchecked' ? async () => 'unsigned' : benchSigner(config.assertions),
       ...(config.trust === 'unchecked' ? { answerChecks: NO_CHECKS } : {}),
       shareReads: config.shareReads ?? true,
+      metrics: config.metrics ?? true,
     });
     const server = await listen(gateway.app, 0, '127.0.0.1');
     announceReady({ url: `${server.url}/graphql` });

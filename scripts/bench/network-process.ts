@@ -18,6 +18,8 @@ export interface NetworkProcessConfig {
   /** Where each cluster's deployment answers. */
   urls: Record<string, string>;
   assertions: BenchAssertions;
+  /** Whether the subgraph records and serves metrics; true when omitted. */
+  metrics?: boolean;
 }
 
 /** The network subgraph with a registry of where the benchmark's shards answer. */
@@ -27,7 +29,7 @@ async function main(): Promise<void> {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'itro-bench-network-'));
   const { clusters } = splitNetwork(FOUNDING_CLUSTERS, networkData(566), config.parts);
   const dataSource = await prepareNetworkDatabase(`sqlite:${path.join(folder, 'network.sqlite')}`, { seed: 'always', clusters }, (id) => config.urls[id]!, logger);
-  const network = await createNetworkSubgraph({ dataSource, logger, gatewayAssertion: benchVerifier(config.assertions, [NETWORK_AUDIENCE]) });
+  const network = await createNetworkSubgraph({ dataSource, logger, gatewayAssertion: benchVerifier(config.assertions, [NETWORK_AUDIENCE]), metrics: config.metrics ?? true });
   const server = await listen(network.app, 0, '127.0.0.1');
   announceReady({ networkUrl: `${server.url}/graphql` });
   stopOnSignals(async () => {

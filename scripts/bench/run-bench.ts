@@ -45,17 +45,23 @@ interface Subgraphs {
 }
 
 /** A network's subgraphs for the benchmark: its shards spread over `groups` processes, and the network subgraph. */
-async function startSubgraphs(topology: ShardGroupConfig['topology'], parts: number, groups: number, subgraphAssertions: BenchAssertions['subgraphs'] = 'required'): Promise<Subgraphs> {
+async function startSubgraphs(
+  topology: ShardGroupConfig['topology'],
+  parts: number,
+  groups: number,
+  subgraphAssertions: BenchAssertions['subgraphs'] = 'required',
+  metrics = true,
+): Promise<Subgraphs> {
   const started: Array<ReadyChild<unknown>> = [];
   const assertions: BenchAssertions = { keysFile: GATEWAY_KEYS_FILE, subgraphs: subgraphAssertions };
   try {
     const shardGroups = await Promise.all(
-      Array.from({ length: groups }, (_, group) => startChild<ShardGroupInfo>('shard-group-process', { topology, parts, group, groups, assertions } satisfies ShardGroupConfig)),
+      Array.from({ length: groups }, (_, group) => startChild<ShardGroupInfo>('shard-group-process', { topology, parts, group, groups, assertions, metrics } satisfies ShardGroupConfig)),
     );
     started.push(...shardGroups);
     const deployments = shardGroups.flatMap((g) => g.info.deployments);
     const urls = Object.fromEntries(deployments.flatMap((d) => d.clusterIds.map((id) => [id, d.url])));
-    const network = await startChild<{ networkUrl: string }>('network-process', { parts, urls, assertions } satisfies NetworkProcessConfig);
+    const network = await startChild<{ networkUrl: string }>('network-process', { parts, urls, assertions, metrics } satisfies NetworkProcessConfig);
     started.push(network);
     return {
       networkUrl: network.info.networkUrl,
@@ -107,7 +113,7 @@ const summary = (m: Measured) => ({
   cpu: median(m.cpuPerRequest),
 });
 
-async function gatewayFor(kind: GatewayConfig['kind'], networkUrl: string, variant: Pick<GatewayConfig, 'trust' | 'shareReads'> = {}): Promise<ReadyChild<{ url: string }>> {
+async function gatewayFor(kind: GatewayConfig['kind'], networkUrl: string, variant: Pick<GatewayConfig, 'trust' | 'shareReads' | 'metrics'> = {}): Promise<ReadyChild<{ url: string }>> {
   return startChild<{ url: string }>('gateway-process', { kind, networkUrl, assertions: { keysFile: GATEWAY_KEYS_FILE, subgraphs: 'required' }, ...variant } satisfies GatewayConfig);
 }
 
@@ -210,6 +216,42 @@ async function shardsVersusOneDatabase(): Promise<void> {
     await Promise.all([overShards.stop(), overOne.stop()]);
     await Promise.all([sharded.stop(), one.stop()]);
   }
+}
+
+/** G: what recording metrics costs, over 9 shards, with every process of the network recording them or none. */
+async function observabilityCost(): Promise<void> {
+  const rows: string[][] = [];
+  const networks = [
+    { name: 'metrics off', metrics: false },
+    { name: 'metrics on', metrics: true },
+  ];
+  const running = [];
+  try {
+    for (const network of networks) {
+      const subgraphs = await startSubgraphs('sharded', 1, SHARD_PROCESSES, 'required', network.metrics);
+      const gateway = await gatewayFor('ours', subgraphs.networkUrl, { metrics: network.metrics });
+      running.push({ subgraphs, gateway, target: { name: network.name, url: gateway.info.url, pid: gateway.child.pid } });
+    }
+    for (const { target } of running) await checkedPost(target.url, body(FIRST_PAGE));
+    for (const clients of [1, 10]) {
+      const results = await compare(running.map((r) => r.target), body(FIRST_PAGE), clients);
+      const base = summary(results.get(networks[0]!.name)!);
+      for (const { target } of running) {
+        const s = summary(results.get(target.name)!);
+        rows.push([String(clients), target.name, fixed(s.rps), fixed(s.p50, 1), fixed(s.p95, 1), fixed(s.cpu), fixed(s.rps / base.rps, 3)]);
+      }
+    }
+  } finally {
+    for (const { subgraphs, gateway } of running) {
+      await gateway.stop();
+      await subgraphs.stop();
+    }
+  }
+  printTable(
+    'G. Observability cost: first page of 50 members over 9 shards, every process recording metrics or none (floor: on >= 0.97x off)',
+    ['clients', 'network', 'req/s', 'p50 ms', 'p95 ms', 'gateway CPU us/req', 'x off'],
+    rows,
+  );
 }
 
 async function scale(): Promise<void> {
@@ -366,7 +408,7 @@ async function main(): Promise<void> {
   process.stdout.write(
     `IT-RO Federation benchmark: ${os.cpus().length} cores, Node ${process.version}, ${RUNS} runs x ${SECONDS} s, medians; shards in ${SHARD_PROCESSES} processes\n`,
   );
-  const sections = (process.env.BENCH_SECTIONS ?? 'A,B,C,D,E,F').split(',');
+  const sections = (process.env.BENCH_SECTIONS ?? 'A,B,C,D,E,F,G').split(',');
   await writeBenchGatewayKeys(GATEWAY_KEYS_FILE);
   try {
     if (sections.includes('A')) await stockVersusOurs();
@@ -375,6 +417,7 @@ async function main(): Promise<void> {
     if (sections.includes('D')) await statementsPerRequest();
     if (sections.includes('E')) await limitsCost();
     if (sections.includes('F')) await trustCost();
+    if (sections.includes('G')) await observabilityCost();
   } finally {
     fs.rmSync(GATEWAY_KEYS_FILE, { force: true });
   }

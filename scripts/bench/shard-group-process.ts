@@ -20,6 +20,8 @@ export interface ShardGroupConfig {
   group: number;
   groups: number;
   assertions: BenchAssertions;
+  /** Whether the deployments record and serve metrics; true when omitted. */
+  metrics?: boolean;
 }
 
 export interface ShardGroupInfo {
@@ -42,7 +44,7 @@ async function main(): Promise<void> {
   for (const clusterIds of mine) {
     const name = clusterIds.length > 1 ? ONE_DATABASE_NAME : clusterIds[0]!;
     const dataSource = await prepareClusterDatabase(clusterIds, `sqlite:${path.join(folder, `${name}.sqlite`)}`, 'always', 566, logger, { data });
-    const subgraph = await createClusterSubgraph({ dataSource, clusterIds, logger, gatewayAssertion: benchVerifier(config.assertions, clusterIds) });
+    const subgraph = await createClusterSubgraph({ dataSource, clusterIds, logger, gatewayAssertion: benchVerifier(config.assertions, clusterIds), metrics: config.metrics ?? true });
     const server = await listen(subgraph.app, 0, '127.0.0.1');
     deployments.push({ clusterIds, url: server.url });
     closers.push(async () => (await server.close(), await subgraph.stop(), await dataSource.destroy()));

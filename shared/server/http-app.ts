@@ -6,6 +6,7 @@ import express, { type Express, type RequestHandler } from 'express';
 import { GraphQLError } from 'graphql';
 import { GATEWAY_ASSERTION_HEADER, type AssertionVerifier } from '../auth/gateway-assertion';
 import { withDeadline } from './deadline-handler';
+import { requestId } from './request-id';
 import type { Registry } from 'prom-client';
 import { httpMetrics, metricsEndpoint } from '../metrics/http-metrics';
 import { requestErrorHandler, sendRefusal } from './request-guards';
@@ -50,6 +51,7 @@ export function createHttpApp<Context extends BaseContext>(
   const bodyLimitBytes = options.bodyLimitBytes ?? MAX_BODY_BYTES;
   const app = express();
   app.disable('x-powered-by');
+  app.use(requestId());
   if (options.metrics) {
     app.use(httpMetrics(options.metrics, [...routes.map((route) => route.path), '/health', '/metrics', ...(options.metricRoutes ?? [])]));
     app.get('/metrics', metricsEndpoint(options.metrics));

@@ -1,6 +1,7 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ERROR_CODES } from '../errors';
 import type { Logger } from '../logger';
+import { currentRequestId } from './request-id';
 
 /** Apollo Server's own codes for malformed requests: safe to show as they are. */
 const REQUEST_CODES = new Set([
@@ -28,11 +29,13 @@ export function createErrorMasker(logger: Logger) {
     }
     if (isCodelessRequestError(error)) return { message: formatted.message, extensions: { code: 'BAD_REQUEST' } };
     logger.error({ err: error, path: formatted.path }, 'unexpected error');
+    // The request id finds the logged details of this error.
+    const requestId = currentRequestId();
     return {
       message: 'Internal server error',
       ...(formatted.path ? { path: formatted.path } : {}),
       ...(formatted.locations ? { locations: formatted.locations } : {}),
-      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      extensions: { code: 'INTERNAL_SERVER_ERROR', ...(requestId ? { requestId } : {}) },
     };
   };
 }

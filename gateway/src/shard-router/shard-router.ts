@@ -4,6 +4,7 @@ import { GraphQLError, Kind, valueFromASTUntyped, type FieldNode, type GraphQLOu
 import { GATEWAY_ASSERTION_HEADER, type AssertionSigner } from '../../../shared/auth/gateway-assertion';
 import { badUserInput, clusterMisbehaved, clusterSchemaMismatch, clusterUnavailable, type WriteOutcome } from '../../../shared/errors';
 import { IDEMPOTENCY_KEY_HEADER } from '../../../shared/idempotency/idempotency-key';
+import { currentRequestId, REQUEST_ID_HEADER } from '../../../shared/server/request-id';
 import { decodeGlobalId, describeInput, tryDecodeGlobalId, type GlobalId } from '../../../shared/global-id';
 import { ANSWER_CHECKS, type AnswerChecks, type AnswerScope } from './answer-check';
 import { initialShare, pagingVariables, withPagingArguments, type PagingVariables } from './connection-share';
@@ -96,6 +97,8 @@ export class ShardRouter implements GraphQLDataSource {
 
   private async headersFor(shard: Shard, authorization?: string, idempotencyKey?: string): Promise<Record<string, string>> {
     const headers: Record<string, string> = { [GATEWAY_ASSERTION_HEADER]: await this.signAssertion(shard.clusterIds) };
+    const id = currentRequestId();
+    if (id) headers[REQUEST_ID_HEADER] = id;
     if (authorization) headers.authorization = authorization;
     if (idempotencyKey) headers[IDEMPOTENCY_KEY_HEADER] = idempotencyKey;
     return headers;
