@@ -81,6 +81,8 @@ export interface RunningCluster {
 export interface RunningNetwork extends RunningSubgraphs {
   gatewayUrl: string;
   gateway: Gateway;
+  /** Drains the gateway (its requests in flight finish, within `graceMs`), then closes everything else. */
+  shutdown(graceMs: number): Promise<void>;
 }
 
 /** The data set, generated once per process and only when some database needs it. */
@@ -248,6 +250,10 @@ export async function runNetwork(plan: NetworkPlan): Promise<RunningNetwork> {
       gateway,
       close: async () => {
         await closeAll([() => subgraphs.close(), () => gateway.stop(), () => gatewayServer.close()]);
+      },
+      shutdown: async (graceMs) => {
+        await gatewayServer.drain(graceMs);
+        await closeAll([() => subgraphs.close(), () => gateway.stop()]);
       },
     };
   } catch (error) {

@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   const server = await listen(subgraph.app, port, config.host, { timeouts: config.serverTimeouts });
   process.stdout.write(`clusters ${clusterIds.join(', ')} answer at ${server.url}/{members,projects,participation}/graphql\n`);
   stopOnSignals(async () => {
-    await server.close();
+    await server.drain(config.shutdownGraceMs);
     await subgraph.stop();
     await dataSource.destroy();
   });

@@ -41,7 +41,7 @@ async function main(): Promise<void> {
   const server = await listen(gateway.app, config.ports.gateway, config.host, { timeouts: config.serverTimeouts });
   process.stdout.write(`gateway answers at ${server.url}/graphql over ${gateway.registry.length} clusters\n`);
   stopOnSignals(async () => {
-    await server.close();
+    await server.drain(config.shutdownGraceMs);
     await gateway.stop();
   });
 }

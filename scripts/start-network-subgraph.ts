@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   const server = await listen(subgraph.app, config.ports.network, config.host, { timeouts: config.serverTimeouts });
   process.stdout.write(`network subgraph answers at ${server.url}/graphql; its token keys at ${server.url}${JWKS_PATH}\n`);
   stopOnSignals(async () => {
-    await server.close();
+    await server.drain(config.shutdownGraceMs);
     await subgraph.stop();
     await dataSource.destroy();
   });

@@ -39,7 +39,7 @@ async function main(): Promise<void> {
     ...network.clusters.map((cluster) => `  cluster ${cluster.id.padEnd(14)} ${cluster.server.url}/{members,projects,participation}/graphql`),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
-  stopOnSignals(() => network.close());
+  stopOnSignals(() => network.shutdown(config.shutdownGraceMs));
 }
 
 exitOnFailure(main);

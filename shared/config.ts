@@ -102,6 +102,8 @@ const environmentSchema = z.object({
   TRUST_PROXY: z.string().min(1).default('false'),
   /** Whether every process serves `GET /metrics` (Prometheus text) and records what it shows. */
   METRICS_ENABLED: z.enum(['true', 'false']).default('true'),
+  /** On SIGTERM, how long requests in flight may take to finish before their connections are cut (ms). */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
@@ -130,6 +132,8 @@ export interface Config {
   shareReads: boolean;
   /** Whether every process serves `/metrics`. */
   metrics: boolean;
+  /** On SIGTERM, how long requests in flight may take to finish. */
+  shutdownGraceMs: number;
   /** How the gateway reads shards' answers: their size bound, and TLS files for https shards. */
   shardHttp: { maxResponseBytes: number; caFile: string | undefined; clientCertFile: string | undefined; clientKeyFile: string | undefined };
   supergraphFile: string | undefined;
@@ -204,6 +208,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     retryReads: e.SHARD_RETRY_READS === 'true',
     shareReads: e.SHARD_SHARE_READS === 'true',
     metrics: e.METRICS_ENABLED === 'true',
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     shardHttp: { maxResponseBytes: e.SHARD_MAX_RESPONSE_BYTES, caFile: e.SHARD_CA_FILE, clientCertFile: e.SHARD_CLIENT_CERT_FILE, clientKeyFile: e.SHARD_CLIENT_KEY_FILE },
     supergraphFile: e.SUPERGRAPH_FILE,
     shardsFile: e.SHARDS_FILE,

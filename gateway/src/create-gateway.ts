@@ -144,6 +144,10 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     () => ({ clusters: network.registry.map((entry) => entry.id), shards: shardHealth() }),
     {
       bodyLimitBytes: protection.bodyLimitBytes,
+      // The schema is composed and the registry read before this app exists; traffic also needs a cluster to ask.
+      ready: () => {
+        if (!shardHealth().some((shard) => shard.state !== 'open')) throw new Error('no cluster deployment can be asked: every circuit is open');
+      },
       ...(metrics ? { metrics: metrics.registry, metricRoutes: ['/health/shards', '/export', '/graphiql', '/'] } : {}),
       onInternalError: (error) => logger.error({ err: error }, 'request failed outside GraphQL'),
       routes: (app) => {

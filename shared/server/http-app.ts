@@ -38,6 +38,11 @@ export interface HttpAppOptions {
   requestDeadlineMs?: number;
   /** The server's metrics: every request's duration is recorded in it, and `GET /metrics` serves it. None when absent. */
   metrics?: Registry;
+  /**
+   * Whether the server can take traffic, for `GET /ready` (a load balancer's or Kubernetes'
+   * readiness probe): throws with the reason when it cannot. Always ready when absent, until it drains.
+   */
+  ready?: () => Promise<void> | void;
   /** Paths besides the GraphQL routes and `/health` that metrics name rather than count as `other`. */
   metricRoutes?: readonly string[];
 }
@@ -53,12 +58,22 @@ export function createHttpApp<Context extends BaseContext>(
   app.disable('x-powered-by');
   app.use(requestId());
   if (options.metrics) {
-    app.use(httpMetrics(options.metrics, [...routes.map((route) => route.path), '/health', '/metrics', ...(options.metricRoutes ?? [])]));
+    app.use(httpMetrics(options.metrics, [...routes.map((route) => route.path), '/health', '/ready', '/metrics', ...(options.metricRoutes ?? [])]));
     app.get('/metrics', metricsEndpoint(options.metrics));
   }
   app.get('/health', async (_request, response) => {
     try {
       response.json({ status: 'ok', ...(await health()) });
+    } catch (error) {
+      response.status(503).json({ status: 'unavailable', reason: error instanceof Error ? error.message : 'unknown' });
+    }
+  });
+  app.get('/ready', async (request, response) => {
+    response.setHeader('Cache-Control', 'no-store');
+    if (request.app.locals.draining === true) return void response.status(503).json({ status: 'draining' });
+    try {
+      await options.ready?.();
+      response.json({ status: 'ready' });
     } catch (error) {
       response.status(503).json({ status: 'unavailable', reason: error instanceof Error ? error.message : 'unknown' });
     }
@@ -92,7 +107,14 @@ function requireGatewayAssertion(verify: AssertionVerifier): RequestHandler {
 export interface RunningServer {
   url: string;
   port: number;
+  /** Stops at once: connections in flight are cut. */
   close(): Promise<void>;
+  /**
+   * Stops gracefully: takes no new connection, says `/ready` no more (503 `draining`), lets the
+   * requests in flight finish and closes each connection as it falls idle; those still running
+   * after `graceMs` are cut.
+   */
+  drain(graceMs: number): Promise<void>;
 }
 
 /**
@@ -174,6 +196,20 @@ export async function listen(app: http.RequestListener, port: number, host: stri
       new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
+      }),
+    drain: (graceMs) =>
+      new Promise<void>((resolve) => {
+        const locals = (app as Partial<Express>).locals;
+        if (locals) locals.draining = true;
+        // A kept-alive connection is closed as soon as it is idle: after the answer it was serving.
+        const idle = setInterval(() => server.closeIdleConnections(), 25);
+        const cut = setTimeout(() => server.closeAllConnections(), graceMs);
+        server.close(() => {
+          clearInterval(idle);
+          clearTimeout(cut);
+          resolve();
+        });
+        server.closeIdleConnections();
       }),
   };
 }

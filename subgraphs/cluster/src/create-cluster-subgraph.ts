@@ -76,6 +76,7 @@ export async function createClusterSubgraph(options: ClusterSubgraphOptions): Pr
       gatewayAssertion: options.gatewayAssertion ?? REFUSE_EVERY_REQUEST,
       bodyLimitBytes: protection.bodyLimitBytes,
       requestDeadlineMs: protection.requestDeadlineMs,
+      ready: async () => void (await options.dataSource.query('SELECT 1')),
       metrics: subgraphMetrics('cluster', options.dataSource, options.metrics ?? true),
     },
   );

@@ -97,6 +97,7 @@ export async function createNetworkSubgraph(options: NetworkSubgraphOptions): Pr
       gatewayAssertion: options.gatewayAssertion ?? REFUSE_EVERY_REQUEST,
       bodyLimitBytes: protection.bodyLimitBytes,
       requestDeadlineMs: protection.requestDeadlineMs,
+      ready: async () => void (await dataSource.query('SELECT 1')),
       metrics: subgraphMetrics('network', dataSource, options.metrics ?? true),
     },
   );
