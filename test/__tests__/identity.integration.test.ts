@@ -1,3 +1,4 @@
+import { REQUEST_ID_HEADER } from '../../shared/server/request-id';
 import 'reflect-metadata';
 import { httpTransport } from '../../gateway/src';
 import { GATEWAY_ASSERTION_HEADER } from '../../shared/auth/gateway-assertion';
@@ -58,8 +59,8 @@ describeOnBothBackends('identity through the gateway', (backend) => {
       expect(body.errors).toBeUndefined();
       expect(body.data!.viewer).toEqual(viewer);
       expect(seenByShards.length).toBeGreaterThan(0);
-      // The caller's token, and the gateway's own assertion beside it: nothing else.
-      for (const headers of seenByShards) expect(headers).toEqual({ authorization: `Bearer ${token}`, [GATEWAY_ASSERTION_HEADER]: expect.any(String) });
+      // The caller's token, the gateway's own assertion beside it, and the request's id (which names no caller): nothing else.
+      for (const headers of seenByShards) expect(headers).toEqual({ authorization: `Bearer ${token}`, [GATEWAY_ASSERTION_HEADER]: expect.any(String), [REQUEST_ID_HEADER]: expect.any(String) });
     }
   });
 
@@ -78,7 +79,7 @@ describeOnBothBackends('identity through the gateway', (backend) => {
     seenByShards.length = 0;
     const { body } = await ask(VIEWER, { 'x-itro-role': 'secretariat', 'x-user': 'sg', 'x-forwarded-user': 'sg' });
     expect(body.data!.viewer).toMatchObject({ role: 'anonymous' });
-    for (const headers of seenByShards) expect(headers).toEqual({ [GATEWAY_ASSERTION_HEADER]: expect.any(String) });
+    for (const headers of seenByShards) expect(headers).toEqual({ [GATEWAY_ASSERTION_HEADER]: expect.any(String), [REQUEST_ID_HEADER]: expect.any(String) });
   });
 
   it('is refused by a subgraph asked directly with a token it cannot verify', async () => {
