@@ -12,7 +12,7 @@ import { ONE_DATABASE_NAME, prepareClusterDatabase, prepareNetworkDatabase } fro
  */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const logger = createLogger('seed', config.logLevel);
+  const logger = createLogger('seed', config.logLevel, config.logFormat);
   if (process.argv.includes('--one-database')) {
     const all = FOUNDING_CLUSTERS.map((cluster) => cluster.id);
     const dataSource = await prepareClusterDatabase(all, config.clusterDatabaseUrl(ONE_DATABASE_NAME), 'always', config.seed, logger);

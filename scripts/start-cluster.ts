@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   const oneDatabase = clusterId === ONE_DATABASE_NAME;
   const clusterIds = oneDatabase ? FOUNDING_CLUSTERS.map((cluster) => cluster.id) : [clusterId];
   const position = FOUNDING_CLUSTERS.findIndex((cluster) => cluster.id === clusterId);
-  const logger = createLogger(`cluster:${clusterId}`, config.logLevel);
+  const logger = createLogger(`cluster:${clusterId}`, config.logLevel, config.logFormat);
   const port = config.clusterPort ?? (position >= 0 ? config.ports.clusterBase + position : undefined);
   if (port === undefined) throw new ConfigError(`Cluster "${clusterId}" has no registry port: set CLUSTER_PORT`);
   const dataSource = await prepareClusterDatabase(clusterIds, config.clusterDatabaseUrl(clusterId), 'if-empty', config.seed, logger);

@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   const { values } = parseArgs({ options: { supergraph: { type: 'string' }, shards: { type: 'string' } } });
   const supergraphFile = values.supergraph ?? config.supergraphFile;
   const shardsFile = values.shards ?? config.shardsFile;
-  const logger = createLogger('gateway', config.logLevel);
+  const logger = createLogger('gateway', config.logLevel, config.logFormat);
   const gateway = await createGateway({
     source: supergraphFile ? supergraphSource(supergraphFile, shardsFile) : { kind: 'registry', networkUrl: config.networkUrl },
     shardTimeoutMs: config.shardTimeoutMs,

@@ -14,7 +14,7 @@ import { prepareNetworkDatabase } from './run-network';
 /** The network subgraph alone: `npm run start:network`. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const logger = createLogger('network', config.logLevel);
+  const logger = createLogger('network', config.logLevel, config.logFormat);
   const clusterUrl = (id: string) => config.clusterUrl(id, config.ports.clusterBase + FOUNDING_CLUSTERS.findIndex((c) => c.id === id));
   const dataSource = await prepareNetworkDatabase(config.networkDatabaseUrl, { seed: 'if-empty' }, clusterUrl, logger);
   // The network subgraph holds the token key set and publishes its public half for every other

@@ -8,7 +8,7 @@ import { exitOnFailure, stopOnSignals } from './process-lifecycle';
 /** `npm start`: the whole network in one process, seeded on first start, on the default ports. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const logger = createLogger('itro', config.logLevel);
+  const logger = createLogger('itro', config.logLevel, config.logFormat);
   const started = Date.now();
   const network = await runNetwork({
     host: config.host,

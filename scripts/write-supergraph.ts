@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   const { values } = parseArgs({ options: { out: { type: 'string' } } });
   const network = await readFromRegistry(config.networkUrl, {
     startupWaitMs: config.startupWaitMs,
-    logger: createLogger('supergraph', config.logLevel),
+    logger: createLogger('supergraph', config.logLevel, config.logFormat),
     // It asks the subgraphs as the gateway would, so it needs the gateway's key.
     signAssertion: await assertionSignerFromConfig(config),
   });

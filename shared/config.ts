@@ -16,6 +16,8 @@ const serverMs = z.coerce.number().int().min(1000).max(600_000);
 const environmentSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** `pretty`: readable lines for a terminal; `json`: one JSON object per line. Pretty in development, JSON otherwise, unless set. */
+  LOG_FORMAT: z.enum(['pretty', 'json']).optional(),
   /** Interface every server binds to; `0.0.0.0` in containers. */
   HOST: z.string().min(1).default('127.0.0.1'),
   GATEWAY_PORT: port.default(4000),
@@ -111,6 +113,7 @@ export type Environment = z.infer<typeof environmentSchema>;
 export interface Config {
   env: Environment['NODE_ENV'];
   logLevel: Environment['LOG_LEVEL'];
+  logFormat: 'pretty' | 'json';
   host: string;
   ports: { gateway: number; network: number; clusterBase: number };
   /** What every process's server waits for of its clients (`listen`). */
@@ -188,6 +191,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   return {
     env: e.NODE_ENV,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT ?? (e.NODE_ENV === 'development' ? 'pretty' : 'json'),
     host: e.HOST,
     ports: { gateway: e.GATEWAY_PORT, network: e.NETWORK_PORT, clusterBase: e.CLUSTER_BASE_PORT },
     serverTimeouts: { headersMs: e.SERVER_HEADERS_TIMEOUT_MS, requestMs: e.SERVER_REQUEST_TIMEOUT_MS, keepAliveMs: e.SERVER_KEEP_ALIVE_TIMEOUT_MS },

@@ -23,8 +23,14 @@ const SECRET_PATHS = [
   '*.d',
 ];
 
-/** Structured JSON logs, one logger per component (`gateway`, `network`, `cluster:banat`); `destination` for tests that read them. */
-export function createLogger(component: string, level: string = process.env.LOG_LEVEL ?? 'info', destination?: DestinationStream): Logger {
+/** How log lines are written: one JSON object per line (for machines), or coloured lines for a person at a terminal. */
+export type LogFormat = 'json' | 'pretty';
+
+/**
+ * Structured logs, one logger per component (`gateway`, `network`, `cluster:banat`): JSON lines by
+ * default, pino-pretty's readable lines with `pretty`, or into `output` for tests that read them.
+ */
+export function createLogger(component: string, level: string = process.env.LOG_LEVEL ?? 'info', output: DestinationStream | LogFormat = 'json'): Logger {
   const options = {
     name: component,
     level,
@@ -35,5 +41,7 @@ export function createLogger(component: string, level: string = process.env.LOG_
       return id ? { requestId: id } : {};
     },
   };
-  return destination ? pino(options, destination) : pino(options);
+  if (output === 'json') return pino(options);
+  if (output === 'pretty') return pino(options, pino.transport({ target: 'pino-pretty', options: { colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' } }));
+  return pino(options, output);
 }
