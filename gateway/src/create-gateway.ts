@@ -17,7 +17,7 @@ import { DASHBOARD_OPERATIONS } from './persisted-queries/dashboard-operations';
 import { PersistedQueryCache } from './persisted-queries/persisted-query-cache';
 import { rootTypeGuard } from './root-type-guard';
 import { idempotencyKeyGuard } from './idempotency-key-guard';
-import { createShardProbe } from './shard-probe';
+import { createShardProbe, type ShardStatus } from './shard-probe';
 import { mountWebPages } from './web-pages';
 import { exportRoute } from './export/export-route';
 import express from 'express';
@@ -100,7 +100,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const shards = new ShardSet(network.registry, options.shardTimeoutMs ?? 5000, options.shardTimeouts);
   const post = createHttpPost(options.shardHttp);
   // Read at each scrape, once the client below exists.
-  const metrics: GatewayMetrics | undefined = options.metrics === false ? undefined : createGatewayMetrics((): ShardHealth[] => client.health(shards.shards), () => network.registry.length);
+  const metrics: GatewayMetrics | undefined = options.metrics === false ? undefined : createGatewayMetrics((): ShardHealth[] => client.health(shards.shards), () => network.registry.length, (): Promise<ShardStatus[]> => probeShards());
   const client = new ShardClient(options.transport ?? transportOver(post), {
     breaker: options.breaker ?? DEFAULT_BREAKER,
     retryReads: options.retryReads ?? true,

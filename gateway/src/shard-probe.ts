@@ -12,6 +12,18 @@ export interface ShardStatus {
   breaker: ShardHealth['state'];
   /** Why it is down or slow, in words. */
   reason: string | null;
+  /** The program version its `/health` reports; null when it did not answer or said none. */
+  version: string | null;
+  /** The hash of each logical subgraph's SDL it serves, as its `/health` reports them. */
+  schemas: Readonly<Record<string, string>> | null;
+}
+
+/** What a deployment's `/health` says of its program, read strictly: it is another organisation's answer. */
+function programOf(body: unknown): Pick<ShardStatus, 'version' | 'schemas'> {
+  const { version, schemas } = (typeof body === 'object' && body !== null ? body : {}) as { version?: unknown; schemas?: unknown };
+  const plain = (value: unknown): value is string => typeof value === 'string' && /^[A-Za-z0-9._+-]{1,64}$/.test(value);
+  const entries = typeof schemas === 'object' && schemas !== null && !Array.isArray(schemas) ? Object.entries(schemas).filter(([name, hash]) => plain(name) && plain(hash)).slice(0, 16) : [];
+  return { version: plain(version) ? version : null, schemas: entries.length ? Object.fromEntries(entries) : null };
 }
 
 /** A probe slower than this marks the cluster slow: a page over nine shards waits for the slowest. */
@@ -32,15 +44,20 @@ export function createShardProbe(shards: readonly Shard[], breakerHealth: () => 
     const started = now();
     const breaker = health?.state ?? 'closed';
     try {
-      const response = await fetch(`${shard.baseUrl}/health`, { signal: AbortSignal.timeout(Math.min(shard.timeoutMs, PROBE_TIMEOUT_MS)) });
+      const signal = AbortSignal.timeout(Math.min(shard.timeoutMs, PROBE_TIMEOUT_MS));
+      const response = await fetch(`${shard.baseUrl}/health`, { signal });
       const latencyMs = now() - started;
-      if (!response.ok) return { clusters: shard.clusterIds, status: 'down', latencyMs, breaker, reason: `health answered HTTP ${response.status}` };
-      if (breaker === 'open') return { clusters: shard.clusterIds, status: 'down', latencyMs, breaker, reason: `the gateway stopped asking it after failures: ${health?.lastFailure ?? 'unknown'}` };
-      if (latencyMs > SLOW_PROBE_MS) return { clusters: shard.clusterIds, status: 'slow', latencyMs, breaker, reason: `answered in ${latencyMs} ms` };
-      return { clusters: shard.clusterIds, status: 'up', latencyMs, breaker, reason: null };
+      const unknown = { version: null, schemas: null };
+      if (!response.ok) return { clusters: shard.clusterIds, status: 'down', latencyMs, breaker, reason: `health answered HTTP ${response.status}`, ...unknown };
+      // A health answer is a few hundred bytes; a larger one is not read.
+      const text = await response.text();
+      const program = text.length <= 16_384 ? programOf(parsedOrNull(text)) : unknown;
+      if (breaker === 'open') return { clusters: shard.clusterIds, status: 'down', latencyMs, breaker, reason: `the gateway stopped asking it after failures: ${health?.lastFailure ?? 'unknown'}`, ...program };
+      if (latencyMs > SLOW_PROBE_MS) return { clusters: shard.clusterIds, status: 'slow', latencyMs, breaker, reason: `answered in ${latencyMs} ms`, ...program };
+      return { clusters: shard.clusterIds, status: 'up', latencyMs, breaker, reason: null, ...program };
     } catch (error) {
       const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
-      return { clusters: shard.clusterIds, status: 'down', latencyMs: null, breaker, reason: timedOut ? 'no answer in time' : 'unreachable' };
+      return { clusters: shard.clusterIds, status: 'down', latencyMs: null, breaker, reason: timedOut ? 'no answer in time' : 'unreachable', version: null, schemas: null };
     }
   };
 
@@ -51,4 +68,12 @@ export function createShardProbe(shards: readonly Shard[], breakerHealth: () => 
     kept = { at: now(), statuses };
     return statuses;
   };
+}
+
+function parsedOrNull(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
 }

@@ -1,5 +1,7 @@
 import { createGateway } from '../../gateway/src';
 import { createLogger } from '../../shared/logger';
+import { PROGRAM_VERSION } from '../../shared/schema-version';
+import { SHARDED_SUBGRAPHS } from '../../shared/sharded-subgraphs';
 import { listen } from '../../shared/server/http-app';
 import type { RunningNetwork } from '../../scripts/run-network';
 import { signerFor } from '../support/gateway-assertion';
@@ -84,6 +86,22 @@ describeOnBothBackends('metrics', (backend) => {
     const networkSamples = await scrape(`${origin(network.networkUrl)}/metrics`);
     expect(sampleSum(networkSamples, 'itro_http_request_duration_seconds_count', { route: '/graphql', method: 'POST' })).toBeGreaterThanOrEqual(1);
     expect(sampleSum(networkSamples, 'itro_sql_statement_duration_seconds_count', { statement: 'select' })).toBeGreaterThanOrEqual(1);
+  });
+
+  it('names each deployment\'s program version and schema hashes, as its /health reports them', async () => {
+    const cluster = network.clusters.find((c) => c.clusterIds.includes('transilvania'))!;
+    const health = (await (await fetch(`${cluster.server.url}/health`)).json()) as { version: string; schemas: Record<string, string> };
+    expect(health.version).toBe(PROGRAM_VERSION);
+    expect(Object.keys(health.schemas).sort()).toEqual([...SHARDED_SUBGRAPHS].sort());
+    for (const hash of Object.values(health.schemas)) expect(hash).toMatch(/^[0-9a-f]{16}$/);
+    const samples = await scrape(`${origin(network.gatewayUrl)}/metrics`);
+    for (const [subgraph, hash] of Object.entries(health.schemas)) {
+      expect(sampleSum(samples, 'itro_shard_info', { cluster: 'transilvania', version: PROGRAM_VERSION, subgraph, schema_hash: hash })).toBe(1);
+    }
+    // Every cluster runs the same program here: one hash per subgraph across the network.
+    const hashes = samples.filter((s) => s.name === 'itro_shard_info' && s.labels.subgraph === 'members').map((s) => s.labels.schema_hash);
+    expect(hashes).toHaveLength(9);
+    expect(new Set(hashes).size).toBe(1);
   });
 
   it('is not served, nor recorded, when turned off', async () => {

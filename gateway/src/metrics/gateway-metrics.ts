@@ -5,6 +5,7 @@ import { createMetricsRegistry, DURATION_BUCKETS } from '../../../shared/metrics
 import type { ShardObserver } from '../shard-router/shard-client';
 import type { ShardHealth } from '../shard-router/shard-client';
 import { operationLabel } from './operation-label';
+import type { ShardStatus } from '../shard-probe';
 
 export interface GatewayMetrics {
   registry: Registry;
@@ -22,7 +23,7 @@ const BREAKER_STATES = ['closed', 'half-open', 'open'] as const;
  * The gateway's metrics. Labels are bounded: operation names through `operationLabel`, error codes
  * by the registry of codes (anything else is `other`), clusters by the registry.
  */
-export function createGatewayMetrics(shardHealth: () => ShardHealth[], registeredClusters: () => number): GatewayMetrics {
+export function createGatewayMetrics(shardHealth: () => ShardHealth[], registeredClusters: () => number, probe: () => Promise<ShardStatus[]>): GatewayMetrics {
   const registry = createMetricsRegistry('gateway');
   const requests = new Counter({
     name: 'itro_gateway_requests_total',
@@ -68,6 +69,20 @@ export function createGatewayMetrics(shardHealth: () => ShardHealth[], registere
     registers: [registry],
     collect() {
       this.set(registeredClusters());
+    },
+  });
+
+  new Gauge({
+    name: 'itro_shard_info',
+    help: 'Each cluster deployment\u2019s program version and the hash of each logical subgraph\u2019s SDL it serves, as its /health says (1 per subgraph); absent while it does not answer.',
+    labelNames: ['cluster', 'version', 'subgraph', 'schema_hash'] as const,
+    registers: [registry],
+    async collect() {
+      const statuses = await probe();
+      this.reset();
+      for (const status of statuses) {
+        for (const [subgraph, hash] of Object.entries(status.schemas ?? {})) this.set({ cluster: status.clusters[0]!, version: status.version ?? 'unknown', subgraph, schema_hash: hash }, 1);
+      }
     },
   });
 

@@ -11,6 +11,7 @@ import { createHttpApp, type GraphQLRoute } from '../../../shared/server/http-ap
 import { createErrorMasker } from '../../../shared/server/mask-error';
 import { deadlineStatusPlugin } from '../../../shared/deadline/deadline-status';
 import { operationLimitsPlugin } from '../../../shared/limits/operation-limits';
+import { PROGRAM_VERSION, sdlHash } from '../../../shared/schema-version';
 import { SHARDED_SUBGRAPHS } from '../../../shared/sharded-subgraphs';
 import { DEFAULT_SUBGRAPH_PROTECTION, type SubgraphProtection } from '../../../shared/subgraph-protection';
 import { createClusterContext, type ClusterContext } from './context';
@@ -40,7 +41,7 @@ export interface ClusterSubgraph {
 
 /** One cluster's deployment: the members, projects and participation subgraphs over its database. */
 export async function createClusterSubgraph(options: ClusterSubgraphOptions): Promise<ClusterSubgraph> {
-  const schemas = await buildClusterSchemas();
+  const built = await buildClusterSchemas();
   const verifyToken = options.verifyToken ?? REFUSE_EVERY_TOKEN;
   const newLoaders = clusterLoaderMaker(options.dataSource, options.clusterIds);
   const protection = options.protection ?? DEFAULT_SUBGRAPH_PROTECTION;
@@ -48,7 +49,7 @@ export async function createClusterSubgraph(options: ClusterSubgraphOptions): Pr
   const routes: GraphQLRoute<ClusterContext>[] = [];
   for (const name of SHARDED_SUBGRAPHS) {
     const server = new ApolloServer<ClusterContext>({
-      schema: schemas[name].schema,
+      schema: built[name].schema,
       includeStacktraceInErrorResponses: false,
       // The process that hosts it decides when to stop; several servers share one process in development.
       stopOnTerminationSignals: false,
@@ -66,11 +67,13 @@ export async function createClusterSubgraph(options: ClusterSubgraphOptions): Pr
       context: async ({ req }) => createClusterContext(options.dataSource, options.clusterIds, newLoaders, await verifyToken(authorizationOf(req.headers)), idempotencyKeyOf(req.headers)),
     });
   }
+  // What this deployment serves, for the gateway and the metrics to compare across clusters.
+  const schemaHashes = Object.fromEntries(SHARDED_SUBGRAPHS.map((name) => [name, sdlHash(built[name].sdl)]));
   const app = createHttpApp(
     routes,
     async () => {
       await options.dataSource.query('SELECT 1');
-      return { clusters: options.clusterIds };
+      return { clusters: options.clusterIds, version: PROGRAM_VERSION, schemas: schemaHashes };
     },
     {
       gatewayAssertion: options.gatewayAssertion ?? REFUSE_EVERY_REQUEST,
@@ -82,7 +85,7 @@ export async function createClusterSubgraph(options: ClusterSubgraphOptions): Pr
   );
   return {
     app,
-    sdl: Object.fromEntries(SHARDED_SUBGRAPHS.map((name) => [name, schemas[name].sdl])),
+    sdl: Object.fromEntries(SHARDED_SUBGRAPHS.map((name) => [name, built[name].sdl])),
     stop: async () => {
       await Promise.all(servers.map((server) => server.stop()));
     },

@@ -9,6 +9,7 @@ import { idempotencyKeyOf } from '../../../shared/idempotency/idempotency-key';
 import type { Logger } from '../../../shared/logger';
 import { buildFederatedSchema } from '../../../shared/server/federated-schema';
 import { subgraphMetrics } from '../../../shared/metrics/subgraph-metrics';
+import { PROGRAM_VERSION, sdlHash } from '../../../shared/schema-version';
 import { createHttpApp } from '../../../shared/server/http-app';
 import { createErrorMasker } from '../../../shared/server/mask-error';
 import { deadlineStatusPlugin } from '../../../shared/deadline/deadline-status';
@@ -87,11 +88,12 @@ export async function createNetworkSubgraph(options: NetworkSubgraphOptions): Pr
     parseOptions: { maxTokens: protection.maxTokens },
   });
   await server.start();
+  const schemaHash = sdlHash(sdl);
   const app = createHttpApp<NetworkContext>(
     [{ path: '/graphql', server, context: async ({ req }) => createNetworkContext(dataSource, await verifyToken(authorizationOf(req.headers)), idempotencyKeyOf(req.headers)) }],
     async () => {
       await dataSource.query('SELECT 1');
-      return { database: 'ok' };
+      return { database: 'ok', version: PROGRAM_VERSION, schemas: { network: schemaHash } };
     },
     {
       gatewayAssertion: options.gatewayAssertion ?? REFUSE_EVERY_REQUEST,

@@ -1,0 +1,30 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createShardProbe } from '../shard-probe';
+import type { Shard } from '../shard-router/shard-set';
+
+/** A deployment whose `/health` answers `body`. */
+async function healthServer(body: string): Promise<{ shard: Shard; close(): Promise<void> }> {
+  const server = http.createServer((_request, response) => response.writeHead(200, { 'content-type': 'application/json' }).end(body));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { shard: { name: `c${port}`, clusterIds: [`c${port}`], baseUrl: `http://127.0.0.1:${port}`, timeoutMs: 1000 }, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+describe('the shard probe reads what a deployment says of its program', () => {
+  it('takes a plain version and schema hashes, and nothing that is not plain', async () => {
+    const honest = await healthServer(JSON.stringify({ status: 'ok', version: '1.4.0', schemas: { members: '0123456789abcdef', projects: 'fedcba9876543210' } }));
+    const odd = await healthServer(JSON.stringify({ status: 'ok', version: '<b>1.4</b>', schemas: { members: 'x'.repeat(65), 'bad name': 'abc', projects: 'abc123' } }));
+    const junk = await healthServer('not json');
+    try {
+      const statuses = await createShardProbe([honest.shard, odd.shard, junk.shard], () => [])();
+      expect(statuses.map(({ version, schemas, status }) => ({ version, schemas, status }))).toEqual([
+        { status: 'up', version: '1.4.0', schemas: { members: '0123456789abcdef', projects: 'fedcba9876543210' } },
+        { status: 'up', version: null, schemas: { projects: 'abc123' } },
+        { status: 'up', version: null, schemas: null },
+      ]);
+    } finally {
+      await Promise.all([honest.close(), odd.close(), junk.close()]);
+    }
+  });
+});
