@@ -137,6 +137,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   });
   await server.start();
   const rateLimit = protection.rateLimits ? createRateLimitGuard(protection.rateLimits, options.verifyToken, logger) : undefined;
+  await rateLimit?.connected;
   const shardHealth = () => client.health(shards.shards);
   const probeShards = createShardProbe(shards.shards, shardHealth);
   const app = createHttpApp(

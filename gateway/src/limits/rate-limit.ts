@@ -9,6 +9,8 @@ import { sendRefusal } from '../../../shared/server/request-guards';
 
 export interface RateLimitGuard {
   guard: RequestHandler;
+  /** Settles once the shared store is connected, or after a short wait without it. */
+  connected: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -21,6 +23,9 @@ type Scope = 'token' | 'address';
  * made-up tokens buys nothing. A batch counts each of its operations. With Redis the counters are
  * shared across replicas; if Redis stops answering, each replica counts in memory meanwhile.
  */
+/** How long a gateway waits for its rate-limit store at start before it counts in memory. */
+const REDIS_START_WAIT_MS = 3_000;
+
 export function createRateLimitGuard(settings: RateLimitSettings, verifyToken: TokenVerifier | undefined, logger: Logger): RateLimitGuard {
   const redis = settings.redisUrl ? new Redis(settings.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false }) : undefined;
   redis?.on('error', (error: unknown) => logger.warn({ err: error }, 'rate limit store unavailable; counting in memory'));
@@ -71,8 +76,25 @@ export function createRateLimitGuard(settings: RateLimitSettings, verifyToken: T
       .catch(next);
   };
 
+  // A replica that took traffic before its Redis connection was up would count its first requests
+  // alone; it waits for the connection a moment at start (a Redis that is down does not stop it).
+  const connected = redis
+    ? new Promise<void>((resolve) => {
+        if (redis.status === 'ready') return resolve();
+        const timer = setTimeout(() => {
+          logger.warn({}, 'rate limit store not reachable at start; counting in memory until it is');
+          resolve();
+        }, REDIS_START_WAIT_MS);
+        redis.once('ready', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      })
+    : Promise.resolve();
+
   return {
     guard,
+    connected,
     close: async () => {
       if (redis) await redis.quit().catch(() => redis.disconnect());
     },
