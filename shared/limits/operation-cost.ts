@@ -24,6 +24,10 @@ export const LIST_SIZE_ESTIMATES: Readonly<Record<string, number>> = {
   'Member.people': 2,
   'Project.partners': 3,
   'Project.engagements': 3,
+  // The network's ten initiatives, each with six or seven of the nine clusters taking part.
+  'Network.initiatives': 10,
+  'Cluster.networkInitiatives': 10,
+  'NetworkInitiative.clusters': 9,
 };
 export const DEFAULT_LIST_SIZE = 5;
 

@@ -2,6 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { Kind, type FragmentDefinitionNode } from 'graphql';
 import { graphQLError } from '../errors';
 import { countRepresentations } from './entity-representations';
+import { CostMemo } from './cost-memo';
 import { operationCost } from './operation-cost';
 import { measureOperation } from './operation-shape';
 
@@ -49,6 +50,7 @@ function tooComplex(measure: Measure, value: number, limit: number) {
  * schema.
  */
 export function operationLimitsPlugin(limits: MeasuredLimits): ApolloServerPlugin {
+  const costs = new CostMemo();
   return {
     async requestDidStart() {
       return {
@@ -65,7 +67,7 @@ export function operationLimitsPlugin(limits: MeasuredLimits): ApolloServerPlugi
             const entities = countRepresentations(operation, fragments, variables);
             if (entities > limits.maxEntities) throw tooComplex('entities', entities, limits.maxEntities);
           }
-          const cost = costOrNull(() => operationCost(schema, document, variables, operation.name?.value));
+          const cost = costs.cost(document, operation.name?.value, variables, () => costOrNull(() => operationCost(schema, document, variables, operation.name?.value)));
           if (cost !== null && cost > limits.maxCost) throw tooComplex('cost', cost, limits.maxCost);
         },
       };
