@@ -1,3 +1,4 @@
+import { PROGRAM_VERSION, sdlHash } from '../../../../shared/schema-version';
 import type { DataSource } from 'typeorm';
 import { createAssertionSigner, createAssertionVerifier, GATEWAY_ASSERTION_HEADER, GATEWAY_KEY_PREFIX, NETWORK_AUDIENCE } from '../../../../shared/auth/gateway-assertion';
 import { generateSigningKey } from '../../../../shared/auth/signing-keys';
@@ -400,10 +401,10 @@ describeOnBothBackends('network subgraph', (backend) => {
     expect(subgraph!.sdl).toMatch(/enum DevelopmentRegion/);
   });
 
-  it('answers /health after a database round trip', async () => {
+  it('answers /health after a database round trip, with its program version and schema hash', async () => {
     const response = await fetch(`${server!.url}/health`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: 'ok', database: 'ok' });
+    expect(await response.json()).toEqual({ status: 'ok', database: 'ok', version: PROGRAM_VERSION, schemas: { network: sdlHash(subgraph!.sdl) } });
   });
 
   it('re-seeds to exactly the same rows', async () => {
