@@ -91,8 +91,8 @@ export interface Network {
 /**
  * The network's one schema: learns the shards, takes each sharded subgraph's SDL from a shard that
  * answers, compiles its `@shard` rules (a gap stops the start), and serves the supergraph with a
- * shard router in place of each sharded subgraph's data source. Every other subgraph goes through
- * the stock data source, untouched.
+ * shard router in place of each sharded subgraph's data source. The network subgraph goes through
+ * `NetworkDataSource`, over the same HTTP client as the shards.
  */
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const { logger } = options;
