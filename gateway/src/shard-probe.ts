@@ -49,9 +49,8 @@ export function createShardProbe(shards: readonly Shard[], breakerHealth: () => 
       const latencyMs = now() - started;
       const unknown = { version: null, schemas: null };
       if (!response.ok) return { clusters: shard.clusterIds, status: 'down', latencyMs, breaker, reason: `health answered HTTP ${response.status}`, ...unknown };
-      // A health answer is a few hundred bytes; a larger one is not read.
-      const text = await response.text();
-      const program = text.length <= 16_384 ? programOf(parsedOrNull(text)) : unknown;
+      const text = await boundedText(response, MAX_HEALTH_BYTES);
+      const program = text === null ? unknown : programOf(parsedOrNull(text));
       if (breaker === 'open') return { clusters: shard.clusterIds, status: 'down', latencyMs, breaker, reason: `the gateway stopped asking it after failures: ${health?.lastFailure ?? 'unknown'}`, ...program };
       if (latencyMs > SLOW_PROBE_MS) return { clusters: shard.clusterIds, status: 'slow', latencyMs, breaker, reason: `answered in ${latencyMs} ms`, ...program };
       return { clusters: shard.clusterIds, status: 'up', latencyMs, breaker, reason: null, ...program };
@@ -68,6 +67,28 @@ export function createShardProbe(shards: readonly Shard[], breakerHealth: () => 
     kept = { at: now(), statuses };
     return statuses;
   };
+}
+
+/** A health answer is a few hundred bytes: past this, the rest is not read and the body is ignored. */
+const MAX_HEALTH_BYTES = 16_384;
+
+/** The body as text, or null once it passes `limit` bytes (the transfer is cut there). */
+async function boundedText(response: Response, limit: number): Promise<string | null> {
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.byteLength;
+    if (bytes > limit) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 function parsedOrNull(text: string): unknown {

@@ -16,15 +16,18 @@ describe('the shard probe reads what a deployment says of its program', () => {
     const honest = await healthServer(JSON.stringify({ status: 'ok', version: '1.4.0', schemas: { members: '0123456789abcdef', projects: 'fedcba9876543210' } }));
     const odd = await healthServer(JSON.stringify({ status: 'ok', version: '<b>1.4</b>', schemas: { members: 'x'.repeat(65), 'bad name': 'abc', projects: 'abc123' } }));
     const junk = await healthServer('not json');
+    const huge = await healthServer(JSON.stringify({ version: '1.0.0', schemas: { members: 'abc' }, padding: 'x'.repeat(5_000_000) }));
     try {
-      const statuses = await createShardProbe([honest.shard, odd.shard, junk.shard], () => [])();
+      const statuses = await createShardProbe([honest.shard, odd.shard, junk.shard, huge.shard], () => [])();
       expect(statuses.map(({ version, schemas, status }) => ({ version, schemas, status }))).toEqual([
         { status: 'up', version: '1.4.0', schemas: { members: '0123456789abcdef', projects: 'fedcba9876543210' } },
         { status: 'up', version: null, schemas: { projects: 'abc123' } },
         { status: 'up', version: null, schemas: null },
+        // Past 16 KiB the body is not read: nothing of it is believed.
+        { status: 'up', version: null, schemas: null },
       ]);
     } finally {
-      await Promise.all([honest.close(), odd.close(), junk.close()]);
+      await Promise.all([honest.close(), odd.close(), junk.close(), huge.close()]);
     }
   });
 });
