@@ -7,6 +7,7 @@ import { FOUNDING_CLUSTERS } from '../shared/network-catalog';
 import { listen } from '../shared/server/http-app';
 import { createClusterSubgraph } from '../subgraphs/cluster/src';
 import { exitOnFailure, stopOnSignals } from './process-lifecycle';
+import { startTracing } from '../shared/tracing/tracing';
 import { ONE_DATABASE_NAME, prepareClusterDatabase } from './run-network';
 
 /**
@@ -16,6 +17,8 @@ import { ONE_DATABASE_NAME, prepareClusterDatabase } from './run-network';
  */
 async function main(): Promise<void> {
   const config = loadConfig();
+  // Off unless the standard OTEL_* variables ask for traces.
+  const tracing = startTracing('itro-cluster');
   const clusterId = process.argv[2] ?? config.clusterId;
   if (!clusterId) throw new ConfigError('Name the cluster: npm run start:cluster -- <clusterId>, or set CLUSTER_ID');
   const oneDatabase = clusterId === ONE_DATABASE_NAME;
@@ -34,6 +37,7 @@ async function main(): Promise<void> {
     await server.drain(config.shutdownGraceMs);
     await subgraph.stop();
     await dataSource.destroy();
+    await tracing?.shutdown();
   });
 }
 

@@ -8,6 +8,7 @@ import { assertionSignerFromConfig } from '../shared/auth/assertions-from-config
 import { tokenVerifierFromConfig } from '../shared/auth/verifier-from-config';
 import { createGateway, type GatewaySource, type HttpTransportOptions } from '../gateway/src';
 import { exitOnFailure, stopOnSignals } from './process-lifecycle';
+import { startTracing } from '../shared/tracing/tracing';
 
 const shardList = z.array(z.object({ id: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/), url: z.url() })).min(1);
 
@@ -18,6 +19,8 @@ const shardList = z.array(z.object({ id: z.string().regex(/^[a-z][a-z0-9-]{0,31}
  */
 async function main(): Promise<void> {
   const config = loadConfig();
+  // Off unless the standard OTEL_* variables ask for traces.
+  const tracing = startTracing('itro-gateway');
   const { values } = parseArgs({ options: { supergraph: { type: 'string' }, shards: { type: 'string' } } });
   const supergraphFile = values.supergraph ?? config.supergraphFile;
   const shardsFile = values.shards ?? config.shardsFile;
@@ -43,6 +46,7 @@ async function main(): Promise<void> {
   stopOnSignals(async () => {
     await server.drain(config.shutdownGraceMs);
     await gateway.stop();
+    await tracing?.shutdown();
   });
 }
 

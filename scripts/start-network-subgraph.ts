@@ -9,11 +9,14 @@ import { FOUNDING_CLUSTERS } from '../shared/network-catalog';
 import { listen } from '../shared/server/http-app';
 import { createNetworkSubgraph, JWKS_PATH } from '../subgraphs/network/src';
 import { exitOnFailure, stopOnSignals } from './process-lifecycle';
+import { startTracing } from '../shared/tracing/tracing';
 import { prepareNetworkDatabase } from './run-network';
 
 /** The network subgraph alone: `npm run start:network`. */
 async function main(): Promise<void> {
   const config = loadConfig();
+  // Off unless the standard OTEL_* variables ask for traces.
+  const tracing = startTracing('itro-network');
   const logger = createLogger('network', config.logLevel, config.logFormat);
   const clusterUrl = (id: string) => config.clusterUrl(id, config.ports.clusterBase + FOUNDING_CLUSTERS.findIndex((c) => c.id === id));
   const dataSource = await prepareNetworkDatabase(config.networkDatabaseUrl, { seed: 'if-empty' }, clusterUrl, logger);
@@ -36,6 +39,7 @@ async function main(): Promise<void> {
     await server.drain(config.shutdownGraceMs);
     await subgraph.stop();
     await dataSource.destroy();
+    await tracing?.shutdown();
   });
 }
 

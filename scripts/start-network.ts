@@ -4,10 +4,13 @@ import { loadConfig } from '../shared/config';
 import { createLogger } from '../shared/logger';
 import { runNetwork } from './run-network';
 import { exitOnFailure, stopOnSignals } from './process-lifecycle';
+import { startTracing } from '../shared/tracing/tracing';
 
 /** `npm start`: the whole network in one process, seeded on first start, on the default ports. */
 async function main(): Promise<void> {
   const config = loadConfig();
+  // Off unless the standard OTEL_* variables ask for traces.
+  const tracing = startTracing('itro-federation');
   const logger = createLogger('itro', config.logLevel, config.logFormat);
   const started = Date.now();
   const network = await runNetwork({
@@ -39,7 +42,10 @@ async function main(): Promise<void> {
     ...network.clusters.map((cluster) => `  cluster ${cluster.id.padEnd(14)} ${cluster.server.url}/{members,projects,participation}/graphql`),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
-  stopOnSignals(() => network.shutdown(config.shutdownGraceMs));
+  stopOnSignals(async () => {
+    await network.shutdown(config.shutdownGraceMs);
+    await tracing?.shutdown();
+  });
 }
 
 exitOnFailure(main);

@@ -7,6 +7,7 @@ import { IDEMPOTENCY_KEY_HEADER } from '../../shared/idempotency/idempotency-key
 import { currentRequestId, REQUEST_ID_HEADER } from '../../shared/server/request-id';
 import type { GatewayContext } from './gateway-context';
 import { isRetryable, type HttpPost } from './shard-router/send';
+import { inSpan, SpanKind, withTraceHeaders } from '../../shared/tracing/tracing';
 import type { Shard } from './shard-router/shard-set';
 
 export interface NetworkDataSourceOptions {
@@ -44,7 +45,14 @@ export class NetworkDataSource implements GraphQLDataSource<GatewayContext> {
     if (id) headers[REQUEST_ID_HEADER] = id;
     if (mutation && context.idempotencyKey) headers[IDEMPOTENCY_KEY_HEADER] = context.idempotencyKey;
     const request = { query, ...(variables ? { variables } : {}), ...(operationName ? { operationName } : {}) };
-    const send = () => this.options.post(this.target, new URL(this.options.url), request, headers);
+    const send = () =>
+      inSpan(
+        'network subgraph',
+        SpanKind.CLIENT,
+        { 'itro.subgraph': 'network' },
+        () => this.options.post(this.target, new URL(this.options.url), request, withTraceHeaders({ ...headers })),
+        (answer) => (answer.ok ? undefined : answer.reason),
+      );
     let result = await send();
     // A read is sent once more after a connection failure (a kept-alive socket the subgraph closed meanwhile); a write never is.
     if (!result.ok && !mutation && isRetryable(result)) result = await send();

@@ -1,5 +1,6 @@
 import type { QueryRunner } from 'typeorm';
 import { currentDeadline } from './request-deadline';
+import { inSpan, SpanKind, tracing } from '../tracing/tracing';
 import { isDataStatement, isStatementTimeout, withTimeLimit, type SqlServer } from './statement-time-limit';
 
 type Query = (sql: string, parameters?: unknown[], useStructuredResult?: boolean) => Promise<unknown>;
@@ -35,7 +36,10 @@ export function guardStatements(runner: QueryRunner, server: () => SqlServer, ob
   const unobserved: Query = runner.query.bind(runner);
   // Timed as the statement it was asked to run (a time limit rewrites its text on MySQL). The
   // observer is asked at each statement: it may be set after the runner was made.
-  const query = async (asked: string, sql: string, parameters?: unknown[], useStructuredResult?: boolean) => {
+  const query = (asked: string, sql: string, parameters?: unknown[], useStructuredResult?: boolean) =>
+    // A span per statement of a traced request; none for start-up, migrations and seeding.
+    tracing() ? inSpan(`sql ${kindOf(asked)}`, SpanKind.CLIENT, { 'db.operation.name': kindOf(asked) }, () => observed(asked, sql, parameters, useStructuredResult)) : observed(asked, sql, parameters, useStructuredResult);
+  const observed = async (asked: string, sql: string, parameters?: unknown[], useStructuredResult?: boolean) => {
     const observe = observer();
     if (!observe) return unobserved(sql, parameters, useStructuredResult);
     const started = process.hrtime.bigint();

@@ -7,6 +7,7 @@ import { GraphQLError } from 'graphql';
 import { GATEWAY_ASSERTION_HEADER, type AssertionVerifier } from '../auth/gateway-assertion';
 import { withDeadline } from './deadline-handler';
 import { requestId } from './request-id';
+import { httpTracing } from '../tracing/http-tracing';
 import type { Registry } from 'prom-client';
 import { httpMetrics, metricsEndpoint } from '../metrics/http-metrics';
 import { requestErrorHandler, sendRefusal } from './request-guards';
@@ -57,6 +58,7 @@ export function createHttpApp<Context extends BaseContext>(
   const app = express();
   app.disable('x-powered-by');
   app.use(requestId());
+  app.use(httpTracing([...routes.map((route) => route.path), '/health', '/ready', '/metrics', ...(options.metricRoutes ?? [])]));
   if (options.metrics) {
     app.use(httpMetrics(options.metrics, [...routes.map((route) => route.path), '/health', '/ready', '/metrics', ...(options.metricRoutes ?? [])]));
     app.get('/metrics', metricsEndpoint(options.metrics));

@@ -1,6 +1,7 @@
 import type { Logger } from '../../../shared/logger';
 import { CircuitBreaker, DEFAULT_BREAKER, type BreakerSettings, type BreakerState } from './circuit-breaker';
 import { isRetryable, schemaMismatch, unavailable, type GraphQLResponseBody, type ShardRequest, type ShardResult, type ShardTransport } from './send';
+import { inSpan, SpanKind, withTraceHeaders } from '../../../shared/tracing/tracing';
 import { InFlightReads } from './read-sharing';
 import type { Shard } from './shard-set';
 
@@ -142,7 +143,15 @@ export class ShardClient {
   private async attempt(shard: Shard, subgraph: string, request: ShardRequest, idempotent: boolean, headers: Record<string, string>): Promise<ShardResult> {
     const started = this.now();
     const precise = process.hrtime.bigint();
-    const result = this.judged(await this.transport(shard, subgraph, request, headers), idempotent);
+    // One client span per request sent; its traceparent lets the deployment's spans join the trace.
+    const sent = await inSpan(
+      `shard ${subgraph}`,
+      SpanKind.CLIENT,
+      { 'itro.cluster': shard.name, 'itro.subgraph': subgraph },
+      () => this.transport(shard, subgraph, request, withTraceHeaders({ ...headers })),
+      (answer) => (answer.ok ? undefined : answer.reason),
+    );
+    const result = this.judged(sent, idempotent);
     this.latency.set(shard, this.now() - started);
     this.settings.observer?.answered(shard, subgraph, Number(process.hrtime.bigint() - precise) / 1e9, result);
     return result;

@@ -1,0 +1,23 @@
+import { context, propagation, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import type { RequestHandler } from 'express';
+import { tracer } from './tracing';
+
+/**
+ * A server span for every HTTP request, continuing the caller's trace when its `traceparent` says
+ * so: a gateway's shard request and the deployment's work on it are one trace. Named by route (the
+ * server's own paths; others are `other`), so span names stay few.
+ */
+export function httpTracing(routes: readonly string[]): RequestHandler {
+  const known = new Set(routes);
+  return (request, response, next) => {
+    const parent = propagation.extract(context.active(), request.headers);
+    const route = known.has(request.path) ? request.path : 'other';
+    const span = tracer.startSpan(`${request.method} ${route}`, { kind: SpanKind.SERVER, attributes: { 'http.request.method': request.method, 'http.route': route } }, parent);
+    response.once('finish', () => {
+      span.setAttribute('http.response.status_code', response.statusCode);
+      if (response.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+      span.end();
+    });
+    context.with(trace.setSpan(parent, span), next);
+  };
+}
