@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import express from 'express';
@@ -17,7 +19,7 @@ const SLOW = 'banat';
 const SLOW_MS = 1000;
 
 /** Starts the gateway's own start script as a process over `network`, with `slow`'s requests held by a proxy. */
-async function startGatewayProcess(network: RunningNetwork, proxy: FaultyProxy, folder: string): Promise<{ child: ChildProcess; url: string; exited: Promise<number | null> }> {
+async function startGatewayProcess(network: RunningNetwork, proxy: FaultyProxy, folder: string, extraEnv: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string; exited: Promise<number | null> }> {
   const { supergraphSdl } = await readFromRegistry(network.networkUrl, { logger: createLogger('test', 'silent'), signAssertion: signerFor(network) });
   fs.writeFileSync(path.join(folder, 'supergraph.graphql'), supergraphSdl);
   const shards = network.gateway.registry.map((entry) => (entry.id === SLOW ? { ...entry, url: proxy.url } : entry));
@@ -34,6 +36,7 @@ async function startGatewayProcess(network: RunningNetwork, proxy: FaultyProxy, 
       SHUTDOWN_GRACE_MS: '8000',
       SHARD_TIMEOUT_MS: '5000',
       RATE_LIMIT_PER_ADDRESS: '0',
+      ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -67,8 +70,20 @@ describeOnBothBackends('a process stopped with SIGTERM', (backend) => {
     fs.rmSync(folder, { recursive: true, force: true });
   });
 
-  it('finishes every request in flight, takes no new one, and exits cleanly', async () => {
-    const gateway = await startGatewayProcess(network, proxy, folder);
+  it('finishes every request in flight, takes no new one, sends its last traces, and exits cleanly', async () => {
+    // An OTLP/HTTP receiver standing in for a collector: the process's traces must reach it.
+    const received: string[] = [];
+    const collector = http.createServer((request, response) => {
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => {
+        received.push(`${request.url} ${Buffer.concat(chunks).toString('utf8')}`);
+        response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+      });
+    });
+    await new Promise<void>((resolve) => collector.listen(0, '127.0.0.1', resolve));
+    const collectorUrl = `http://127.0.0.1:${(collector.address() as AddressInfo).port}`;
+    const gateway = await startGatewayProcess(network, proxy, folder, { OTEL_EXPORTER_OTLP_ENDPOINT: collectorUrl, OTEL_SERVICE_NAME: 'itro-gateway-under-test' });
     try {
       const base = gateway.url.replace(/\/graphql$/, '');
       expect((await fetch(`${base}/ready`)).status).toBe(200);
@@ -90,9 +105,17 @@ describeOnBothBackends('a process stopped with SIGTERM', (backend) => {
       }
       expect(await gateway.exited).toBe(0);
       expect(Date.now() - signalled).toBeLessThan(8000);
+      // The spans still buffered at SIGTERM were sent before the process exited.
+      const traces = received.filter((entry) => entry.startsWith('/v1/traces '));
+      expect(traces.length).toBeGreaterThan(0);
+      const sent = traces.join('\n');
+      expect(sent).toContain('itro-gateway-under-test');
+      expect(sent).toContain('POST /graphql');
+      expect(sent).toContain('shard members');
     } finally {
       proxy.mode = 'pass';
       gateway.child.kill('SIGKILL');
+      await new Promise((resolve) => collector.close(resolve));
     }
   });
 });
