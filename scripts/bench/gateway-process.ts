@@ -8,6 +8,7 @@ import { DEFAULT_PROTECTION } from '../../shared/gateway-protection';
 import { exitOnFailure, stopOnSignals } from '../process-lifecycle';
 import { benchSigner, type BenchAssertions } from './bench-assertions';
 import { announceReady } from './child-process';
+import { startTracing } from '../../shared/tracing/tracing';
 import type { AnswerChecks } from '../../gateway/src/shard-router/answer-check';
 
 export interface GatewayConfig {
@@ -31,6 +32,8 @@ const NO_CHECKS: AnswerChecks = { rootField: () => undefined, entities: () => un
 /** One gateway in a process of its own, so its CPU time and memory can be read from outside. */
 async function main(): Promise<void> {
   const config = JSON.parse(process.argv[2]!) as GatewayConfig;
+  // Traces only when the benchmark gave this process an OTLP endpoint (section G).
+  startTracing('bench-gateway-process');
   const logger = createLogger('bench-gateway', 'error');
   if (config.kind === 'ours') {
     // Rate limits would throttle the load generator itself; every other limit stays as deployed.

@@ -11,6 +11,7 @@ import { networkData, prepareNetworkDatabase } from '../run-network';
 import { NETWORK_AUDIENCE } from '../../shared/auth/gateway-assertion';
 import { benchVerifier, type BenchAssertions } from './bench-assertions';
 import { announceReady } from './child-process';
+import { startTracing } from '../../shared/tracing/tracing';
 import { splitNetwork } from './split-network';
 
 export interface NetworkProcessConfig {
@@ -25,6 +26,8 @@ export interface NetworkProcessConfig {
 /** The network subgraph with a registry of where the benchmark's shards answer. */
 async function main(): Promise<void> {
   const config = JSON.parse(process.argv[2]!) as NetworkProcessConfig;
+  // Traces only when the benchmark gave this process an OTLP endpoint (section G).
+  startTracing('bench-network-process');
   const logger = createLogger('bench', 'error');
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'itro-bench-network-'));
   const { clusters } = splitNetwork(FOUNDING_CLUSTERS, networkData(566), config.parts);

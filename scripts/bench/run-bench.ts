@@ -1,5 +1,7 @@
 import 'reflect-metadata';
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createLogger } from '../../shared/logger';
@@ -18,6 +20,7 @@ import type { NetworkProcessConfig } from './network-process';
 import type { ShardGroupConfig, ShardGroupInfo } from './shard-group-process';
 import { fixed, median, printTable } from './table';
 import { measureAnswerChecks, measureAssertions, type RecordedAnswer } from './trust-cost';
+import { measureUntracedSpans, SPANS_PER_PAGE } from './trace-cost';
 import { compileShardRules } from '../../gateway/src/shard-router/shard-rules';
 import { buildClusterSchemas } from '../../subgraphs/cluster/src/schema/build-cluster-schemas';
 
@@ -51,17 +54,18 @@ async function startSubgraphs(
   groups: number,
   subgraphAssertions: BenchAssertions['subgraphs'] = 'required',
   metrics = true,
+  env: Record<string, string> = {},
 ): Promise<Subgraphs> {
   const started: Array<ReadyChild<unknown>> = [];
   const assertions: BenchAssertions = { keysFile: GATEWAY_KEYS_FILE, subgraphs: subgraphAssertions };
   try {
     const shardGroups = await Promise.all(
-      Array.from({ length: groups }, (_, group) => startChild<ShardGroupInfo>('shard-group-process', { topology, parts, group, groups, assertions, metrics } satisfies ShardGroupConfig)),
+      Array.from({ length: groups }, (_, group) => startChild<ShardGroupInfo>('shard-group-process', { topology, parts, group, groups, assertions, metrics } satisfies ShardGroupConfig, env)),
     );
     started.push(...shardGroups);
     const deployments = shardGroups.flatMap((g) => g.info.deployments);
     const urls = Object.fromEntries(deployments.flatMap((d) => d.clusterIds.map((id) => [id, d.url])));
-    const network = await startChild<{ networkUrl: string }>('network-process', { parts, urls, assertions, metrics } satisfies NetworkProcessConfig);
+    const network = await startChild<{ networkUrl: string }>('network-process', { parts, urls, assertions, metrics } satisfies NetworkProcessConfig, env);
     started.push(network);
     return {
       networkUrl: network.info.networkUrl,
@@ -113,8 +117,13 @@ const summary = (m: Measured) => ({
   cpu: median(m.cpuPerRequest),
 });
 
-async function gatewayFor(kind: GatewayConfig['kind'], networkUrl: string, variant: Pick<GatewayConfig, 'trust' | 'shareReads' | 'metrics'> = {}): Promise<ReadyChild<{ url: string }>> {
-  return startChild<{ url: string }>('gateway-process', { kind, networkUrl, assertions: { keysFile: GATEWAY_KEYS_FILE, subgraphs: 'required' }, ...variant } satisfies GatewayConfig);
+async function gatewayFor(
+  kind: GatewayConfig['kind'],
+  networkUrl: string,
+  variant: Pick<GatewayConfig, 'trust' | 'shareReads' | 'metrics'> = {},
+  env: Record<string, string> = {},
+): Promise<ReadyChild<{ url: string }>> {
+  return startChild<{ url: string }>('gateway-process', { kind, networkUrl, assertions: { keysFile: GATEWAY_KEYS_FILE, subgraphs: 'required' }, ...variant } satisfies GatewayConfig, env);
 }
 
 /** Section A's rows: each query at each connection count over `targets`, with its ratio to stock. */
@@ -218,18 +227,26 @@ async function shardsVersusOneDatabase(): Promise<void> {
   }
 }
 
-/** G: what recording metrics costs, over 9 shards, with every process of the network recording them or none. */
+/** G: what recording metrics and sending traces cost, over 9 shards, with every process of the network doing it or none. */
 async function observabilityCost(): Promise<void> {
   const rows: string[][] = [];
+  // A collector that takes every batch of spans and keeps none, so that only sending them is measured.
+  const collector = http.createServer((request, response) => {
+    request.resume();
+    request.on('end', () => response.writeHead(200, { 'content-type': 'application/json' }).end('{}'));
+  });
+  await new Promise<void>((resolve) => collector.listen(0, '127.0.0.1', resolve));
+  const traced = { OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${(collector.address() as AddressInfo).port}` };
   const networks = [
-    { name: 'metrics off', metrics: false },
-    { name: 'metrics on', metrics: true },
+    { name: 'metrics off, traces off', metrics: false, env: {} },
+    { name: 'metrics on, traces off', metrics: true, env: {} },
+    { name: 'metrics on, traces on', metrics: true, env: traced },
   ];
   const running = [];
   try {
     for (const network of networks) {
-      const subgraphs = await startSubgraphs('sharded', 1, SHARD_PROCESSES, 'required', network.metrics);
-      const gateway = await gatewayFor('ours', subgraphs.networkUrl, { metrics: network.metrics });
+      const subgraphs = await startSubgraphs('sharded', 1, SHARD_PROCESSES, 'required', network.metrics, network.env);
+      const gateway = await gatewayFor('ours', subgraphs.networkUrl, { metrics: network.metrics }, network.env);
       running.push({ subgraphs, gateway, target: { name: network.name, url: gateway.info.url, pid: gateway.child.pid } });
     }
     for (const { target } of running) await checkedPost(target.url, body(FIRST_PAGE));
@@ -246,11 +263,22 @@ async function observabilityCost(): Promise<void> {
       await gateway.stop();
       await subgraphs.stop();
     }
+    collector.close();
   }
   printTable(
-    'G. Observability cost: first page of 50 members over 9 shards, every process recording metrics or none (floor: on >= 0.97x off)',
+    'G. Observability cost: first page of 50 members over 9 shards, every process doing it or none (floor: metrics on >= 0.97x off)',
     ['clients', 'network', 'req/s', 'p50 ms', 'p95 ms', 'gateway CPU us/req', 'x off'],
     rows,
+  );
+  const untraced = await measureUntracedSpans();
+  const pageCpu = Number(rows[0]?.[5]);
+  printTable(
+    `G2. Tracing off, in process: the ${SPANS_PER_PAGE} spans of one such page as no-op calls, next to its gateway CPU (floor: <= 1 %)`,
+    ['work', 'us', 'x page CPU'],
+    [
+      [`${SPANS_PER_PAGE} spans started and ended, no tracer provider`, fixed(untraced, 1), fixed(untraced / pageCpu, 4)],
+      ['gateway CPU of the page (G, 1 client, all off)', fixed(pageCpu), '1.0000'],
+    ],
   );
 }
 

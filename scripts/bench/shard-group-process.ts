@@ -10,6 +10,7 @@ import { exitOnFailure, stopOnSignals } from '../process-lifecycle';
 import { networkData, ONE_DATABASE_NAME, prepareClusterDatabase } from '../run-network';
 import { benchVerifier, type BenchAssertions } from './bench-assertions';
 import { announceReady } from './child-process';
+import { startTracing } from '../../shared/tracing/tracing';
 import { splitNetwork } from './split-network';
 
 export interface ShardGroupConfig {
@@ -34,6 +35,8 @@ export interface ShardGroupInfo {
  */
 async function main(): Promise<void> {
   const config = JSON.parse(process.argv[2]!) as ShardGroupConfig;
+  // Traces only when the benchmark gave this process an OTLP endpoint (section G).
+  startTracing('bench-shard-group-process');
   const logger = createLogger('bench', 'error');
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'itro-bench-'));
   const { clusters, data } = splitNetwork(FOUNDING_CLUSTERS, networkData(566), config.parts);
