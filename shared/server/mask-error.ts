@@ -4,7 +4,7 @@ import type { Logger } from '../logger';
 import { currentRequestId } from './request-id';
 
 /** Apollo Server's own codes for malformed requests: safe to show as they are. */
-const REQUEST_CODES = new Set([
+export const REQUEST_CODES: ReadonlySet<string> = new Set([
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_REQUEST',

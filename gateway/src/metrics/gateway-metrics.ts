@@ -1,10 +1,11 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import { ERROR_CODES } from '../../../shared/errors';
+import { REQUEST_CODES } from '../../../shared/server/mask-error';
 import { createMetricsRegistry, DURATION_BUCKETS } from '../../../shared/metrics/metrics-registry';
 import type { ShardObserver } from '../shard-router/shard-client';
 import type { ShardHealth } from '../shard-router/shard-client';
-import { operationLabel } from './operation-label';
+import { operationLabels } from './operation-label';
 import type { ShardStatus } from '../shard-probe';
 
 export interface GatewayMetrics {
@@ -15,16 +16,16 @@ export interface GatewayMetrics {
   shards: ShardObserver;
 }
 
-/** Codes Apollo Server itself answers with, besides ours: labelled as they are. */
-const REQUEST_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE']);
 const BREAKER_STATES = ['closed', 'half-open', 'open'] as const;
 
 /**
- * The gateway's metrics. Labels are bounded: operation names through `operationLabel`, error codes
- * by the registry of codes (anything else is `other`), clusters by the registry.
+ * The gateway's metrics. Labels are bounded: operation names through `operationLabels`, error codes
+ * by the codes an answer may show (ours and Apollo's, as the masker lets through; anything else is
+ * `other`), clusters by the registry.
  */
 export function createGatewayMetrics(shardHealth: () => ShardHealth[], registeredClusters: () => number, probe: () => Promise<ShardStatus[]>): GatewayMetrics {
   const registry = createMetricsRegistry('gateway');
+  const operationLabel = operationLabels();
   const requests = new Counter({
     name: 'itro_gateway_requests_total',
     help: 'GraphQL requests answered, by operation name and outcome: ok (no errors), partial (data with errors: a cluster missing, a field refused), error (no data).',
