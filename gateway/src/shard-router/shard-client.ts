@@ -101,26 +101,27 @@ export class ShardClient {
     }));
   }
 
+  /** A shard refused a document its schema lacks: counted and logged for `/health`, never a breaker failure. */
+  private mismatched(shard: Shard, reason: string): void {
+    this.tally(this.mismatches, shard, reason, 'shard schema mismatch');
+  }
+
   /**
    * A shard's answer refused for what it held (another cluster's rows, a wrong shape, too many rows,
    * too large a body). It is recorded and logged, but does not count toward the circuit: the shard
    * answered, and one operation's refusal must not take the cluster out of every other answer.
    */
-  /** A shard refused a document its schema lacks: counted and logged for `/health`, never a breaker failure. */
-  mismatched(shard: Shard, reason: string): void {
-    const record = this.mismatches.get(shard) ?? { count: 0, last: reason };
-    record.count += 1;
-    record.last = reason;
-    this.mismatches.set(shard, record);
-    this.settings.logger?.warn({ cluster: shard.name, clusters: shard.clusterIds, reason }, 'shard schema mismatch');
+  refused(shard: Shard, reason: string): void {
+    this.tally(this.misbehaviours, shard, reason, 'shard answer refused');
   }
 
-  refused(shard: Shard, reason: string): void {
-    const record = this.misbehaviours.get(shard) ?? { count: 0, last: reason };
+  /** One more event of a kind for `/health` (how many, and the last reason), and its log line. */
+  private tally(records: Map<Shard, { count: number; last: string }>, shard: Shard, reason: string, message: string): void {
+    const record = records.get(shard) ?? { count: 0, last: reason };
     record.count += 1;
     record.last = reason;
-    this.misbehaviours.set(shard, record);
-    this.settings.logger?.warn({ cluster: shard.name, clusters: shard.clusterIds, reason }, 'shard answer refused');
+    records.set(shard, record);
+    this.settings.logger?.warn({ cluster: shard.name, clusters: shard.clusterIds, reason }, message);
   }
 
   private record(breaker: CircuitBreaker, shard: Shard, result: ShardResult, probe: boolean): ShardResult {
