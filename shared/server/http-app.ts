@@ -44,7 +44,7 @@ export interface HttpAppOptions {
    * readiness probe): throws with the reason when it cannot. Always ready when absent, until it drains.
    */
   ready?: () => Promise<void> | void;
-  /** Paths besides the GraphQL routes and `/health` that metrics name rather than count as `other`. */
+  /** Paths besides the GraphQL routes, `/health`, `/ready` and `/metrics` that metrics and traces name rather than call `other`. */
   metricRoutes?: readonly string[];
 }
 
@@ -57,10 +57,12 @@ export function createHttpApp<Context extends BaseContext>(
   const bodyLimitBytes = options.bodyLimitBytes ?? MAX_BODY_BYTES;
   const app = express();
   app.disable('x-powered-by');
+  // The paths traces and metrics name; any other is `other`, so a scan of random URLs adds no names.
+  const named = [...routes.map((route) => route.path), '/health', '/ready', '/metrics', ...(options.metricRoutes ?? [])];
   app.use(requestId());
-  app.use(httpTracing([...routes.map((route) => route.path), '/health', '/ready', '/metrics', ...(options.metricRoutes ?? [])]));
+  app.use(httpTracing(named));
   if (options.metrics) {
-    app.use(httpMetrics(options.metrics, [...routes.map((route) => route.path), '/health', '/ready', '/metrics', ...(options.metricRoutes ?? [])]));
+    app.use(httpMetrics(options.metrics, named));
     app.get('/metrics', metricsEndpoint(options.metrics));
   }
   app.get('/health', async (_request, response) => {
