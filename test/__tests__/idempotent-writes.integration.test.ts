@@ -4,7 +4,7 @@ import { createGateway, type Gateway } from '../../gateway/src';
 import type { RunningCluster, RunningNetwork } from '../../scripts/run-network';
 import { createLogger } from '../../shared/logger';
 import { listen, type RunningServer } from '../../shared/server/http-app';
-import { startFaultyProxy, type FaultyProxy } from '../support/faulty-proxy';
+import { clusterBehind, startFaultyProxy, type FaultyProxy } from '../support/faulty-proxy';
 import { assertionHeader, signerFor } from '../support/gateway-assertion';
 import { postGraphQL, type GraphQLAnswer } from '../support/gateway-client';
 import { describeOnBothBackends } from '../support/mysql';
@@ -45,11 +45,7 @@ describeOnBothBackends('idempotent writes', (backend) => {
     secretariat = await tokenFor({ subject: 'maria@secretariat', role: 'secretariat' });
     proxy = await startFaultyProxy('', 2000);
     network = await startTestNetwork(backend, 'itro_idem', {
-      clusterUrl: (id, port) => {
-        if (id !== CLUSTER) return `http://127.0.0.1:${port}`;
-        proxy.target = `http://127.0.0.1:${port}`;
-        return proxy.url;
-      },
+      clusterUrl: clusterBehind(proxy, CLUSTER),
       // This gateway never opens a circuit: each lost answer is seen on its own.
       breaker: { failureThreshold: 1000, openMs: 1000 },
     });

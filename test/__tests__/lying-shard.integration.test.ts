@@ -1,6 +1,6 @@
 import { FOUNDING_CLUSTERS } from '../../shared/network-catalog';
 import type { RunningNetwork } from '../../scripts/run-network';
-import { startFaultyProxy, type FaultyProxy } from '../support/faulty-proxy';
+import { clusterBehind, startFaultyProxy, type FaultyProxy } from '../support/faulty-proxy';
 import { postGraphQL, type GraphQLAnswer } from '../support/gateway-client';
 import { lies } from '../support/lying-shard';
 import { describeOnBothBackends } from '../support/mysql';
@@ -56,11 +56,7 @@ describeOnBothBackends('a lying shard costs only its own data, and is named', (b
   beforeAll(async () => {
     proxy = await startFaultyProxy('');
     network = await startTestNetwork(backend, 'itro_lie', {
-      clusterUrl: (id, port) => {
-        if (id !== LIAR) return `http://127.0.0.1:${port}`;
-        proxy.target = `http://127.0.0.1:${port}`;
-        return proxy.url;
-      },
+      clusterUrl: clusterBehind(proxy, LIAR),
       shardTimeouts: { [LIAR]: LIAR_TIMEOUT_MS },
       // Refusals never open a circuit; a high threshold keeps the timeout case from opening one either.
       breaker: { failureThreshold: 1000, openMs: 1000 },

@@ -5,7 +5,7 @@ import { SHARDED_SUBGRAPHS } from '../../shared/sharded-subgraphs';
 import { listen } from '../../shared/server/http-app';
 import type { RunningNetwork } from '../../scripts/run-network';
 import { signerFor } from '../support/gateway-assertion';
-import { startFaultyProxy, type FaultyProxy } from '../support/faulty-proxy';
+import { clusterBehind, startFaultyProxy, type FaultyProxy } from '../support/faulty-proxy';
 import { postGraphQL } from '../support/gateway-client';
 import { describeOnBothBackends } from '../support/mysql';
 import { sampleSum, scrape } from '../support/prometheus-text';
@@ -26,11 +26,7 @@ describeOnBothBackends('metrics', (backend) => {
   beforeAll(async () => {
     proxy = await startFaultyProxy();
     network = await startTestNetwork(backend, 'itro_metrics', {
-      clusterUrl: (id, port) => {
-        if (id !== FAULTY) return `http://127.0.0.1:${port}`;
-        proxy.target = `http://127.0.0.1:${port}`;
-        return proxy.url;
-      },
+      clusterUrl: clusterBehind(proxy, FAULTY),
       breaker: { failureThreshold: 2, openMs: 60_000 },
     });
   });

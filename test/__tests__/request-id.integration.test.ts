@@ -4,7 +4,7 @@ import { createLogger } from '../../shared/logger';
 import { createErrorMasker } from '../../shared/server/mask-error';
 import { REQUEST_ID_HEADER, requestId } from '../../shared/server/request-id';
 import type { RunningNetwork } from '../../scripts/run-network';
-import { startFaultyProxy, type FaultyProxy } from '../support/faulty-proxy';
+import { clusterBehind, startFaultyProxy, type FaultyProxy } from '../support/faulty-proxy';
 import { describeOnBothBackends } from '../support/mysql';
 import { startTestNetwork } from '../support/test-network';
 
@@ -37,11 +37,7 @@ describeOnBothBackends('a request id follows each request', (backend) => {
     network = await startTestNetwork(backend, 'itro_reqid', {
       logger: createLogger('test', 'info', log.stream),
       transport: watching,
-      clusterUrl: (id, port) => {
-        if (id !== FAULTY) return `http://127.0.0.1:${port}`;
-        proxy.target = `http://127.0.0.1:${port}`;
-        return proxy.url;
-      },
+      clusterUrl: clusterBehind(proxy, FAULTY),
       breaker: { failureThreshold: 1000, openMs: 1000 },
     });
   });

@@ -2,8 +2,9 @@ import { createLogger } from '../../shared/logger';
 import { FOUNDING_CLUSTERS } from '../../shared/network-catalog';
 import { listen, type RunningServer } from '../../shared/server/http-app';
 import { createGateway, type Gateway } from '../../gateway/src';
+import type { BreakerSettings } from '../../gateway/src/shard-router/circuit-breaker';
 import type { RunningNetwork } from '../../scripts/run-network';
-import { startFaultyProxy, type FaultMode, type FaultyProxy } from '../support/faulty-proxy';
+import { clusterBehind, startFaultyProxy, type FaultMode, type FaultyProxy } from '../support/faulty-proxy';
 import { signerFor } from '../support/gateway-assertion';
 import { ANALYST_EXAMPLES } from '../../gateway/src/persisted-queries/analyst-examples';
 import { postGraphQL } from '../support/gateway-client';
@@ -28,11 +29,7 @@ describeOnBothBackends('a failing shard costs only its own data', (backend) => {
   beforeAll(async () => {
     proxy = await startFaultyProxy('', 2000);
     network = await startTestNetwork(backend, 'itro_fail', {
-      clusterUrl: (id, port) => {
-        if (id !== FAULTY) return `http://127.0.0.1:${port}`;
-        proxy.target = `http://127.0.0.1:${port}`;
-        return proxy.url;
-      },
+      clusterUrl: clusterBehind(proxy, FAULTY),
       shardTimeoutMs: 5000,
       shardTimeouts: { [FAULTY]: TIMEOUT_MS },
       // This gateway never opens a circuit, so each failure mode is seen on its own.
@@ -49,7 +46,26 @@ describeOnBothBackends('a failing shard costs only its own data', (backend) => {
 
   afterEach(() => {
     proxy.mode = 'pass';
+    proxy.fault = undefined;
   });
+
+  /** A gateway of its own over this network with `breaker`, served for `work`, then stopped. */
+  const withGateway = async (breaker: BreakerSettings, work: (url: string, gateway: Gateway) => Promise<void>): Promise<void> => {
+    const gateway = await createGateway({
+      source: { kind: 'registry', networkUrl: network.networkUrl },
+      shardTimeoutMs: 5000,
+      breaker,
+      logger: createLogger('test', 'silent'),
+      signAssertion: signerFor(network),
+    });
+    const server: RunningServer = await listen(gateway.app, 0, '127.0.0.1');
+    try {
+      await work(`${server.url}/graphql`, gateway);
+    } finally {
+      await server.close();
+      await gateway.stop();
+    }
+  };
 
   // A shard that answers with what no deployment sends misbehaved, and is not asked again.
   const cases: Array<[FaultMode, string, RegExp, number]> = [
@@ -81,17 +97,8 @@ describeOnBothBackends('a failing shard costs only its own data', (backend) => {
   });
 
   it('opens the circuit of a shard that keeps failing, and closes it when a probe succeeds', async () => {
-    const gateway: Gateway = await createGateway({
-      source: { kind: 'registry', networkUrl: network.networkUrl },
-      shardTimeoutMs: 5000,
-      breaker: { failureThreshold: 2, openMs: 400 },
-      logger: createLogger('test', 'silent'),
-      signAssertion: signerFor(network),
-    });
-    const server: RunningServer = await listen(gateway.app, 0, '127.0.0.1');
-    const url = `${server.url}/graphql`;
-    const state = () => gateway.shardHealth().find((shard) => shard.cluster === FAULTY)!.state;
-    try {
+    await withGateway({ failureThreshold: 2, openMs: 400 }, async (url, gateway) => {
+      const state = () => gateway.shardHealth().find((shard) => shard.cluster === FAULTY)!.state;
       proxy.mode = 'http-500';
       proxy.hits = 0;
       await postGraphQL(url, QUERY);
@@ -102,7 +109,7 @@ describeOnBothBackends('a failing shard costs only its own data', (backend) => {
       expect(proxy.hits).toBe(2);
       expect(String(whileOpen.errors![0]!.extensions!.reason)).toMatch(/^circuit open after 2 failures in a row \(last: HTTP 500\)/);
 
-      const health = (await (await fetch(`${server.url}/health`)).json()) as { shards: Array<{ cluster: string; state: string; lastFailure: string }> };
+      const health = (await (await fetch(new URL('/health', url))).json()) as { shards: Array<{ cluster: string; state: string; lastFailure: string }> };
       expect(health.shards.find((shard) => shard.cluster === FAULTY)).toMatchObject({ state: 'open', lastFailure: 'HTTP 500' });
 
       proxy.mode = 'pass';
@@ -111,27 +118,15 @@ describeOnBothBackends('a failing shard costs only its own data', (backend) => {
       const recovered = await postGraphQL(url, QUERY);
       expect(recovered.errors).toBeUndefined();
       expect(state()).toBe('closed');
-    } finally {
-      await server.close();
-      await gateway.stop();
-    }
+    });
   });
 
   it('a shard whose schema lacks a field asked for is left out of that answer only, and its circuit stays closed', async () => {
     // The report's case: the others serve a field this shard does not have (it is a version behind).
     // Its subgraph refuses the gateway's document at validation, naming the field, and runs nothing.
-    const gateway: Gateway = await createGateway({
-      source: { kind: 'registry', networkUrl: network.networkUrl },
-      shardTimeoutMs: 5000,
-      breaker: { failureThreshold: 2, openMs: 10_000 },
-      logger: createLogger('test', 'silent'),
-      signAssertion: signerFor(network),
-    });
-    const server: RunningServer = await listen(gateway.app, 0, '127.0.0.1');
-    const url = `${server.url}/graphql`;
-    const faulty = () => gateway.shardHealth().find((shard) => shard.cluster === FAULTY)!;
     const behind = 'Cannot query field "founded" on type "Member".';
-    try {
+    await withGateway({ failureThreshold: 2, openMs: 10_000 }, async (url, gateway) => {
+      const faulty = () => gateway.shardHealth().find((shard) => shard.cluster === FAULTY)!;
       proxy.fault = {
         answer: (body, request) => (String(request.query).includes('founded') ? { errors: [{ message: behind, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }] } : body),
       };
@@ -155,11 +150,7 @@ describeOnBothBackends('a failing shard costs only its own data', (backend) => {
       expect(ordinary.errors).toBeUndefined();
       expect(ordinary.data!.networkStats.companies).toBe(healthy.companies);
       expect(ordinary.data!.members.totalCount).toBe(healthy.totalCount);
-    } finally {
-      proxy.fault = undefined;
-      await server.close();
-      await gateway.stop();
-    }
+    });
   });
 
   it('a cluster down under a page of projects with partners costs only its own projects and partners', async () => {

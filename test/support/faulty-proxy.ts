@@ -115,3 +115,15 @@ export async function startFaultyProxy(target = '', slowMs = 2000): Promise<Faul
     });
   return proxy;
 }
+
+/**
+ * A test network's `clusterUrl` that registers `cluster` at the proxy, pointing the proxy at where
+ * that cluster's deployment listens, and every other cluster at its own port.
+ */
+export function clusterBehind(proxy: FaultyProxy, cluster: string): (id: string, port: number) => string {
+  return (id, port) => {
+    if (id !== cluster) return `http://127.0.0.1:${port}`;
+    proxy.target = `http://127.0.0.1:${port}`;
+    return proxy.url;
+  };
+}
