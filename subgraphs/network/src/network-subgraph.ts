@@ -23,6 +23,7 @@ import { NetworkInitiativeMutations } from './initiatives/initiative.mutations';
 import { NetworkInitiativeResolver } from './initiatives/initiative.resolver';
 import { resolveClusterReference } from './registry/cluster-reference';
 import { ClusterResolver } from './registry/cluster.resolver';
+import { ClusterRegistryMutations } from './registry/cluster-registry.mutations';
 import { ViewerResolver } from './viewer/viewer.resolver';
 
 export interface NetworkSubgraphOptions {
@@ -71,6 +72,7 @@ export async function createNetworkSubgraph(options: NetworkSubgraphOptions): Pr
       ClusterInitiativesResolver,
       ViewerResolver,
       NetworkInitiativeMutations,
+      ClusterRegistryMutations,
       NetworkAuditLogResolver,
       NetworkAuditEntryConnectionTypes.TotalCountResolver,
     ],

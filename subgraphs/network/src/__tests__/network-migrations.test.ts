@@ -109,9 +109,11 @@ describeOnBothBackends('network database migrations', (backend) => {
       'NetworkAuditLog1764201600000',
       'NetworkIdSequences1764288000000',
       'NetworkIdempotencyKeys1764374400000',
+      'ClusterLifecycle1764460800000',
     ]);
     const [clusters, network, missionAims, objectives] = await snapshot(dataSource!, OLD_TABLES);
-    expect(clusters).toEqual(byFirstColumn(OLD_ROWS.clusters));
+    // The released clusters are active, at the registry's first revision.
+    expect(clusters).toEqual(byFirstColumn(OLD_ROWS.clusters).map((row) => ({ ...row, status: 'ACTIVE', revision: 0 })));
     expect(network).toEqual(byFirstColumn(OLD_ROWS.network));
     expect(missionAims).toEqual(byFirstColumn(OLD_ROWS.mission_aims));
     expect(objectives).toEqual(byFirstColumn(OLD_ROWS.objectives));
@@ -172,8 +174,12 @@ describeOnBothBackends('network database migrations', (backend) => {
   });
 
   it('reverts to the released schema and keeps its rows', async () => {
+    // Undone newest first (the clusters' lifecycle, the idempotency keys, the id sequences, the audit log), each taking only its own columns or table.
+    const withLifecycle = await snapshot(dataSource!, OLD_TABLES);
+    await dataSource!.undoLastMigration({ transaction: 'each' });
     const before = await snapshot(dataSource!, OLD_TABLES);
-    // Undone newest first (the idempotency keys, the id sequences, the audit log), each taking only its own table.
+    expect(before[0]).toEqual(withLifecycle[0]!.map(({ status: _status, revision: _revision, ...row }) => row));
+    expect(before.slice(1)).toEqual(withLifecycle.slice(1));
     await dataSource!.undoLastMigration({ transaction: 'each' });
     expect(await hasTable(dataSource!, 'idempotency_keys')).toBe(false);
     expect(await hasTable(dataSource!, 'id_sequences')).toBe(true);
@@ -191,5 +197,6 @@ describeOnBothBackends('network database migrations', (backend) => {
       await dataSource!.runMigrations({ transaction: 'each' });
     }
     for (const table of [...NEW_TABLES, 'audit_log', 'id_sequences', 'idempotency_keys']) expect(await hasTable(dataSource!, table)).toBe(true);
+    expect(await snapshot(dataSource!, ['clusters'])).toEqual([withLifecycle[0]]);
   });
 });

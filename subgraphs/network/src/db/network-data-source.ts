@@ -10,6 +10,7 @@ import { NetworkInitiatives1764115200000 } from './migrations/1764115200000-netw
 import { NetworkAuditLog1764201600000 } from './migrations/1764201600000-network-audit-log';
 import { NetworkIdSequences1764288000000 } from './migrations/1764288000000-network-id-sequences';
 import { NetworkIdempotencyKeys1764374400000 } from './migrations/1764374400000-network-idempotency-keys';
+import { ClusterLifecycle1764460800000 } from './migrations/1764460800000-cluster-lifecycle';
 import { AuditEntryEntity } from '../../../../shared/audit/audit-entry.entity';
 import { IdempotencyRecordEntity } from '../../../../shared/idempotency/idempotency-record.entity';
 
@@ -30,6 +31,7 @@ export const NETWORK_MIGRATIONS = [
   NetworkAuditLog1764201600000,
   NetworkIdSequences1764288000000,
   NetworkIdempotencyKeys1764374400000,
+  ClusterLifecycle1764460800000,
 ];
 
 /**

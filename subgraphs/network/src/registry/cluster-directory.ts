@@ -1,15 +1,17 @@
 import DataLoader from 'dataloader';
-import { In, type DataSource } from 'typeorm';
+import { In, Not, type DataSource } from 'typeorm';
 import { ClusterEntity } from './cluster.entity';
+import { ClusterStatus } from './cluster-status';
 
 /**
  * Per-request access to the registry. Lookups by id are batched into one `IN` query per tick, and the
- * full list (which `clusters` and `committee` both need) is read at most once and primes the loader,
- * so a request costs a constant number of statements however many clusters it touches.
+ * list of clusters in the network (which `clusters` and `committee` both need) is read at most once
+ * and primes the loader, so a request costs a constant number of statements however many clusters it
+ * touches. Lookups by id also find retired clusters: initiatives they led still name them.
  */
 export class ClusterDirectory {
   private readonly byId: DataLoader<string, ClusterEntity | null>;
-  private everything: Promise<ClusterEntity[]> | undefined;
+  private inNetwork: Promise<ClusterEntity[]> | undefined;
 
   constructor(private readonly dataSource: DataSource) {
     this.byId = new DataLoader(async (ids) => {
@@ -19,7 +21,7 @@ export class ClusterDirectory {
     });
   }
 
-  /** The cluster with this id, or null if the registry has none. */
+  /** The cluster with this id, retired or not, or null if the registry has none. */
   load(id: string): Promise<ClusterEntity | null> {
     return this.byId.load(id);
   }
@@ -31,15 +33,21 @@ export class ClusterDirectory {
     return cluster;
   }
 
-  /** Every cluster, in registry order. */
+  /** The clusters of the network (active and suspended; retired ones are gone), in registry order. */
   all(): Promise<ClusterEntity[]> {
-    this.everything ??= this.dataSource
+    this.inNetwork ??= this.dataSource
       .getRepository(ClusterEntity)
-      .find({ order: { position: 'ASC' } })
+      .find({ where: { status: Not(ClusterStatus.RETIRED) }, order: { position: 'ASC' } })
       .then((rows) => {
         for (const row of rows) this.byId.prime(row.id, row);
         return rows;
       });
-    return this.everything;
+    return this.inNetwork;
+  }
+
+  /** The registry's revision: that of its latest change, 0 for the registry as seeded. */
+  async revision(): Promise<number> {
+    const [row] = (await this.dataSource.query('SELECT MAX(revision) AS revision FROM clusters')) as Array<{ revision: number | string | null }>;
+    return Number(row?.revision ?? 0);
   }
 }

@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { DevelopmentRegion } from '../../../../shared/network-catalog';
+import { ClusterStatus } from './cluster-status';
 
 /** A row of the cluster registry: who the member clusters are and where their subgraphs answer. */
 @Entity({ name: 'clusters' })
@@ -30,4 +31,11 @@ export class ClusterEntity {
   /** The cluster's seat on the network committee. */
   @Column({ name: 'representative', type: 'varchar', length: 200 })
   representative: string;
+
+  @Column({ name: 'status', type: 'varchar', length: 16, default: ClusterStatus.ACTIVE })
+  status: ClusterStatus;
+
+  /** The registry revision of the row's last change; the registry's revision is the largest. */
+  @Column({ name: 'revision', type: 'int', default: 0 })
+  revision: number;
 }

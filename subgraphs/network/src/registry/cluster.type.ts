@@ -1,6 +1,7 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import type { DevelopmentRegion } from '../../../../shared/network-catalog';
 import { DEVELOPMENT_REGIONS } from './development-region';
+import { ClusterStatus } from './cluster-status';
 import { PLAIN_FIELDS } from '../../../../shared/server/federated-schema';
 
 /**
@@ -33,4 +34,7 @@ export class Cluster {
 
   @Field(() => Int, { description: 'Registry order, 0-based.' })
   position: number;
+
+  @Field(() => ClusterStatus, { description: 'Whether its data is served (ACTIVE) or held back (SUSPENDED); RETIRED only in the answer of `retireCluster`.' })
+  status: ClusterStatus;
 }

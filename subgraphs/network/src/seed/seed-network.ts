@@ -9,6 +9,8 @@ import { ObjectiveEntity } from '../alliance/objective.entity';
 import { NETWORK_INITIATIVES } from '../initiatives/initiative-catalog';
 import { NetworkInitiativeClusterEntity, NetworkInitiativeEntity } from '../initiatives/initiative.entity';
 import { ClusterEntity } from '../registry/cluster.entity';
+import { ClusterStatus } from '../registry/cluster-status';
+import { parseDeploymentUrl } from '../registry/deployment-url';
 
 export interface SeedNetworkOptions {
   /** The base URL where a cluster's subgraph answers, written into the registry. */
@@ -34,6 +36,8 @@ export async function seedNetwork(dataSource: DataSource, options: SeedNetworkOp
     region: cluster.region,
     url: checkedUrl(cluster.id, options.clusterUrl(cluster.id, position)),
     representative: cluster.representative,
+    status: ClusterStatus.ACTIVE,
+    revision: 0,
   }));
   const secretariat = catalog.find((cluster) => cluster.id === NETWORK_FACTS.secretariatClusterId);
   if (!secretariat || !catalog.some((cluster) => cluster.id === NETWORK_FACTS.presidentClusterId)) {
@@ -108,14 +112,7 @@ async function deleteAll<Entity extends ObjectLiteral>(manager: EntityManager, e
 
 // The gateway dials these URLs: a typo caught here is better than a shard that is never reachable.
 function checkedUrl(clusterId: string, url: string): string {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new RangeError(`clusterUrl gave "${url}" for cluster "${clusterId}": not a URL`);
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    throw new RangeError(`clusterUrl gave "${url}" for cluster "${clusterId}": expected http or https`);
-  }
-  return url.replace(/\/+$/, '');
+  const checked = parseDeploymentUrl(url);
+  if ('problem' in checked) throw new RangeError(`clusterUrl gave "${url}" for cluster "${clusterId}": it ${checked.problem}`);
+  return checked.url;
 }
