@@ -30,6 +30,8 @@ export interface NetworkPlan {
   shardTimeoutMs: number;
   shardTimeouts?: Readonly<Record<string, number>>;
   breaker?: { failureThreshold: number; openMs: number };
+  /** How often the gateway reads the registry again; its default (10 s) when omitted. */
+  registryPollMs?: number;
   /** Called with every SQL statement a cluster deployment runs, for statement counts. */
   onClusterQuery?: (deployment: string, sql: string) => void;
   /** How the gateway reaches shards; HTTP unless a test wraps it to watch. */
@@ -233,6 +235,7 @@ export async function runNetwork(plan: NetworkPlan): Promise<RunningNetwork> {
     const gateway = await createGateway({
       source: { kind: 'registry', networkUrl: subgraphs.networkUrl },
       breaker: plan.breaker,
+      ...(plan.registryPollMs === undefined ? {} : { registryPollMs: plan.registryPollMs }),
       transport: plan.transport,
       shardTimeoutMs: plan.shardTimeoutMs,
       shardTimeouts: plan.shardTimeouts,

@@ -32,6 +32,7 @@ async function main(): Promise<void> {
     breaker: config.breaker,
     retryReads: config.retryReads,
     shareReads: config.shareReads,
+    registryPollMs: config.registryPollMs,
     metrics: config.metrics,
     shardHttp: shardHttpOptions(config),
     startupWaitMs: config.startupWaitMs,

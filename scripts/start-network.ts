@@ -24,6 +24,7 @@ async function main(): Promise<void> {
     clusterUrl: config.clusterUrl,
     shardTimeoutMs: config.shardTimeoutMs,
     shardTimeouts: config.shardTimeouts,
+    registryPollMs: config.registryPollMs,
     metrics: config.metrics,
     logger,
     // Created on first start: `npm run token` signs with the same file.

@@ -54,6 +54,8 @@ const environmentSchema = z.object({
   SHARD_RETRY_READS: z.enum(['true', 'false']).default('true'),
   /** Whether identical reads in flight to one shard for one caller are sent once and their answer shared. */
   SHARD_SHARE_READS: z.enum(['true', 'false']).default('true'),
+  /** How often the gateway reads the registry again (ms); 0 never (a registry write through it is still applied at once). */
+  REGISTRY_POLL_MS: z.coerce.number().int().min(0).max(3_600_000).default(10_000),
   /** The largest answer read from one shard, in bytes; beyond it the answer is refused (CLUSTER_MISBEHAVED). */
   SHARD_MAX_RESPONSE_BYTES: z.coerce.number().int().min(1024).max(1024 ** 3).default(16 * 1024 * 1024),
   /** PEM file of the CAs trusted for shards on https URLs; the system store when unset. */
@@ -133,6 +135,7 @@ export interface Config {
   breaker: { failureThreshold: number; openMs: number };
   retryReads: boolean;
   shareReads: boolean;
+  registryPollMs: number;
   /** Whether every process serves `/metrics`. */
   metrics: boolean;
   /** On SIGTERM, how long requests in flight may take to finish. */
@@ -211,6 +214,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     breaker: { failureThreshold: e.SHARD_BREAKER_FAILURES, openMs: e.SHARD_BREAKER_OPEN_MS },
     retryReads: e.SHARD_RETRY_READS === 'true',
     shareReads: e.SHARD_SHARE_READS === 'true',
+    registryPollMs: e.REGISTRY_POLL_MS,
     metrics: e.METRICS_ENABLED === 'true',
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     shardHttp: { maxResponseBytes: e.SHARD_MAX_RESPONSE_BYTES, caFile: e.SHARD_CA_FILE, clientCertFile: e.SHARD_CLIENT_CERT_FILE, clientKeyFile: e.SHARD_CLIENT_KEY_FILE },

@@ -2,14 +2,18 @@ import { ApolloGateway } from '@apollo/gateway';
 import { createGatewayContext } from './gateway-context';
 import { NetworkDataSource } from './network-data-source';
 import type { TokenVerifier } from '../../shared/auth/tokens';
-import { NETWORK_AUDIENCE, type AssertionSigner } from '../../shared/auth/gateway-assertion';
+import type { AssertionSigner } from '../../shared/auth/gateway-assertion';
 import { ApolloServer } from '@apollo/server';
 import type { Express } from 'express';
 import type { Logger } from '../../shared/logger';
 import { createHttpApp } from '../../shared/server/http-app';
 import { createErrorMasker } from '../../shared/server/mask-error';
-import { NETWORK_SUBGRAPH, SHARDED_SUBGRAPHS, shardedSubgraphUrl } from '../../shared/sharded-subgraphs';
-import { fetchClusterIds, fetchRegistry, fetchSdl, retryUntil } from './registry-client';
+import { SHARDED_SUBGRAPHS } from '../../shared/sharded-subgraphs';
+import { fetchRegistry } from './registry/registry-client';
+import { readFromRegistry, readFromSupergraph, type GatewaySource } from './registry/network-read';
+import { RegistryFollower } from './registry/registry-follower';
+import { createDeploymentCheck } from './registry/deployment-check';
+import { registryWritePlugin } from './registry/registry-write-plugin';
 import { DEFAULT_PROTECTION, type GatewayProtection } from '../../shared/gateway-protection';
 import { operationLimitsPlugin } from '../../shared/limits/operation-limits';
 import { createRateLimitGuard } from './limits/rate-limit';
@@ -30,15 +34,6 @@ import { createGatewayMetrics, type GatewayMetrics } from './metrics/gateway-met
 import type { AnswerChecks } from './shard-router/answer-check';
 import { compileShardRules } from './shard-router/shard-rules';
 import { ShardSet, type RegistryEntry } from './shard-router/shard-set';
-import { composeSupergraph, deploymentBaseUrl, isShardedSubgraph, supergraphSubgraphs } from './supergraph';
-
-/**
- * Where the gateway learns the network: the registry in the network subgraph (the usual way), or a
- * supergraph file given to it, with the shards from a list or from the deployment the file names.
- */
-export type GatewaySource =
-  | { kind: 'registry'; networkUrl: string }
-  | { kind: 'supergraph'; supergraphSdl: string; shards?: readonly RegistryEntry[] };
 
 export interface GatewayOptions {
   source: GatewaySource;
@@ -65,6 +60,8 @@ export interface GatewayOptions {
   metrics?: boolean;
   /** The checks of every shard answer (answer-check.ts); replaced only by the benchmark, to measure what they cost. */
   answerChecks?: AnswerChecks;
+  /** How often the registry is read again (ms); 0 never. Default 10000. A registry write through this gateway is applied at once. */
+  registryPollMs?: number;
   /** Limits against hostile or careless requests; `DEFAULT_PROTECTION` when omitted. */
   protection?: GatewayProtection;
   /** The built dashboard and workbench (`npm run build:web`), served at `/` and `/graphiql`. */
@@ -73,34 +70,46 @@ export interface GatewayOptions {
 
 export interface Gateway {
   app: Express;
-  registry: readonly RegistryEntry[];
-  shards: ShardSet;
+  /** The clusters served now, from the registry as last applied. */
+  readonly registry: readonly RegistryEntry[];
+  /** The shards now: the set a request arriving now would use. */
+  readonly shards: ShardSet;
   supergraphSdl: string;
   /** Each shard's breaker state and last latency, for `/health` and the dashboard. */
   shardHealth(): ShardHealth[];
+  /** Reads the registry now and applies it (what the poll does); resolves once applied. */
+  refreshRegistry(): Promise<void>;
   stop(): Promise<void>;
-}
-
-export interface Network {
-  registry: RegistryEntry[];
-  supergraphSdl: string;
-  /** Each sharded subgraph's SDL, with the `@shard` rules the supergraph does not carry. */
-  shardedSdl: Map<string, string>;
 }
 
 /**
  * The network's one schema: learns the shards, takes each sharded subgraph's SDL from a shard that
  * answers, compiles its `@shard` rules (a gap stops the start), and serves the supergraph with a
  * shard router in place of each sharded subgraph's data source. The network subgraph goes through
- * `NetworkDataSource`, over the same HTTP client as the shards.
+ * `NetworkDataSource`, over the same HTTP client as the shards. With the registry as its source, it
+ * follows the registry live (registry-follower.ts).
  */
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const { logger } = options;
   const network = options.source.kind === 'registry' ? await readFromRegistry(options.source.networkUrl, options) : await readFromSupergraph(options.source, options);
-  const shards = new ShardSet(network.registry, options.shardTimeoutMs ?? 5000, options.shardTimeouts);
+  const timeoutMs = options.shardTimeoutMs ?? 5000;
+  const initial = new ShardSet(network.registry, timeoutMs, options.shardTimeouts);
+  const source = options.source;
+  const follower =
+    source.kind === 'registry'
+      ? new RegistryFollower(initial, network.revision, {
+          read: () => fetchRegistry(source.networkUrl, options.signAssertion),
+          check: createDeploymentCheck(() => network.shardedSdl, options.signAssertion),
+          build: (entries, previous) => new ShardSet(entries, timeoutMs, options.shardTimeouts, previous),
+          logger,
+        })
+      : undefined;
+  const currentShards = (): ShardSet => follower?.current ?? initial;
   const post = createHttpPost(options.shardHttp);
-  // Read at each scrape, once the client below exists.
-  const metrics: GatewayMetrics | undefined = options.metrics === false ? undefined : createGatewayMetrics((): ShardHealth[] => client.health(shards.shards), () => network.registry.length, (): Promise<ShardStatus[]> => probeShards());
+  const shardHealth = () => client.health(currentShards().shards);
+  const probeShards = createShardProbe(() => currentShards().shards, shardHealth);
+  const registryStatus = () => ({ clusters: currentShards().entries.length, revision: follower?.revision ?? network.revision, pending: follower?.status().pending.length ?? 0 });
+  const metrics: GatewayMetrics | undefined = options.metrics === false ? undefined : createGatewayMetrics(shardHealth, registryStatus, probeShards);
   const client = new ShardClient(options.transport ?? transportOver(post), {
     breaker: options.breaker ?? DEFAULT_BREAKER,
     retryReads: options.retryReads ?? true,
@@ -111,12 +120,12 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const routers = new Map(
     SHARDED_SUBGRAPHS.filter((name) => network.shardedSdl.has(name)).map((name) => [
       name as string,
-      new ShardRouter(name, compileShardRules(name, network.shardedSdl.get(name)!), shards, client, options.signAssertion, options.answerChecks),
+      new ShardRouter(name, compileShardRules(name, network.shardedSdl.get(name)!), currentShards, client, options.signAssertion, options.answerChecks),
     ]),
   );
   const gateway = new ApolloGateway({
     supergraphSdl: network.supergraphSdl,
-    buildService: ({ name, url }) => routers.get(name) ?? new NetworkDataSource({ url: url!, post, signAssertion: options.signAssertion, timeoutMs: options.shardTimeoutMs ?? 5000 }),
+    buildService: ({ name, url }) => routers.get(name) ?? new NetworkDataSource({ url: url!, post, signAssertion: options.signAssertion, timeoutMs }),
     logger,
   });
   const protection = options.protection ?? DEFAULT_PROTECTION;
@@ -126,7 +135,13 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     stopOnTerminationSignals: false,
     formatError: createErrorMasker(logger),
     logger,
-    plugins: [...(metrics ? [metrics.plugin] : []), rootTypeGuard, idempotencyKeyGuard, operationLimitsPlugin(protection.limits)],
+    plugins: [
+      ...(metrics ? [metrics.plugin] : []),
+      ...(follower ? [registryWritePlugin(() => follower.refresh())] : []),
+      rootTypeGuard,
+      idempotencyKeyGuard,
+      operationLimitsPlugin(protection.limits),
+    ],
     introspection: protection.introspection,
     // Without introspection, "did you mean" suggestions would tell the schema bit by bit.
     hideSchemaDetailsFromClientErrors: !protection.introspection,
@@ -138,11 +153,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   await server.start();
   const rateLimit = protection.rateLimits ? createRateLimitGuard(protection.rateLimits, options.verifyToken, logger) : undefined;
   await rateLimit?.connected;
-  const shardHealth = () => client.health(shards.shards);
-  const probeShards = createShardProbe(shards.shards, shardHealth);
   const app = createHttpApp(
-    [{ path: '/graphql', server, context: createGatewayContext(options.verifyToken), guards: [batchLimit(protection.maxBatch), ...(rateLimit ? [rateLimit.guard] : [])] }],
-    () => ({ clusters: network.registry.map((entry) => entry.id), shards: shardHealth() }),
+    [{ path: '/graphql', server, context: createGatewayContext(options.verifyToken, currentShards), guards: [batchLimit(protection.maxBatch), ...(rateLimit ? [rateLimit.guard] : [])] }],
+    () => ({ clusters: currentShards().entries.map((entry) => entry.id), shards: shardHealth(), ...(follower ? { registry: follower.status() } : {}) }),
     {
       bodyLimitBytes: protection.bodyLimitBytes,
       // The schema is composed and the registry read before this app exists; traffic also needs a cluster to ask.
@@ -163,82 +176,25 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     },
   );
   app.set('trust proxy', protection.trustProxy);
-  logger.info({ clusters: network.registry.map((entry) => entry.id), shards: shards.shards.length, source: options.source.kind }, 'gateway ready');
+  follower?.start(options.registryPollMs ?? 10_000);
+  logger.info({ clusters: network.registry.map((entry) => entry.id), shards: initial.shards.length, source: options.source.kind, revision: network.revision }, 'gateway ready');
   return {
     app,
-    registry: network.registry,
-    shards,
+    get registry() {
+      return currentShards().entries;
+    },
+    get shards() {
+      return currentShards();
+    },
     supergraphSdl: network.supergraphSdl,
     shardHealth,
+    refreshRegistry: () => follower?.refresh() ?? Promise.resolve(),
     stop: async () => {
+      follower?.stop();
       await server.stop();
       await rateLimit?.close();
     },
   };
 }
 
-function retrying(options: Pick<GatewayOptions, 'startupWaitMs' | 'logger'>) {
-  const waitMs = options.startupWaitMs ?? 60_000;
-  const onRetry = (error: unknown) => options.logger.debug({ err: error }, 'waiting for subgraphs');
-  return <T>(what: string, attempt: () => Promise<T>) => retryUntil(what, waitMs, attempt, onRetry);
-}
-
-/** The registry names the shards; the supergraph is composed from the subgraphs' own SDL. */
-export async function readFromRegistry(networkUrl: string, options: Pick<GatewayOptions, 'startupWaitMs' | 'logger' | 'signAssertion'>): Promise<Network> {
-  const retry = retrying(options);
-  const registry = await retry('Reading the cluster registry', () => fetchRegistry(networkUrl, options.signAssertion));
-  const networkSdl = await retry('Reading the network subgraph schema', () => fetchSdl(networkUrl, options.signAssertion, [NETWORK_AUDIENCE]));
-  const shardedSdl = await readShardedSdl(registry, SHARDED_SUBGRAPHS, retry, options.signAssertion);
-  const supergraphSdl = composeSupergraph([
-    { name: NETWORK_SUBGRAPH, url: networkUrl, sdl: networkSdl },
-    ...SHARDED_SUBGRAPHS.map((name) => ({ name, url: shardedSubgraphUrl(registry[0]!.url, name), sdl: shardedSdl.get(name)! })),
-  ]);
-  return { registry, supergraphSdl, shardedSdl };
-}
-
-/**
- * The supergraph file is served as given. Its sharded subgraphs are routed over the shards listed,
- * or, without a list, over the deployment the file names, which says at `/health` whose clusters
- * it serves.
- */
-async function readFromSupergraph(source: Extract<GatewaySource, { kind: 'supergraph' }>, options: GatewayOptions): Promise<Network> {
-  const retry = retrying(options);
-  const sharded = supergraphSubgraphs(source.supergraphSdl).filter((subgraph) => isShardedSubgraph(subgraph.name));
-  let registry = source.shards ? [...source.shards] : [];
-  if (registry.length === 0 && sharded.length > 0) {
-    const first = sharded[0]!;
-    const baseUrl = deploymentBaseUrl(first.name as (typeof SHARDED_SUBGRAPHS)[number], first.url);
-    const clusterIds = await retry(`Asking ${baseUrl}/health which clusters it serves`, () => fetchClusterIds(baseUrl));
-    registry = clusterIds.map((id) => ({ id, url: baseUrl }));
-  }
-  const names = sharded.map((subgraph) => subgraph.name as (typeof SHARDED_SUBGRAPHS)[number]);
-  const shardedSdl = await readShardedSdl(registry, names, retry, options.signAssertion);
-  return { registry, supergraphSdl: source.supergraphSdl, shardedSdl };
-}
-
-async function readShardedSdl(
-  registry: readonly RegistryEntry[],
-  names: ReadonlyArray<(typeof SHARDED_SUBGRAPHS)[number]>,
-  retry: ReturnType<typeof retrying>,
-  sign: AssertionSigner,
-): Promise<Map<string, string>> {
-  const shardedSdl = new Map<string, string>();
-  for (const subgraph of names) {
-    const audience = (entry: RegistryEntry) => registry.filter((other) => other.url === entry.url).map((other) => other.id);
-    const sdl = await retry(`Reading the ${subgraph} schema from a cluster`, () => firstAnswer(registry, (entry) => fetchSdl(shardedSubgraphUrl(entry.url, subgraph), sign, audience(entry))));
-    shardedSdl.set(subgraph, sdl);
-  }
-  return shardedSdl;
-}
-
-async function firstAnswer<T>(registry: readonly RegistryEntry[], ask: (entry: RegistryEntry) => Promise<T>): Promise<T> {
-  let last: unknown = new Error('no clusters are known');
-  for (const entry of registry) {
-    try {
-      return await ask(entry);
-    } catch (error) {
-      last = error;
-    }
-  }
-  throw last;
-}
+export { readFromRegistry, type GatewaySource };

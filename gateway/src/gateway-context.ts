@@ -1,5 +1,6 @@
 import type { ExpressContextFunctionArgument } from '@as-integrations/express5';
 import { authorizationOf, type TokenVerifier } from '../../shared/auth/tokens';
+import type { ShardSet } from './shard-router/shard-set';
 import { checkedIdempotencyKey, idempotencyKeyOf } from '../../shared/idempotency/idempotency-key';
 
 /**
@@ -9,6 +10,8 @@ import { checkedIdempotencyKey, idempotencyKeyOf } from '../../shared/idempotenc
 export interface GatewayContext {
   authorization?: string;
   idempotencyKey?: string;
+  /** The network's shards when the request arrived: a registry change while it runs does not move it. */
+  shards?: ShardSet;
 }
 
 /**
@@ -16,12 +19,12 @@ export interface GatewayContext {
  * and UNAUTHENTICATED, before any subgraph is asked; the subgraphs still verify it themselves. A
  * malformed Idempotency-Key is refused here too (400 BAD_USER_INPUT), before any subgraph is asked.
  */
-export function createGatewayContext(verifyToken?: TokenVerifier) {
+export function createGatewayContext(verifyToken?: TokenVerifier, currentShards?: () => ShardSet) {
   return async ({ req }: ExpressContextFunctionArgument): Promise<GatewayContext> => {
     const authorization = authorizationOf(req.headers);
     if (verifyToken) await verifyToken(authorization);
     const key = idempotencyKeyOf(req.headers);
     const idempotencyKey = key === undefined ? undefined : checkedIdempotencyKey(key, 400);
-    return { ...(authorization ? { authorization } : {}), ...(idempotencyKey ? { idempotencyKey } : {}) };
+    return { ...(authorization ? { authorization } : {}), ...(idempotencyKey ? { idempotencyKey } : {}), ...(currentShards ? { shards: currentShards() } : {}) };
   };
 }

@@ -31,7 +31,7 @@ export class NetworkDataSource implements GraphQLDataSource<GatewayContext> {
   private readonly fetches = new Map<string, FetchShape>();
 
   constructor(private readonly options: NetworkDataSourceOptions) {
-    this.target = { name: 'network', clusterIds: [], baseUrl: options.url, timeoutMs: options.timeoutMs };
+    this.target = { name: 'network', clusterIds: [], baseUrl: options.url, timeoutMs: options.timeoutMs, suspended: false };
   }
 
   async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {

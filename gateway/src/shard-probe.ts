@@ -1,5 +1,6 @@
 import type { ShardHealth } from './shard-router/shard-client';
 import type { Shard } from './shard-router/shard-set';
+import { boundedText, MAX_HEALTH_BYTES, parsedOrNull } from './bounded-body';
 
 /** One cluster deployment as the dashboard shows it. */
 export interface ShardStatus {
@@ -19,7 +20,7 @@ export interface ShardStatus {
 }
 
 /** What a deployment's `/health` says of its program, read strictly: it is another organisation's answer. */
-function programOf(body: unknown): Pick<ShardStatus, 'version' | 'schemas'> {
+export function programOf(body: unknown): Pick<ShardStatus, 'version' | 'schemas'> {
   const { version, schemas } = (typeof body === 'object' && body !== null ? body : {}) as { version?: unknown; schemas?: unknown };
   const plain = (value: unknown): value is string => typeof value === 'string' && /^[A-Za-z0-9._+-]{1,64}$/.test(value);
   const entries = typeof schemas === 'object' && schemas !== null && !Array.isArray(schemas) ? Object.entries(schemas).filter(([name, hash]) => plain(name) && plain(hash)).slice(0, 16) : [];
@@ -37,7 +38,8 @@ const PROBE_TIMEOUT_MS = 3_000;
  * combines the answer with the breaker's view: a shard whose circuit is open is down even if its
  * health endpoint answers, since the gateway sends it nothing.
  */
-export function createShardProbe(shards: readonly Shard[], breakerHealth: () => ShardHealth[], now: () => number = Date.now) {
+export function createShardProbe(shards: readonly Shard[] | (() => readonly Shard[]), breakerHealth: () => ShardHealth[], now: () => number = Date.now) {
+  const current = typeof shards === 'function' ? shards : () => shards;
   let kept: { at: number; statuses: Promise<ShardStatus[]> } | undefined;
 
   const probeOne = async (shard: Shard, health: ShardHealth | undefined): Promise<ShardStatus> => {
@@ -63,38 +65,8 @@ export function createShardProbe(shards: readonly Shard[], breakerHealth: () => 
   return (): Promise<ShardStatus[]> => {
     if (kept && now() - kept.at < PROBE_KEPT_MS) return kept.statuses;
     const health = breakerHealth();
-    const statuses = Promise.all(shards.map((shard) => probeOne(shard, health.find((entry) => entry.cluster === shard.name))));
+    const statuses = Promise.all(current().map((shard) => probeOne(shard, health.find((entry) => entry.cluster === shard.name))));
     kept = { at: now(), statuses };
     return statuses;
   };
-}
-
-/** A health answer is a few hundred bytes: past this, the rest is not read and the body is ignored. */
-const MAX_HEALTH_BYTES = 16_384;
-
-/** The body as text, or null once it passes `limit` bytes (the transfer is cut there). */
-async function boundedText(response: Response, limit: number): Promise<string | null> {
-  if (!response.body) return '';
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let bytes = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    bytes += value.byteLength;
-    if (bytes > limit) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-function parsedOrNull(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
 }

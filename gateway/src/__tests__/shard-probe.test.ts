@@ -8,7 +8,7 @@ async function healthServer(body: string): Promise<{ shard: Shard; close(): Prom
   const server = http.createServer((_request, response) => response.writeHead(200, { 'content-type': 'application/json' }).end(body));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return { shard: { name: `c${port}`, clusterIds: [`c${port}`], baseUrl: `http://127.0.0.1:${port}`, timeoutMs: 1000 }, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return { shard: { name: `c${port}`, clusterIds: [`c${port}`], baseUrl: `http://127.0.0.1:${port}`, timeoutMs: 1000, suspended: false }, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
 describe('the shard probe reads what a deployment says of its program', () => {

@@ -23,7 +23,15 @@ const BREAKER_STATES = ['closed', 'half-open', 'open'] as const;
  * by the codes an answer may show (ours and Apollo's, as the masker lets through; anything else is
  * `other`), clusters by the registry.
  */
-export function createGatewayMetrics(shardHealth: () => ShardHealth[], registeredClusters: () => number, probe: () => Promise<ShardStatus[]>): GatewayMetrics {
+/** The registry as the gateway applied it, for its gauges. */
+export interface RegistryGauges {
+  clusters: number;
+  revision: number;
+  /** Registered deployments not taking traffic yet (their check failed). */
+  pending: number;
+}
+
+export function createGatewayMetrics(shardHealth: () => ShardHealth[], registryGauges: () => RegistryGauges, probe: () => Promise<ShardStatus[]>): GatewayMetrics {
   const registry = createMetricsRegistry('gateway');
   const operationLabel = operationLabels();
   const requests = new Counter({
@@ -66,10 +74,26 @@ export function createGatewayMetrics(shardHealth: () => ShardHealth[], registere
   });
   new Gauge({
     name: 'itro_registry_clusters',
-    help: 'Clusters in the registry the gateway serves.',
+    help: 'Clusters in the registry the gateway serves (active and suspended).',
     registers: [registry],
     collect() {
-      this.set(registeredClusters());
+      this.set(registryGauges().clusters);
+    },
+  });
+  new Gauge({
+    name: 'itro_registry_revision',
+    help: 'The registry revision the gateway last read: every registry write raises it by one.',
+    registers: [registry],
+    collect() {
+      this.set(registryGauges().revision);
+    },
+  });
+  new Gauge({
+    name: 'itro_registry_pending_deployments',
+    help: 'Registered or moved deployments not taking traffic yet, because their check failed (see /health).',
+    registers: [registry],
+    collect() {
+      this.set(registryGauges().pending);
     },
   });
 

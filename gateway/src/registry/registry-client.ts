@@ -1,5 +1,5 @@
-import { GATEWAY_ASSERTION_HEADER, NETWORK_AUDIENCE, type AssertionSigner } from '../../shared/auth/gateway-assertion';
-import type { RegistryEntry } from './shard-router/shard-set';
+import { GATEWAY_ASSERTION_HEADER, NETWORK_AUDIENCE, type AssertionSigner } from '../../../shared/auth/gateway-assertion';
+import type { RegistryEntry } from '../shard-router/shard-set';
 
 /** POSTs a query with the gateway's assertion for `audience` and returns `data`, throwing on transport or GraphQL errors. */
 export async function postQuery(url: string, query: string, sign: AssertionSigner, audience: readonly string[]): Promise<Record<string, unknown>> {
@@ -16,10 +16,17 @@ export async function postQuery(url: string, query: string, sign: AssertionSigne
   return body.data;
 }
 
+/** The registry as one read gives it: its revision and the clusters of the network (retired ones are not listed). */
+export interface RegistryRead {
+  revision: number;
+  entries: RegistryEntry[];
+}
+
 /** The cluster registry, as the network subgraph holds it. */
-export async function fetchRegistry(networkUrl: string, sign: AssertionSigner): Promise<RegistryEntry[]> {
-  const data = await postQuery(networkUrl, '{ clusters { id url } }', sign, [NETWORK_AUDIENCE]);
-  return data.clusters as RegistryEntry[];
+export async function fetchRegistry(networkUrl: string, sign: AssertionSigner): Promise<RegistryRead> {
+  const data = await postQuery(networkUrl, '{ registryRevision clusters { id url status } }', sign, [NETWORK_AUDIENCE]);
+  const entries = (data.clusters as Array<{ id: string; url: string; status: string }>).map(({ id, url, status }) => ({ id, url, status: status === 'SUSPENDED' ? ('SUSPENDED' as const) : ('ACTIVE' as const) }));
+  return { revision: Number(data.registryRevision), entries };
 }
 
 /** A subgraph's SDL; `audience`: the clusters of the deployment asked, or the network. */

@@ -49,11 +49,16 @@ export class ShardRouter implements GraphQLDataSource {
   constructor(
     readonly subgraph: string,
     private readonly rules: ShardRules,
-    private readonly shards: ShardSet,
+    shards: ShardSet | (() => ShardSet),
     private readonly client: ShardClient,
     private readonly signAssertion: AssertionSigner,
     private readonly checks: AnswerChecks = ANSWER_CHECKS,
-  ) {}
+  ) {
+    this.currentShards = typeof shards === 'function' ? shards : () => shards;
+  }
+
+  /** The network's shards now; a request uses the set it began with (`GatewayContext.shards`). */
+  private readonly currentShards: () => ShardSet;
 
   async process(options: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {
     const query = options.request.query;
@@ -62,9 +67,10 @@ export class ShardRouter implements GraphQLDataSource {
     const plan = this.plans.get(query);
     const variables = withVariableDefaults(plan.operation, (options.request.variables ?? {}) as Variables);
     const send = this.sender(options.context);
+    const shards = (options.context as Partial<GatewayContext> | undefined)?.shards ?? this.currentShards();
     const response = plan.entitiesField
-      ? await this.fetchEntities(plan, plan.entitiesField, variables, send)
-      : await this.fetchRootFields(plan, variables, send);
+      ? await this.fetchEntities(plan, plan.entitiesField, variables, send, shards)
+      : await this.fetchRootFields(plan, variables, send, shards);
     return response as GatewayGraphQLResponse;
   }
 
@@ -105,7 +111,7 @@ export class ShardRouter implements GraphQLDataSource {
   }
 
   /** Root fields: each to the shard its argument names, or to every shard asked for, then merged. */
-  private async fetchRootFields(plan: OperationPlan, variables: Variables, send: Send): Promise<GraphQLResponseBody> {
+  private async fetchRootFields(plan: OperationPlan, variables: Variables, send: Send, shards: ShardSet): Promise<GraphQLResponseBody> {
     const scope = this.scope(plan, variables);
     const rootType = plan.operation.operation === 'mutation' ? 'Mutation' : 'Query';
     const data: Json = {};
@@ -129,7 +135,7 @@ export class ShardRouter implements GraphQLDataSource {
       }
       let targets: Shard[];
       try {
-        targets = this.rootTargets(field, rule, variables);
+        targets = rootTargets(shards, field, rule, variables);
       } catch (error) {
         data[key] = null;
         errors.push(asResponseError(error, [key]));
@@ -266,25 +272,12 @@ export class ShardRouter implements GraphQLDataSource {
     return result.body.data![field.key] as Json;
   }
 
-  private rootTargets(field: FieldNode, rule: RouteRule, variables: Variables): Shard[] {
-    if (rule.route === 'all') {
-      const clusters = argumentValue(field, 'clusters', variables);
-      const targets = this.shards.forClusters(clusters);
-      // An empty subset still asks one shard, so the answer has the shape and zeros of a real one.
-      return targets.length > 0 ? targets : this.shards.shards.slice(0, 1);
-    }
-    // A mutation names its shard inside its input (`input.id`, `input.cluster`); a query by an argument.
-    const value = argumentPathValue(field, rule.arg!, variables);
-    const clusterId = rule.route === 'id' ? decodeRoutingId(value, rule.arg!).clusterId : String(value);
-    return [this.shards.forCluster(clusterId, rule.arg)];
-  }
-
   /**
    * `_entities`: representations split by the shard in their key, sent in parallel, and put back in
    * the planner's order; entity types that every cluster contributes to are asked of every shard
    * and merged per representation.
    */
-  private async fetchEntities(plan: OperationPlan, field: FieldNode, variables: Variables, send: Send): Promise<GraphQLResponseBody> {
+  private async fetchEntities(plan: OperationPlan, field: FieldNode, variables: Variables, send: Send, shards: ShardSet): Promise<GraphQLResponseBody> {
     const key = field.alias?.value ?? field.name.value;
     const representations = (variables.representations ?? []) as Json[];
     const entities: unknown[] = representations.map(() => null);
@@ -299,11 +292,11 @@ export class ShardRouter implements GraphQLDataSource {
         if (!rule) throw new Error(`No shard route for entity type ${typeName}`);
         let targets: Shard[];
         if (rule.route === 'all') {
-          targets = [...this.shards.shards];
+          targets = [...shards.shards];
           fannedOut.add(index);
         } else {
           const value = representation[rule.arg ?? 'id'];
-          targets = [this.shards.forCluster(rule.route === 'id' ? decodeGlobalId(value).clusterId : String(value))];
+          targets = [shards.forCluster(rule.route === 'id' ? decodeGlobalId(value).clusterId : String(value))];
         }
         for (const shard of targets) perShard.set(shard, [...(perShard.get(shard) ?? []), index]);
       } catch (error) {
@@ -366,13 +359,29 @@ export class ShardRouter implements GraphQLDataSource {
   /** Schema loading and health checks: any shard answers for all, since all serve one schema. */
   private async forwardToAnyShard(query: string, variables: Json): Promise<GatewayGraphQLResponse> {
     let lastReason = 'no shards';
-    for (const shard of this.shards.shards) {
+    for (const shard of this.currentShards().shards.filter((candidate) => !candidate.suspended)) {
       const result = await this.client.send(shard, this.subgraph, { query, variables }, true, await this.headersFor(shard));
       if (result.ok) return result.body as GatewayGraphQLResponse;
       lastReason = `${shard.name}: ${result.reason}`;
     }
     return { errors: [{ message: `No shard of ${this.subgraph} answers (${lastReason})`, extensions: { code: 'CLUSTER_UNAVAILABLE' } }] } as GatewayGraphQLResponse;
   }
+}
+
+/** The shards a root field goes to: every shard asked for, or the one its argument names. */
+function rootTargets(shards: ShardSet, field: FieldNode, rule: RouteRule, variables: Variables): Shard[] {
+  if (rule.route === 'all') {
+    const clusters = argumentValue(field, 'clusters', variables);
+    const targets = shards.forClusters(clusters);
+    // An empty subset still asks one shard (one that is not suspended), so the answer has the shape and zeros of a real one.
+    if (targets.length > 0) return targets;
+    const first = shards.shards.find((shard) => !shard.suspended) ?? shards.shards[0];
+    return first ? [first] : [];
+  }
+  // A mutation names its shard inside its input (`input.id`, `input.cluster`); a query by an argument.
+  const value = argumentPathValue(field, rule.arg!, variables);
+  const clusterId = rule.route === 'id' ? decodeRoutingId(value, rule.arg!).clusterId : String(value);
+  return [shards.forCluster(clusterId, rule.arg)];
 }
 
 function usesPagingVariables(field: FieldNode): boolean {

@@ -2,7 +2,7 @@ import type { ShardRequest, ShardResult, ShardTransport } from '../send';
 import { ShardClient, DEFAULT_SHARD_CLIENT } from '../shard-client';
 import type { Shard } from '../shard-set';
 
-const banat: Shard = { name: 'banat', clusterIds: ['banat'], baseUrl: 'http://banat.example', timeoutMs: 1000 };
+const banat: Shard = { name: 'banat', clusterIds: ['banat'], baseUrl: 'http://banat.example', timeoutMs: 1000, suspended: false };
 const read: ShardRequest = { query: '{ members(first: 2) { edges { node { id } } } }', variables: { first: 2 } };
 
 /** A transport that holds every request until `release()`, answering each with a fresh body. */

@@ -2,7 +2,7 @@ import type { ShardResult, ShardTransport } from '../send';
 import { ShardClient, validationFailure } from '../shard-client';
 import type { Shard } from '../shard-set';
 
-const behind: Shard = { name: 'banat', clusterIds: ['banat'], baseUrl: 'http://banat.example', timeoutMs: 1000 };
+const behind: Shard = { name: 'banat', clusterIds: ['banat'], baseUrl: 'http://banat.example', timeoutMs: 1000, suspended: false };
 const invalid = { errors: [{ message: 'Cannot query field "founded" on type "Member".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }] };
 
 describe('a shard that refuses the gateway\'s document as invalid for its schema', () => {

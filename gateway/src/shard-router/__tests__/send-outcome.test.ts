@@ -10,7 +10,7 @@ import type { Shard } from '../shard-set';
  * server that reads the request and drops the connection, one that reads it and never answers.
  */
 const transport = createHttpTransport();
-const shardAt = (port: number, timeoutMs = 2000): Shard => ({ name: 'banat', clusterIds: ['banat'], baseUrl: `http://127.0.0.1:${port}`, timeoutMs });
+const shardAt = (port: number, timeoutMs = 2000): Shard => ({ name: 'banat', clusterIds: ['banat'], baseUrl: `http://127.0.0.1:${port}`, timeoutMs, suspended: false });
 const ask = (shard: Shard) => transport(shard, 'projects', { query: 'mutation { createEvent { id } }' }, {});
 
 async function listening(server: net.Server): Promise<number> {

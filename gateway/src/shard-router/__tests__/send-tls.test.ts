@@ -41,7 +41,7 @@ describe('the shard transport over TLS', () => {
       request.on('end', () => response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: { peer: request.socket.remoteAddress } })));
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    shard = { name: 'banat', clusterIds: ['banat'], baseUrl: `https://127.0.0.1:${(server.address() as AddressInfo).port}`, timeoutMs: 5000 };
+    shard = { name: 'banat', clusterIds: ['banat'], baseUrl: `https://127.0.0.1:${(server.address() as AddressInfo).port}`, timeoutMs: 5000, suspended: false };
   });
 
   afterAll(async () => {

@@ -20,7 +20,7 @@ describe('ShardSet', () => {
   it('orders the shards by cluster id whatever the registry order', () => {
     const set = new ShardSet(REGISTRY, 1000);
     expect(set.shards.map((shard) => shard.name)).toEqual(['alt-brasov', 'banat', 'crisana']);
-    expect(set.shards[1]).toEqual({ name: 'banat', clusterIds: ['banat'], baseUrl: 'http://banat:4001/graphql', timeoutMs: 1000 });
+    expect(set.shards[1]).toEqual({ name: 'banat', clusterIds: ['banat'], baseUrl: 'http://banat:4001/graphql', timeoutMs: 1000, suspended: false });
   });
 
   it('orders cluster ids by code point, so "a-b" comes before "ab"', () => {
@@ -52,6 +52,7 @@ describe('ShardSet', () => {
       clusterIds: ['banat', 'crisana', 'dobrogea'],
       baseUrl: 'http://oracle:4000/graphql',
       timeoutMs: 1000,
+      suspended: false,
     });
     expect(set.forCluster('crisana')).toBe(set.forCluster('banat'));
     expect(set.forCluster('dobrogea')).toBe(set.shards[1]);
@@ -130,5 +131,24 @@ describe('ShardSet', () => {
       { crisana: 3000 },
     );
     expect(set.forCluster('banat').timeoutMs).toBe(3000);
+  });
+
+  it('keeps a suspended cluster as a shard of its own, marked suspended', () => {
+    const set = new ShardSet([...REGISTRY.slice(0, 2), { id: 'alt-brasov', url: 'http://banat:4001/graphql', status: 'SUSPENDED' }], 1000);
+    expect(set.forCluster('alt-brasov').suspended).toBe(true);
+    expect(set.forCluster('banat').suspended).toBe(false);
+    expect(set.forCluster('alt-brasov')).not.toBe(set.forCluster('banat'));
+  });
+
+  it('keeps the shards that did not change when built from the previous set, so their breakers carry over', () => {
+    const before = new ShardSet(REGISTRY, 1000);
+    const after = new ShardSet([REGISTRY[0]!, { id: 'banat', url: 'http://banat-new:4001/graphql' }, REGISTRY[2]!, { id: 'dobrogea', url: 'http://dobrogea:4001' }], 1000, {}, before);
+    expect(after.forCluster('crisana')).toBe(before.forCluster('crisana'));
+    expect(after.forCluster('alt-brasov')).toBe(before.forCluster('alt-brasov'));
+    expect(after.forCluster('banat')).not.toBe(before.forCluster('banat'));
+    expect(after.forCluster('banat').baseUrl).toBe('http://banat-new:4001/graphql');
+    expect(after.sameShards(before)).toBe(false);
+    expect(new ShardSet(REGISTRY, 1000, {}, before).sameShards(before)).toBe(true);
+    expect(after.find('nowhere')).toBeUndefined();
   });
 });
