@@ -22,8 +22,8 @@ export interface NetworkPlan {
   serverTimeouts?: Partial<ServerTimeouts>;
   networkDatabaseUrl: string;
   clusterDatabaseUrl(clusterId: string): string;
-  /** `if-empty`: seed a database that holds no rows yet; `always`: replace its rows. */
-  seed: 'if-empty' | 'always';
+  /** `if-empty`: seed a database that holds no rows yet; `always`: replace its rows; `never`: only migrate it (a cluster that joined later). */
+  seed: 'if-empty' | 'always' | 'never';
   seedValue: number;
   /** The URL written into the registry for a cluster listening on `port`. */
   clusterUrl(clusterId: string, port: number): string;
@@ -111,7 +111,7 @@ export async function prepareClusterDatabase(
   const ids = typeof clusterIds === 'string' ? [clusterIds] : clusterIds;
   await ensureDatabase(url);
   const dataSource = await openClusterDatabase(url, options.onQuery);
-  if (seed === 'always' || !(await hasRows(dataSource, 'members'))) {
+  if (seed === 'always' || (seed === 'if-empty' && !(await hasRows(dataSource, 'members')))) {
     await writeClusterData(dataSource, options.data ?? networkData(seedValue), ids);
     logger.info({ clusters: ids }, 'seeded cluster database');
   }
@@ -126,7 +126,7 @@ export async function prepareNetworkDatabase(
 ): Promise<DataSource> {
   await ensureDatabase(url);
   const dataSource = await openNetworkDatabase(url);
-  if (plan.seed === 'always' || !(await hasRows(dataSource, 'clusters'))) {
+  if (plan.seed === 'always' || (plan.seed === 'if-empty' && !(await hasRows(dataSource, 'clusters')))) {
     await seedNetwork(dataSource, { clusterUrl, clusters: plan.clusters });
     logger.info('seeded network database');
   }

@@ -13,7 +13,8 @@ import { ONE_DATABASE_NAME, prepareClusterDatabase } from './run-network';
 /**
  * One cluster's subgraph, as a cluster deploys it: `npm run start:cluster -- <clusterId>`.
  * `npm run start:cluster -- all` serves every founding cluster from one database: the one-database
- * network the sharded one is checked against.
+ * network the sharded one is checked against. A founding cluster's empty database is seeded with the
+ * generated data set; a cluster that joined later starts with an empty, migrated database.
  */
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -27,7 +28,8 @@ async function main(): Promise<void> {
   const logger = createLogger(`cluster:${clusterId}`, config.logLevel, config.logFormat);
   const port = config.clusterPort ?? (position >= 0 ? config.ports.clusterBase + position : undefined);
   if (port === undefined) throw new ConfigError(`Cluster "${clusterId}" has no registry port: set CLUSTER_PORT`);
-  const dataSource = await prepareClusterDatabase(clusterIds, config.clusterDatabaseUrl(clusterId), 'if-empty', config.seed, logger);
+  const founding = oneDatabase || position >= 0;
+  const dataSource = await prepareClusterDatabase(clusterIds, config.clusterDatabaseUrl(clusterId), founding ? 'if-empty' : 'never', config.seed, logger);
   const verifyToken = await tokenVerifierFromConfig(config);
   const gatewayAssertion = await assertionVerifierFromConfig(config, clusterIds);
   const subgraph = await createClusterSubgraph({ dataSource, clusterIds, logger, verifyToken, gatewayAssertion, protection: config.subgraphProtection, metrics: config.metrics });

@@ -29,6 +29,9 @@ export interface ShardObserver {
   circuitRefused(shard: Shard): void;
 }
 
+/** The `reason` of a suspended cluster's CLUSTER_UNAVAILABLE. */
+export const SUSPENDED_REASON = 'suspended';
+
 export const DEFAULT_SHARD_CLIENT: ShardClientSettings = { breaker: DEFAULT_BREAKER, retryReads: true };
 
 export interface ShardHealth {
@@ -51,11 +54,12 @@ export interface ShardHealth {
  * and with a shard's own failure told apart from the caller's mistake. Never throws.
  */
 export class ShardClient {
-  private readonly breakers = new Map<Shard, CircuitBreaker>();
-  private readonly latency = new Map<Shard, number>();
-  private readonly lastFailure = new Map<Shard, string>();
-  private readonly misbehaviours = new Map<Shard, { count: number; last: string }>();
-  private readonly mismatches = new Map<Shard, { count: number; last: string }>();
+  // Weak: a shard the registry dropped or moved takes its records with it.
+  private readonly breakers = new WeakMap<Shard, CircuitBreaker>();
+  private readonly latency = new WeakMap<Shard, number>();
+  private readonly lastFailure = new WeakMap<Shard, string>();
+  private readonly misbehaviours = new WeakMap<Shard, { count: number; last: string }>();
+  private readonly mismatches = new WeakMap<Shard, { count: number; last: string }>();
   private readonly inFlight = new InFlightReads();
 
   constructor(
@@ -66,6 +70,8 @@ export class ShardClient {
 
   /** `idempotent`: a read, which may be sent twice; a mutation is sent at most once. */
   send(shard: Shard, subgraph: string, request: ShardRequest, idempotent: boolean, headers: Record<string, string> = {}): Promise<ShardResult> {
+    // The secretariat's decision, not a failure: nothing is sent and the breaker hears nothing.
+    if (shard.suspended) return Promise.resolve(unavailable(shard, SUSPENDED_REASON, false));
     if (!idempotent || this.settings.shareReads === false) return this.sendNow(shard, subgraph, request, idempotent, headers);
     return this.inFlight.share(shard, subgraph, request, headers.authorization, () => this.sendNow(shard, subgraph, request, idempotent, headers));
   }
@@ -116,7 +122,7 @@ export class ShardClient {
   }
 
   /** One more event of a kind for `/health` (how many, and the last reason), and its log line. */
-  private tally(records: Map<Shard, { count: number; last: string }>, shard: Shard, reason: string, message: string): void {
+  private tally(records: WeakMap<Shard, { count: number; last: string }>, shard: Shard, reason: string, message: string): void {
     const record = records.get(shard) ?? { count: 0, last: reason };
     record.count += 1;
     record.last = reason;
