@@ -58,6 +58,8 @@ interface Fixture {
   minutes: string;
   pendingInitiative: PendingInitiative;
   networkInitiative: string;
+  /** A registered cluster with no deployment, for the registry's writes. */
+  spareCluster: string;
 }
 let fixture: Fixture;
 
@@ -105,7 +107,7 @@ describeOnBothBackends('who may see and change what', (backend) => {
   let own: DataSource;
   let networkDb: DataSource;
   const tokens = new Map<string, string | undefined>();
-  const audit: Array<{ caller: string; operation: string; outcome: Outcome }> = [];
+  const audit: Array<{ caller: string; operation: string; outcome: Outcome; network: boolean }> = [];
 
   async function tokenOf(caller: Caller): Promise<string | undefined> {
     if (!caller.token) return undefined;
@@ -184,6 +186,13 @@ describeOnBothBackends('who may see and change what', (backend) => {
         SECRETARIAT,
       )
     ).launchNetworkInitiative.id as string;
+    const spareCluster = (
+      await admin(
+        `mutation($input: RegisterClusterInput!) { registerCluster(input: $input) { id } }`,
+        { input: { id: 'matrix-spare', name: 'Clusterul de rezervă', shortName: 'Rezervă', city: 'Arad', region: 'VEST', url: 'http://127.0.0.1:9', representative: 'Ion Pop' } },
+        SECRETARIAT,
+      )
+    ).registerCluster.id as string;
     fixture = {
       memberOrg,
       leadOrg,
@@ -202,6 +211,7 @@ describeOnBothBackends('who may see and change what', (backend) => {
       minutes,
       pendingInitiative: await pendingInitiative(admin, OWN),
       networkInitiative,
+      spareCluster,
     };
   });
 
@@ -304,6 +314,26 @@ describeOnBothBackends('who may see and change what', (backend) => {
       document: `mutation($input: SetNetworkInitiativeStatusInput!) { setNetworkInitiativeStatus(input: $input) { id } }`,
       input: () => ({ input: { id: fixture.networkInitiative, status: 'RUNNING' } }),
     },
+    // The registry: a spare cluster, registered at an address where nothing answers, so that its
+    // suspension and retirement take no cluster of the matrix out of the network.
+    {
+      operation: 'registerCluster',
+      network: true,
+      document: `mutation($input: RegisterClusterInput!) { registerCluster(input: $input) { id } }`,
+      input: (_, attempt) => ({ input: { id: `matrix-${attempt}`, name: `Clusterul matricei ${attempt}`, shortName: 'Matrice', city: 'Arad', region: 'VEST', url: 'http://127.0.0.1:9', representative: 'Ana Pop' } }),
+    },
+    {
+      operation: 'updateCluster',
+      network: true,
+      document: `mutation($input: UpdateClusterInput!) { updateCluster(input: $input) { id } }`,
+      input: (_, attempt) => ({ input: { id: fixture.spareCluster, name: `Clusterul de rezervă ${attempt}` } }),
+    },
+    ...(['suspendCluster', 'resumeCluster', 'retireCluster'] as const).map((operation) => ({
+      operation,
+      network: true,
+      document: `mutation($id: ID!) { ${operation}(id: $id) { id } }`,
+      input: () => ({ id: fixture.spareCluster }),
+    })),
   ];
 
   const READS: ReadCase[] = [
@@ -484,7 +514,7 @@ describeOnBothBackends('who may see and change what', (backend) => {
       const database = write.network ? networkDb : own;
       const before = { own: await rowCounts(own), network: await rowCounts(networkDb) };
       const answer = await as(caller, write.document, variables);
-      audit.push({ caller: caller.name, operation: write.operation, outcome });
+      audit.push({ caller: caller.name, operation: write.operation, outcome, network: write.network ?? false });
       const data = answer.data as Record<string, unknown> | null | undefined;
       if (outcome === 'allowed') {
         expect(answer.errors).toBeUndefined();
@@ -520,10 +550,10 @@ describeOnBothBackends('who may see and change what', (backend) => {
 
     it('leaves one audit entry per allowed write, and none for a refused one', async () => {
       const allowed = audit.filter((entry) => entry.outcome === 'allowed');
-      const network = allowed.filter((entry) => entry.operation.includes('Network')).length;
-      // The fixture's own writes: 5 members, 2 projects, an event, minutes, a fee and a service request here; a network initiative there.
+      const network = allowed.filter((entry) => entry.network).length;
+      // The fixture's own writes: 5 members, 2 projects, an event, minutes, a fee and a service request here; a network initiative and a cluster there.
       expect(Number(((await own.query(`SELECT COUNT(*) AS n FROM audit_log`)) as Array<{ n: number | string }>)[0]!.n)).toBe(allowed.length - network + 11);
-      expect(Number(((await networkDb.query(`SELECT COUNT(*) AS n FROM audit_log`)) as Array<{ n: number | string }>)[0]!.n)).toBe(network + 1);
+      expect(Number(((await networkDb.query(`SELECT COUNT(*) AS n FROM audit_log`)) as Array<{ n: number | string }>)[0]!.n)).toBe(network + 2);
     });
   });
 });

@@ -148,4 +148,70 @@ describeOnBothBackends('network initiatives written by the secretariat', (backen
     // A cursor of a cluster's log (the same ordering, another log) does not page this one.
     await badInput({ after: encodeCursor({ order: 'RECORDED:DESC', value: 3, clusterId: 'banat', localId: 3 }) });
   });
+
+  describe('the cluster registry', () => {
+    const REGISTER = `mutation($input: RegisterClusterInput!) { registerCluster(input: $input) { id position status url } }`;
+    const UPDATE = `mutation($input: UpdateClusterInput!) { updateCluster(input: $input) { id name url status } }`;
+    const registration = (extra: Record<string, unknown> = {}) => ({
+      input: { id: 'test-nv', name: 'Cluster de probă', shortName: 'Probă', city: 'Oradea', region: 'NORD_VEST', url: 'http://127.0.0.1:9/deploy/', representative: 'Ana Pop', ...extra },
+    });
+    const lifecycle = (operation: string) => `mutation($id: ID!) { ${operation}(id: $id) { id status } }`;
+    const revision = async () => (await ok(`{ registryRevision }`, {})).registryRevision as number;
+
+    it('names the invalid field of a registration or an update, and writes nothing', async () => {
+      await refused(REGISTER, registration({ id: 'Test NV' }), 'BAD_USER_INPUT', 'input.id');
+      await refused(REGISTER, registration({ id: 'all' }), 'BAD_USER_INPUT', 'input.id');
+      await refused(REGISTER, registration({ id: 'x'.repeat(33) }), 'BAD_USER_INPUT', 'input.id');
+      await refused(REGISTER, registration({ url: 'ftp://127.0.0.1/x' }), 'BAD_USER_INPUT', 'input.url');
+      await refused(REGISTER, registration({ url: 'not a url' }), 'BAD_USER_INPUT', 'input.url');
+      await refused(REGISTER, registration({ url: 'https://user:secret@nv.example.ro' }), 'BAD_USER_INPUT', 'input.url');
+      await refused(REGISTER, registration({ url: 'https://nv.example.ro/?debug=1' }), 'BAD_USER_INPUT', 'input.url');
+      await refused(REGISTER, registration({ name: ' ' }), 'BAD_USER_INPUT', 'input.name');
+      await refused(REGISTER, registration({ representative: 'x'.repeat(201) }), 'BAD_USER_INPUT', 'input.representative');
+      await refused(REGISTER, registration({ id: 'banat' }), 'CONFLICT', 'input.id');
+      await refused(UPDATE, { input: { id: 'banat' } }, 'BAD_USER_INPUT', 'input.id');
+      await refused(UPDATE, { input: { id: 'banat', url: 'mailto:x@y.ro' } }, 'BAD_USER_INPUT', 'input.url');
+      await refused(UPDATE, { input: { id: 'banat', city: '' } }, 'BAD_USER_INPUT', 'input.city');
+      await refused(UPDATE, { input: { id: 'atlantis', name: 'Atlantis' } }, 'NOT_FOUND', 'input.id');
+      await refused(lifecycle('suspendCluster'), { id: 'atlantis' }, 'NOT_FOUND');
+      await refused(lifecycle('resumeCluster'), { id: 'banat' }, 'CONFLICT');
+      // The network row names them: the presidency and the secretariat are handed over first.
+      await refused(lifecycle('retireCluster'), { id: 'alt-brasov' }, 'CONFLICT');
+      await refused(lifecycle('retireCluster'), { id: 'transilvania' }, 'CONFLICT');
+    });
+
+    it('registers, changes, suspends, resumes and retires a cluster, each write audited and raising the revision', async () => {
+      const start = await revision();
+      const registered = (await ok(REGISTER, registration())).registerCluster;
+      expect(registered).toEqual({ id: 'test-nv', position: 9, status: 'ACTIVE', url: 'http://127.0.0.1:9/deploy' });
+      expect(await revision()).toBe(start + 1);
+      expect(await lastAudit()).toMatchObject({ cluster_id: null, actor_role: 'secretariat', operation: 'registerCluster', object_type: 'cluster', object_id: 'test-nv', before_state: null });
+
+      expect((await ok(UPDATE, { input: { id: 'test-nv', name: 'Cluster de probă Nord-Vest' } })).updateCluster).toMatchObject({ name: 'Cluster de probă Nord-Vest', url: 'http://127.0.0.1:9/deploy' });
+      const changed = await lastAudit();
+      expect([JSON.parse(changed.before_state!).name, JSON.parse(changed.after_state!).name]).toEqual(['Cluster de probă', 'Cluster de probă Nord-Vest']);
+
+      expect((await ok(lifecycle('suspendCluster'), { id: 'test-nv' })).suspendCluster.status).toBe('SUSPENDED');
+      await refused(lifecycle('suspendCluster'), { id: 'test-nv' }, 'CONFLICT');
+      expect((await ok(`{ clusters { id status } }`, {})).clusters).toContainEqual({ id: 'test-nv', status: 'SUSPENDED' });
+      expect((await ok(lifecycle('resumeCluster'), { id: 'test-nv' })).resumeCluster.status).toBe('ACTIVE');
+
+      // Nothing answers at its URL: the gateway lists it as waiting, and routes nothing to it.
+      const health = (await (await fetch(network.gatewayUrl.replace(/\/graphql$/, '/health'))).json()) as { registry: { revision: number; pending: Array<{ cluster: string; reason: string }> } };
+      expect(health.registry.revision).toBe(start + 4);
+      expect(health.registry.pending).toEqual([expect.objectContaining({ cluster: 'test-nv', reason: expect.stringContaining('/health did not answer') })]);
+      expect(network.gateway.shards.has('test-nv')).toBe(false);
+      const whole = await postGraphQL(network.gatewayUrl, `{ networkStats { members } }`);
+      expect(whole.errors).toBeUndefined();
+
+      expect((await ok(lifecycle('retireCluster'), { id: 'test-nv' })).retireCluster.status).toBe('RETIRED');
+      expect(await revision()).toBe(start + 5);
+      const listed = await ok(`{ clusters { id } cluster(id: "test-nv") { id } }`, {});
+      expect([listed.clusters.map((cluster: { id: string }) => cluster.id), listed.cluster]).toEqual([expect.not.arrayContaining(['test-nv']), null]);
+      // A retired cluster's id prefixes global ids that may still be quoted: it is never given again.
+      await refused(REGISTER, registration(), 'CONFLICT', 'input.id');
+      await refused(lifecycle('resumeCluster'), { id: 'test-nv' }, 'CONFLICT');
+      await refused(UPDATE, { input: { id: 'test-nv', name: 'Din nou' } }, 'CONFLICT', 'input.id');
+    });
+  });
 });

@@ -138,8 +138,9 @@ export class RegistryFollower {
     const earlier = this.pendingNow.find((pending) => pending.cluster === entry.id && pending.url === entry.url);
     const pending = { cluster: entry.id, url: entry.url, reason: problem, since: earlier?.since ?? (this.options.now?.() ?? new Date()).toISOString() };
     if (!earlier) this.options.logger.warn(pending, 'a registered deployment is not taking traffic yet');
-    // A moved cluster stays where it answered (as it was: active or suspended); a new one waits.
-    return { ...(served ? { entry: served } : {}), pending };
+    // A moved cluster stays where it last answered (as it was: active or suspended); one that never
+    // answered anywhere waits outside the network.
+    return { ...(served && this.verified.has(entry.id) ? { entry: served } : {}), pending };
   }
 }
 
