@@ -21,7 +21,7 @@ import { DASHBOARD_OPERATIONS } from './persisted-queries/dashboard-operations';
 import { PersistedQueryCache } from './persisted-queries/persisted-query-cache';
 import { rootTypeGuard } from './root-type-guard';
 import { idempotencyKeyGuard } from './idempotency-key-guard';
-import { createShardProbe, type ShardStatus } from './shard-probe';
+import { createShardProbe } from './shard-probe';
 import { mountWebPages } from './web-pages';
 import { exportRoute } from './export/export-route';
 import express from 'express';
