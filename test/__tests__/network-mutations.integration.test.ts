@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { execFile } from 'node:child_process';
 import type { RunningNetwork } from '../../scripts/run-network';
 import { encodeCursor } from '../../shared/cursor';
 import { failWrites, rowCounts } from '../support/fail-writes';
@@ -213,5 +214,32 @@ describeOnBothBackends('network initiatives written by the secretariat', (backen
       await refused(lifecycle('resumeCluster'), { id: 'test-nv' }, 'CONFLICT');
       await refused(UPDATE, { input: { id: 'test-nv', name: 'Din nou' } }, 'CONFLICT', 'input.id');
     });
+
+    it('does the same from the command line, `npm run cluster`', async () => {
+      const runCommand = (args: string[], token: string) =>
+        new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
+          const child = execFile(process.execPath, ['-r', '@swc-node/register', 'scripts/cluster.ts', ...args, '--url', network.gatewayUrl], { encoding: 'utf8', env: { ...process.env, ITRO_TOKEN: token } }, (_error, out, err) =>
+            resolve({ code: child.exitCode, out, err }),
+          );
+        });
+      // Asynchronously: the gateway it talks to runs in this process.
+      const run = (...args: string[]) => runCommand(args, secretariat);
+      const listed = await run('list');
+      expect(listed.code).toBe(0);
+      expect(listed.out).toMatch(/^id\s+name\s+status\s+city\s+region\s+deployment\n/);
+      expect(listed.out).toMatch(/\nbanat\s+Banat Software\s+ACTIVE\s+Timișoara\s+VEST\s+http:\/\/127\.0\.0\.1:\d+\n/);
+      expect(listed.out).toMatch(/registry revision \d+, 9 clusters\n$/);
+      const added = await run('add', 'cli-nv', '--name', 'Cluster din linia de comandă', '--short-name', 'CLI', '--city', 'Oradea', '--region', 'NORD_VEST', '--deployment', 'http://127.0.0.1:9', '--representative', 'Ion Pop');
+      expect([added.code, added.out]).toEqual([0, 'registered cli-nv: ACTIVE at http://127.0.0.1:9\n']);
+      expect((await run('set-url', 'cli-nv', 'https://cli-nv.example.ro/')).out).toBe('moved cli-nv: ACTIVE at https://cli-nv.example.ro\n');
+      expect((await run('suspend', 'cli-nv')).out).toBe('suspended cli-nv: SUSPENDED at https://cli-nv.example.ro\n');
+      expect((await run('resume', 'cli-nv')).out).toBe('resumed cli-nv: ACTIVE at https://cli-nv.example.ro\n');
+      const refusedUrl = await run('set-url', 'cli-nv', 'ftp://x');
+      expect([refusedUrl.code, refusedUrl.err]).toEqual([1, 'BAD_USER_INPUT: input.url must be an http or https URL\n']);
+      expect((await run('retire', 'cli-nv')).out).toBe('retired cli-nv: RETIRED at https://cli-nv.example.ro\n');
+      expect((await run('add', 'x')).code).toBe(2);
+      const anonymous = await runCommand(['suspend', 'banat'], '');
+      expect([anonymous.code, anonymous.err]).toEqual([1, expect.stringMatching(/^UNAUTHENTICATED: /)]);
+    }, 60_000);
   });
 });
