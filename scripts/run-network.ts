@@ -10,6 +10,8 @@ import { ensureDatabase } from '../shared/data-source';
 import { createLogger, type Logger } from '../shared/logger';
 import { FOUNDING_CLUSTERS, NETWORK_FACTS, type FoundingCluster } from '../shared/network-catalog';
 import { listen, type RunningServer, type ServerTimeouts } from '../shared/server/http-app';
+import type { SchemaRevision } from '../shared/server/federated-schema';
+import type { ShardedSubgraphName } from '../shared/sharded-subgraphs';
 import { createGateway, type Gateway, type ShardTransport } from '../gateway/src';
 import { createClusterSubgraph, generateClusterData, openClusterDatabase, writeClusterData, type ClusterData } from '../subgraphs/cluster/src';
 import { createNetworkSubgraph, openNetworkDatabase, seedNetwork } from '../subgraphs/network/src';
@@ -61,6 +63,8 @@ export interface NetworkPlan {
   subgraphProtection?: SubgraphProtection;
   /** The built pages the gateway serves at `/` and `/graphiql`. */
   webDir?: string;
+  /** Deployments serving another program version's schema, by deployment id (a network in the middle of a rollout). */
+  schemaRevisions?: Readonly<Record<string, Partial<Record<ShardedSubgraphName, SchemaRevision>>>>;
 }
 
 /** The gateway keys of a plan: its own, or a key made for this run. */
@@ -142,6 +146,8 @@ export interface RunningSubgraphs {
   gatewayKeys: SigningKeySet;
   /** Stops the network subgraph alone, as a test of its failure does. */
   stopNetworkSubgraph(): Promise<void>;
+  /** Starts a cluster's deployment again on its port and database, serving `revisions`' schema (none: this program's). */
+  restartCluster(id: string, revisions?: Partial<Record<ShardedSubgraphName, SchemaRevision>>): Promise<RunningCluster>;
   close(): Promise<void>;
 }
 
@@ -164,9 +170,11 @@ export async function runSubgraphs(plan: NetworkPlan): Promise<RunningSubgraphs>
       plan.topology === 'one-database'
         ? [{ id: ONE_DATABASE_NAME, clusterIds: clusters.map((cluster) => cluster.id) }]
         : clusters.map((cluster) => ({ id: cluster.id, clusterIds: [cluster.id] }));
-    for (const [index, deployment] of deployments.entries()) {
+    const startDeployment = async (deployment: { id: string; clusterIds: string[] }, listenOn: number, revisions = plan.schemaRevisions?.[deployment.id]): Promise<RunningCluster> => {
       const onQuery = plan.onClusterQuery;
-      const dataSource = await prepareClusterDatabase(deployment.clusterIds, plan.clusterDatabaseUrl(deployment.id), plan.seed, plan.seedValue, logger, {
+      // A deployment started again finds its rows: it is the same cluster, restarted or upgraded.
+      const seed = running.some((cluster) => cluster.id === deployment.id) ? 'never' : plan.seed;
+      const dataSource = await prepareClusterDatabase(deployment.clusterIds, plan.clusterDatabaseUrl(deployment.id), seed, plan.seedValue, logger, {
         data: plan.data,
         onQuery: onQuery && ((sql) => onQuery(deployment.id, sql)),
       });
@@ -178,8 +186,9 @@ export async function runSubgraphs(plan: NetworkPlan): Promise<RunningSubgraphs>
         gatewayAssertion: assertionFor(deployment.clusterIds),
         protection,
         metrics: plan.metrics ?? true,
+        ...(revisions ? { schemaRevisions: revisions } : {}),
       });
-      const server = await listen(subgraph.app, port((p) => p.clusterBase + index), plan.host, { timeouts: plan.serverTimeouts });
+      const server = await listen(subgraph.app, listenOn, plan.host, { timeouts: plan.serverTimeouts });
       let stopped = false;
       const stop = async () => {
         if (stopped) return;
@@ -188,9 +197,18 @@ export async function runSubgraphs(plan: NetworkPlan): Promise<RunningSubgraphs>
         await subgraph.stop();
         await dataSource.destroy();
       };
-      running.push({ ...deployment, server, dataSource, stop });
       closers.push(stop);
-    }
+      return { ...deployment, server, dataSource, stop };
+    };
+    for (const [index, deployment] of deployments.entries()) running.push(await startDeployment(deployment, port((p) => p.clusterBase + index)));
+    const restartCluster = async (id: string, revisions?: Partial<Record<ShardedSubgraphName, SchemaRevision>>) => {
+      const at = running.findIndex((cluster) => cluster.id === id);
+      if (at < 0) throw new Error(`no deployment ${id} runs`);
+      const old = running[at]!;
+      await old.stop();
+      running[at] = await startDeployment({ id: old.id, clusterIds: [...old.clusterIds] }, old.server.port, revisions);
+      return running[at]!;
+    };
     const clusterUrl = (id: string) => {
       const cluster = running.find((c) => c.clusterIds.includes(id));
       return cluster ? plan.clusterUrl(id, cluster.server.port) : plan.clusterUrl(id, 0);
@@ -218,7 +236,7 @@ export async function runSubgraphs(plan: NetworkPlan): Promise<RunningSubgraphs>
     };
     closers.push(stopNetworkSubgraph);
     const networkUrl = `${networkServer.url}/graphql`;
-    return { networkUrl, clusters: running, networkDataSource: networkDb, gatewayKeys, stopNetworkSubgraph, close: () => closeAll(closers) };
+    return { networkUrl, clusters: running, networkDataSource: networkDb, gatewayKeys, stopNetworkSubgraph, restartCluster, close: () => closeAll(closers) };
   } catch (error) {
     await closeAll(closers);
     throw error;

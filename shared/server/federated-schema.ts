@@ -1,7 +1,7 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import { parse, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import { parse, print, visit, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
 import { idempotentMutation } from '../idempotency/idempotent-mutations';
 
@@ -25,6 +25,36 @@ export interface FederatedSchemaSpec {
   extraSdl?: string;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   orphanedTypes?: Function[];
+  /** A deployment of another program version: fields it lacks, or more it serves (see `SchemaRevision`). */
+  revision?: SchemaRevision;
+}
+
+/**
+ * How the schema of another program version differs from this one's: the fields it does not serve
+ * yet (or any more), and the fields it serves besides, with their resolvers. Tests of a network
+ * whose clusters run different versions build their deployments with one.
+ */
+export interface SchemaRevision {
+  /** `Type.field` coordinates left out. */
+  drop?: readonly string[];
+  /** SDL added, e.g. `extend type Member { age: Int }`. */
+  typeDefs?: string;
+  resolvers?: GraphQLResolverMap<unknown>;
+}
+
+/** The SDL with the revision's fields left out and its own added. */
+function revisedSdl(sdl: string, revision: SchemaRevision | undefined): string {
+  if (!revision) return sdl;
+  const dropped = new Set(revision.drop ?? []);
+  const document = visit(parse(sdl), {
+    FieldDefinition: {
+      enter(node, _key, _parent, _path, ancestors) {
+        const owner = ancestors[ancestors.length - 1] as { name?: { value: string } } | undefined;
+        return owner?.name && dropped.has(`${owner.name.value}.${node.name.value}`) ? null : undefined;
+      },
+    },
+  });
+  return [print(document), revision.typeDefs ?? ''].filter(Boolean).join('\n\n');
 }
 
 /**
@@ -40,8 +70,9 @@ export async function buildFederatedSchema(spec: FederatedSchemaSpec): Promise<{
     validate: false,
   });
   const printed = printSchemaWithDirectives(codeFirst);
-  const sdl = [FEDERATION_LINK, spec.extraSdl ?? '', printed].filter(Boolean).join('\n\n');
+  const sdl = revisedSdl([FEDERATION_LINK, spec.extraSdl ?? '', printed].filter(Boolean).join('\n\n'), spec.revision);
   const resolvers = createResolversMap(codeFirst) as GraphQLResolverMap<unknown>;
+  for (const [typeName, fields] of Object.entries(spec.revision?.resolvers ?? {})) resolvers[typeName] = { ...(resolvers[typeName] ?? {}), ...fields } as GraphQLResolverMap<unknown>[string];
   withIdempotentMutations(resolvers);
   for (const [typeName, resolveReference] of Object.entries(spec.references ?? {})) {
     const existing = (resolvers[typeName] ?? {}) as Record<string, unknown>;

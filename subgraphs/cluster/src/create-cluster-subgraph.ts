@@ -12,7 +12,8 @@ import { createErrorMasker } from '../../../shared/server/mask-error';
 import { deadlineStatusPlugin } from '../../../shared/deadline/deadline-status';
 import { operationLimitsPlugin } from '../../../shared/limits/operation-limits';
 import { PROGRAM_VERSION, sdlHash } from '../../../shared/schema-version';
-import { SHARDED_SUBGRAPHS } from '../../../shared/sharded-subgraphs';
+import { SHARDED_SUBGRAPHS, type ShardedSubgraphName } from '../../../shared/sharded-subgraphs';
+import type { SchemaRevision } from '../../../shared/server/federated-schema';
 import { DEFAULT_SUBGRAPH_PROTECTION, type SubgraphProtection } from '../../../shared/subgraph-protection';
 import { createClusterContext, type ClusterContext } from './context';
 import { clusterLoaderMaker } from './loaders';
@@ -31,6 +32,8 @@ export interface ClusterSubgraphOptions {
   gatewayAssertion?: AssertionVerifier | 'off';
   /** This deployment's own limits, behind the gateway's; `DEFAULT_SUBGRAPH_PROTECTION` when omitted. */
   protection?: SubgraphProtection;
+  /** Serves another program version's schema (tests of a network in the middle of a rollout). */
+  schemaRevisions?: Partial<Record<ShardedSubgraphName, SchemaRevision>>;
 }
 
 export interface ClusterSubgraph {
@@ -41,7 +44,7 @@ export interface ClusterSubgraph {
 
 /** One cluster's deployment: the members, projects and participation subgraphs over its database. */
 export async function createClusterSubgraph(options: ClusterSubgraphOptions): Promise<ClusterSubgraph> {
-  const built = await buildClusterSchemas();
+  const built = await buildClusterSchemas(options.schemaRevisions);
   const verifyToken = options.verifyToken ?? REFUSE_EVERY_TOKEN;
   const newLoaders = clusterLoaderMaker(options.dataSource, options.clusterIds);
   const protection = options.protection ?? DEFAULT_SUBGRAPH_PROTECTION;

@@ -1,6 +1,6 @@
 import { AuditEntryConnectionTypes, AuditLogResolver } from '../audit/audit-log.resolver';
 import type { GraphQLSchema } from 'graphql';
-import { buildFederatedSchema } from '../../../../shared/server/federated-schema';
+import { buildFederatedSchema, type SchemaRevision } from '../../../../shared/server/federated-schema';
 import { SHARD_DIRECTIVE_SDL } from '../../../../shared/shard-directive';
 import type { ShardedSubgraphName } from '../../../../shared/sharded-subgraphs';
 import { ClusterActivityResolver } from '../cluster-ref/cluster-activity.resolver';
@@ -43,7 +43,9 @@ type Reference = (reference: { id: string }, context: never) => unknown;
  *   members are named by id and fetched from their own cluster;
  * - participation: what every cluster knows of one member (the projects it takes part in).
  */
-export async function buildClusterSchemas(): Promise<Record<ShardedSubgraphName, { schema: GraphQLSchema; sdl: string }>> {
+export async function buildClusterSchemas(
+  revisions: Partial<Record<ShardedSubgraphName, SchemaRevision>> = {},
+): Promise<Record<ShardedSubgraphName, { schema: GraphQLSchema; sdl: string }>> {
   const [members, projects, participation] = await Promise.all([
     buildFederatedSchema({
       resolvers: [
@@ -83,11 +85,13 @@ export async function buildClusterSchemas(): Promise<Record<ShardedSubgraphName,
         Service: resolveServiceReference as Reference,
       },
       extraSdl: SHARD_DIRECTIVE_SDL,
+      revision: revisions.members,
     }),
     buildFederatedSchema({
       resolvers: [ProjectResolver, ProjectConnectionResolver, EventResolver, EventConnectionTypes.TotalCountResolver, ProjectMutations],
       references: { Project: resolveProjectReference as Reference, Event: resolveEventReference as Reference },
       extraSdl: SHARD_DIRECTIVE_SDL,
+      revision: revisions.projects,
     }),
     buildFederatedSchema({
       resolvers: [ParticipationResolver],
@@ -95,6 +99,7 @@ export async function buildClusterSchemas(): Promise<Record<ShardedSubgraphName,
       orphanedTypes: [MemberParticipation, ProjectStub],
       references: { Member: resolveParticipationReference as Reference },
       extraSdl: SHARD_DIRECTIVE_SDL,
+      revision: revisions.participation,
     }),
   ]);
   return { members, projects, participation };
