@@ -8,12 +8,14 @@ import type { Express } from 'express';
 import type { Logger } from '../../shared/logger';
 import { createHttpApp } from '../../shared/server/http-app';
 import { createErrorMasker } from '../../shared/server/mask-error';
-import { SHARDED_SUBGRAPHS } from '../../shared/sharded-subgraphs';
+import { SHARDED_SUBGRAPHS, type ShardedSubgraphName } from '../../shared/sharded-subgraphs';
 import { fetchRegistry } from './registry/registry-client';
 import { readFromRegistry, readFromSupergraph, type GatewaySource } from './registry/network-read';
 import { RegistryFollower } from './registry/registry-follower';
 import { createDeploymentCheck } from './registry/deployment-check';
 import { registryWritePlugin } from './registry/registry-write-plugin';
+import { SchemaFollower } from './registry/schema-follower';
+import { fetchDeploymentSchemas } from './registry/registry-client';
 import { DEFAULT_PROTECTION, type GatewayProtection } from '../../shared/gateway-protection';
 import { operationLimitsPlugin } from '../../shared/limits/operation-limits';
 import { createRateLimitGuard } from './limits/rate-limit';
@@ -74,7 +76,8 @@ export interface Gateway {
   readonly registry: readonly RegistryEntry[];
   /** The shards now: the set a request arriving now would use. */
   readonly shards: ShardSet;
-  supergraphSdl: string;
+  /** The supergraph served now. */
+  readonly supergraphSdl: string;
   /** Each shard's breaker state and last latency, for `/health` and the dashboard. */
   shardHealth(): ShardHealth[];
   /** Reads the registry now and applies it (what the poll does); resolves once applied. */
@@ -102,6 +105,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
           check: createDeploymentCheck(() => network.shardedSdl, options.signAssertion),
           build: (entries, previous) => new ShardSet(entries, timeoutMs, options.shardTimeouts, previous),
           logger,
+          afterRefresh: (shards) => schemaFollower?.refresh(shards) ?? Promise.resolve(),
         })
       : undefined;
   const currentShards = (): ShardSet => follower?.current ?? initial;
@@ -117,14 +121,38 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     ...(metrics ? { observer: metrics.shards } : {}),
     logger,
   });
+  client.exclude(network.excluded);
   const routers = new Map(
     SHARDED_SUBGRAPHS.filter((name) => network.shardedSdl.has(name)).map((name) => [
       name as string,
       new ShardRouter(name, compileShardRules(name, network.shardedSdl.get(name)!), currentShards, client, options.signAssertion, options.answerChecks),
     ]),
   );
+  // The schema is put in place through Apollo's update hook, so it can change while the gateway serves.
+  let updateSupergraph: ((supergraphSdl: string) => void) | undefined;
+  const schemaFollower = network.networkSubgraph
+    ? new SchemaFollower(network, network.deployments, initial, {
+        network: network.networkSubgraph,
+        statuses: () => probeShards(),
+        read: (shard) => fetchDeploymentSchemas(shard, options.signAssertion),
+        apply: (schema) => {
+          // Everything that can refuse the schema runs before anything changes.
+          const rules = new Map([...routers.keys()].map((name) => [name, compileShardRules(name, schema.shardedSdl.get(name as ShardedSubgraphName)!)] as const));
+          if (!updateSupergraph) throw new Error('the gateway has not loaded its first schema yet');
+          updateSupergraph(schema.supergraphSdl);
+          for (const [name, router] of routers) router.useRules(rules.get(name)!);
+          client.exclude(schema.excluded);
+          network.shardedSdl = schema.shardedSdl;
+          network.supergraphSdl = schema.supergraphSdl;
+        },
+        logger,
+      })
+    : undefined;
   const gateway = new ApolloGateway({
-    supergraphSdl: network.supergraphSdl,
+    supergraphSdl: async ({ update }) => {
+      updateSupergraph = update;
+      return { supergraphSdl: network.supergraphSdl };
+    },
     buildService: ({ name, url }) => routers.get(name) ?? new NetworkDataSource({ url: url!, post, signAssertion: options.signAssertion, timeoutMs }),
     logger,
   });
@@ -186,7 +214,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     get shards() {
       return currentShards();
     },
-    supergraphSdl: network.supergraphSdl,
+    get supergraphSdl() {
+      return network.supergraphSdl;
+    },
     shardHealth,
     refreshRegistry: () => follower?.refresh() ?? Promise.resolve(),
     stop: async () => {

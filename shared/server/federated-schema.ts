@@ -73,6 +73,10 @@ export async function buildFederatedSchema(spec: FederatedSchemaSpec): Promise<{
   const sdl = revisedSdl([FEDERATION_LINK, spec.extraSdl ?? '', printed].filter(Boolean).join('\n\n'), spec.revision);
   const resolvers = createResolversMap(codeFirst) as GraphQLResolverMap<unknown>;
   for (const [typeName, fields] of Object.entries(spec.revision?.resolvers ?? {})) resolvers[typeName] = { ...(resolvers[typeName] ?? {}), ...fields } as GraphQLResolverMap<unknown>[string];
+  for (const coordinate of spec.revision?.drop ?? []) {
+    const [typeName, fieldName] = coordinate.split('.') as [string, string];
+    delete (resolvers[typeName] as Record<string, unknown> | undefined)?.[fieldName];
+  }
   withIdempotentMutations(resolvers);
   for (const [typeName, resolveReference] of Object.entries(spec.references ?? {})) {
     const existing = (resolvers[typeName] ?? {}) as Record<string, unknown>;

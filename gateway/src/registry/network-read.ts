@@ -2,9 +2,10 @@ import type { AssertionSigner } from '../../../shared/auth/gateway-assertion';
 import { NETWORK_AUDIENCE } from '../../../shared/auth/gateway-assertion';
 import type { Logger } from '../../../shared/logger';
 import { NETWORK_SUBGRAPH, SHARDED_SUBGRAPHS, shardedSubgraphUrl, type ShardedSubgraphName } from '../../../shared/sharded-subgraphs';
-import type { RegistryEntry } from '../shard-router/shard-set';
-import { composeSupergraph, deploymentBaseUrl, isShardedSubgraph, supergraphSubgraphs } from '../supergraph';
-import { fetchClusterIds, fetchRegistry, fetchSdl, retryUntil } from './registry-client';
+import { ShardSet, type RegistryEntry } from '../shard-router/shard-set';
+import { deploymentBaseUrl, isShardedSubgraph, supergraphSubgraphs } from '../supergraph';
+import { fetchClusterIds, fetchDeploymentSchemas, fetchRegistry, fetchSdl, retryUntil } from './registry-client';
+import { composeNetworkSchema, type DeploymentSchemas, type NetworkSubgraphSource } from './network-schema';
 
 /**
  * Where the gateway learns the network: the registry in the network subgraph (the usual way), or a
@@ -22,6 +23,12 @@ export interface Network {
   supergraphSdl: string;
   /** Each sharded subgraph's SDL, with the `@shard` rules the supergraph does not carry. */
   shardedSdl: Map<ShardedSubgraphName, string>;
+  /** Deployments left out of the schema for lacking part of the core contract, and why. */
+  excluded: ReadonlyMap<string, string>;
+  /** The network subgraph as composed, for composing again; absent for a supergraph file. */
+  networkSubgraph?: NetworkSubgraphSource;
+  /** What each deployment that answered serves. */
+  deployments: DeploymentSchemas[];
 }
 
 export interface NetworkReadOptions {
@@ -37,17 +44,25 @@ function retrying(options: Pick<NetworkReadOptions, 'startupWaitMs' | 'logger'>)
   return <T>(what: string, attempt: () => Promise<T>) => retryUntil(what, waitMs, attempt, onRetry);
 }
 
-/** The registry names the shards; the supergraph is composed from the subgraphs' own SDL. */
+/**
+ * The registry names the shards; the supergraph is composed from what their deployments serve: the
+ * part of each sharded subgraph every deployment that answers serves (network-schema.ts). One that
+ * does not answer yet is taken in by the schema follower once it does.
+ */
 export async function readFromRegistry(networkUrl: string, options: NetworkReadOptions): Promise<Network> {
   const retry = retrying(options);
   const { entries: registry, revision } = await retry('Reading the cluster registry', () => fetchRegistry(networkUrl, options.signAssertion));
   const networkSdl = await retry('Reading the network subgraph schema', () => fetchSdl(networkUrl, options.signAssertion, [NETWORK_AUDIENCE]));
-  const shardedSdl = await readShardedSdl(registry, SHARDED_SUBGRAPHS, retry, options.signAssertion);
-  const supergraphSdl = composeSupergraph([
-    { name: NETWORK_SUBGRAPH, url: networkUrl, sdl: networkSdl },
-    ...SHARDED_SUBGRAPHS.map((name) => ({ name, url: shardedSubgraphUrl(registry[0]!.url, name), sdl: shardedSdl.get(name)! })),
-  ]);
-  return { registry, revision, supergraphSdl, shardedSdl };
+  // A suspended cluster's deployment is not asked anything, its schema included.
+  const asked = new ShardSet(registry, 0).shards.filter((shard) => !shard.suspended);
+  const deployments = await retry('Reading the cluster deployments\' schemas', async () => {
+    const answers = await Promise.all(asked.map((shard) => fetchDeploymentSchemas(shard, options.signAssertion).catch(() => null)));
+    const answered = answers.filter((answer): answer is DeploymentSchemas => answer !== null);
+    if (answered.length === 0) throw new Error('no cluster deployment answered');
+    return answered;
+  });
+  const schema = composeNetworkSchema({ url: networkUrl, sdl: networkSdl }, registry[0]!.url, deployments);
+  return { registry, revision, supergraphSdl: schema.supergraphSdl, shardedSdl: schema.shardedSdl, excluded: schema.excluded, networkSubgraph: { url: networkUrl, sdl: networkSdl }, deployments };
 }
 
 /**
@@ -67,7 +82,7 @@ export async function readFromSupergraph(source: Extract<GatewaySource, { kind: 
   }
   const names = sharded.map((subgraph) => subgraph.name as (typeof SHARDED_SUBGRAPHS)[number]);
   const shardedSdl = await readShardedSdl(registry, names, retry, options.signAssertion);
-  return { registry, revision: 0, supergraphSdl: source.supergraphSdl, shardedSdl };
+  return { registry, revision: 0, supergraphSdl: source.supergraphSdl, shardedSdl, excluded: new Map(), deployments: [] };
 }
 
 async function readShardedSdl(

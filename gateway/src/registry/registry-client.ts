@@ -1,5 +1,7 @@
 import { GATEWAY_ASSERTION_HEADER, NETWORK_AUDIENCE, type AssertionSigner } from '../../../shared/auth/gateway-assertion';
-import type { RegistryEntry } from '../shard-router/shard-set';
+import type { RegistryEntry, Shard } from '../shard-router/shard-set';
+import { SHARDED_SUBGRAPHS, shardedSubgraphUrl } from '../../../shared/sharded-subgraphs';
+import type { DeploymentSchemas } from './network-schema';
 
 /** POSTs a query with the gateway's assertion for `audience` and returns `data`, throwing on transport or GraphQL errors. */
 export async function postQuery(url: string, query: string, sign: AssertionSigner, audience: readonly string[]): Promise<Record<string, unknown>> {
@@ -33,6 +35,12 @@ export async function fetchRegistry(networkUrl: string, sign: AssertionSigner): 
 export async function fetchSdl(url: string, sign: AssertionSigner, audience: readonly string[]): Promise<string> {
   const data = await postQuery(url, '{ _service { sdl } }', sign, audience);
   return (data._service as { sdl: string }).sdl;
+}
+
+/** Each logical subgraph's SDL as one deployment serves it. */
+export async function fetchDeploymentSchemas(shard: Shard, sign: AssertionSigner): Promise<DeploymentSchemas> {
+  const sdls = await Promise.all(SHARDED_SUBGRAPHS.map(async (name) => [name, await fetchSdl(shardedSubgraphUrl(shard.baseUrl, name), sign, shard.clusterIds)] as const));
+  return { shard: shard.name, sdl: new Map(sdls) };
 }
 
 /** Retries `attempt` until it succeeds or `waitMs` have passed: subgraphs may still be starting. */

@@ -22,6 +22,8 @@ export interface RegistryFollowerOptions {
   logger: Pick<Logger, 'info' | 'warn'>;
   /** Told of every new shard set, after it is in place. */
   onSwap?: (shards: ShardSet, revision: number) => void;
+  /** Runs after every refresh, in its turn (refreshes never overlap): the schema follower. */
+  afterRefresh?: (shards: ShardSet) => Promise<void>;
   now?: () => Date;
 }
 
@@ -96,6 +98,7 @@ export class RegistryFollower {
       do {
         this.again = false;
         await this.refreshOnce();
+        await this.options.afterRefresh?.(this.shards);
       } while (this.again);
     })().finally(() => {
       this.running = undefined;

@@ -47,6 +47,8 @@ export interface ShardHealth {
   /** Documents the shard refused as invalid for its schema (CLUSTER_SCHEMA_MISMATCH), and the last reason. */
   schemaMismatches: number;
   lastSchemaMismatch: string | null;
+  /** Why the deployment is left out of the network's schema (and asked nothing), if it is. */
+  excludedFromSchema: string | null;
 }
 
 /**
@@ -61,6 +63,8 @@ export class ShardClient {
   private readonly misbehaviours = new WeakMap<Shard, { count: number; last: string }>();
   private readonly mismatches = new WeakMap<Shard, { count: number; last: string }>();
   private readonly inFlight = new InFlightReads();
+  /** Deployments left out of the network's schema (they lack part of the core contract), by shard name, and why. */
+  private excluded: ReadonlyMap<string, string> = new Map();
 
   constructor(
     private readonly transport: ShardTransport,
@@ -72,6 +76,9 @@ export class ShardClient {
   send(shard: Shard, subgraph: string, request: ShardRequest, idempotent: boolean, headers: Record<string, string> = {}): Promise<ShardResult> {
     // The secretariat's decision, not a failure: nothing is sent and the breaker hears nothing.
     if (shard.suspended) return Promise.resolve(unavailable(shard, SUSPENDED_REASON, false));
+    // Left out of the network's schema: asked nothing it could not answer.
+    const excluded = this.excluded.get(shard.name);
+    if (excluded) return Promise.resolve(schemaMismatch(shard, excluded));
     if (!idempotent || this.settings.shareReads === false) return this.sendNow(shard, subgraph, request, idempotent, headers);
     return this.inFlight.share(shard, subgraph, request, headers.authorization, () => this.sendNow(shard, subgraph, request, idempotent, headers));
   }
@@ -93,6 +100,11 @@ export class ShardClient {
     return result;
   }
 
+  /** The deployments the network's schema leaves out now; see registry/network-schema.ts. */
+  exclude(excluded: ReadonlyMap<string, string>): void {
+    this.excluded = excluded;
+  }
+
   health(shards: readonly Shard[]): ShardHealth[] {
     return shards.map((shard) => ({
       cluster: shard.name,
@@ -104,6 +116,7 @@ export class ShardClient {
       lastMisbehaviour: this.misbehaviours.get(shard)?.last ?? null,
       schemaMismatches: this.mismatches.get(shard)?.count ?? 0,
       lastSchemaMismatch: this.mismatches.get(shard)?.last ?? null,
+      excludedFromSchema: this.excluded.get(shard.name) ?? null,
     }));
   }
 

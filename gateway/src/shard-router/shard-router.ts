@@ -44,17 +44,26 @@ const REFUSED = Symbol('refused');
  * answers together as one database would have given them (merge, reassemble).
  */
 export class ShardRouter implements GraphQLDataSource {
-  private readonly plans = new OperationPlanCache();
+  private plans = new OperationPlanCache();
 
   constructor(
     readonly subgraph: string,
-    private readonly rules: ShardRules,
+    private rules: ShardRules,
     shards: ShardSet | (() => ShardSet),
     private readonly client: ShardClient,
     private readonly signAssertion: AssertionSigner,
     private readonly checks: AnswerChecks = ANSWER_CHECKS,
   ) {
     this.currentShards = typeof shards === 'function' ? shards : () => shards;
+  }
+
+  /**
+   * Serves the subgraph's schema as the network now composes it. Set with the supergraph it was
+   * composed with: the gateway plans every fetch on the newest supergraph, so the rules follow it.
+   */
+  useRules(rules: ShardRules): void {
+    this.rules = rules;
+    this.plans = new OperationPlanCache();
   }
 
   /** The network's shards now; a request uses the set it began with (`GatewayContext.shards`). */
