@@ -1,7 +1,7 @@
 import type { AssertionSigner } from '../../../shared/auth/gateway-assertion';
 import { NETWORK_AUDIENCE } from '../../../shared/auth/gateway-assertion';
 import type { Logger } from '../../../shared/logger';
-import { NETWORK_SUBGRAPH, SHARDED_SUBGRAPHS, shardedSubgraphUrl, type ShardedSubgraphName } from '../../../shared/sharded-subgraphs';
+import { SHARDED_SUBGRAPHS, shardedSubgraphUrl, type ShardedSubgraphName } from '../../../shared/sharded-subgraphs';
 import { ShardSet, type RegistryEntry } from '../shard-router/shard-set';
 import { deploymentBaseUrl, isShardedSubgraph, supergraphSubgraphs } from '../supergraph';
 import { fetchClusterIds, fetchDeploymentSchemas, fetchRegistry, fetchSdl, retryUntil } from './registry-client';
