@@ -206,7 +206,7 @@ export async function runSubgraphs(plan: NetworkPlan): Promise<RunningSubgraphs>
       if (at < 0) throw new Error(`no deployment ${id} runs`);
       const old = running[at]!;
       await old.stop();
-      running[at] = await startDeployment({ id: old.id, clusterIds: [...old.clusterIds] }, old.server.port, revisions);
+      running[at] = await startDeployment({ id: old.id, clusterIds: [...old.clusterIds] }, old.server.port, revisions ?? {});
       return running[at]!;
     };
     const clusterUrl = (id: string) => {

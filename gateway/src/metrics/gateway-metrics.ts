@@ -73,6 +73,16 @@ export function createGatewayMetrics(shardHealth: () => ShardHealth[], registryG
     },
   });
   new Gauge({
+    name: 'itro_shard_schema_excluded',
+    help: 'Each cluster deployment: 1 while it is left out of the network’s schema for lacking part of the core contract (its data is reported missing as CLUSTER_SCHEMA_MISMATCH), else 0.',
+    labelNames: ['cluster'] as const,
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const shard of shardHealth()) this.set({ cluster: shard.cluster }, shard.excludedFromSchema ? 1 : 0);
+    },
+  });
+  new Gauge({
     name: 'itro_registry_clusters',
     help: 'Clusters in the registry the gateway serves (active and suspended).',
     registers: [registry],
