@@ -21,6 +21,7 @@ import type { ShardGroupConfig, ShardGroupInfo } from './shard-group-process';
 import { fixed, median, printTable } from './table';
 import { measureAnswerChecks, measureAssertions, type RecordedAnswer } from './trust-cost';
 import { measureUntracedSpans, SPANS_PER_PAGE } from './trace-cost';
+import { registryChangeTimes } from './registry-change';
 import { compileShardRules } from '../../gateway/src/shard-router/shard-rules';
 import { buildClusterSchemas } from '../../subgraphs/cluster/src/schema/build-cluster-schemas';
 
@@ -436,7 +437,7 @@ async function main(): Promise<void> {
   process.stdout.write(
     `IT-RO Federation benchmark: ${os.cpus().length} cores, Node ${process.version}, ${RUNS} runs x ${SECONDS} s, medians; shards in ${SHARD_PROCESSES} processes\n`,
   );
-  const sections = (process.env.BENCH_SECTIONS ?? 'A,B,C,D,E,F,G').split(',');
+  const sections = (process.env.BENCH_SECTIONS ?? 'A,B,C,D,E,F,G,H').split(',');
   await writeBenchGatewayKeys(GATEWAY_KEYS_FILE);
   try {
     if (sections.includes('A')) await stockVersusOurs();
@@ -446,6 +447,7 @@ async function main(): Promise<void> {
     if (sections.includes('E')) await limitsCost();
     if (sections.includes('F')) await trustCost();
     if (sections.includes('G')) await observabilityCost();
+    if (sections.includes('H')) await registryChangeTimes();
   } finally {
     fs.rmSync(GATEWAY_KEYS_FILE, { force: true });
   }
