@@ -133,6 +133,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const schemaFollower = network.networkSubgraph
     ? new SchemaFollower(network, network.deployments, initial, {
         network: network.networkSubgraph,
+        shardUrl: network.registry[0]!.url,
         statuses: () => probeShards(),
         read: (shard) => fetchDeploymentSchemas(shard, options.signAssertion),
         apply: (schema) => {

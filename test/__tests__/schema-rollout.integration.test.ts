@@ -76,6 +76,7 @@ describeOnBothBackends('clusters on different program versions, upgrading under 
           const from = Date.now();
           const { status, ...answer } = await ask(ORDINARY);
           answers.push({ status, answer, from, to: Date.now() });
+          await sleep(10);
         }
       }),
     ).then(() => undefined);

@@ -6,6 +6,8 @@ import { composeNetworkSchema, type DeploymentSchemas, type NetworkSchema, type 
 
 export interface SchemaFollowerOptions {
   network: NetworkSubgraphSource;
+  /** The deployment the supergraph names for each sharded subgraph; kept from the first composition, so a recomposition changes no URL. */
+  shardUrl: string;
   /** What each deployment reports in `/health` now (its schema hashes among it). */
   statuses: () => Promise<ShardStatus[]>;
   /** Each logical subgraph's SDL, read from the deployment. */
@@ -73,7 +75,7 @@ export class SchemaFollower {
     const deployments = await Promise.all(asked.map((shard) => this.schemasOf(shard, statuses.find((status) => status.clusters[0] === shard.name))));
     let next: NetworkSchema;
     try {
-      next = composeNetworkSchema(this.options.network, asked[0]?.baseUrl ?? '', deployments.filter((schemas): schemas is DeploymentSchemas => schemas !== null));
+      next = composeNetworkSchema(this.options.network, this.options.shardUrl, deployments.filter((schemas): schemas is DeploymentSchemas => schemas !== null));
     } catch (error) {
       this.options.logger.warn({ err: error }, 'the deployments\u2019 schemas do not compose: the network schema stays as it is');
       return;
