@@ -9,7 +9,8 @@ import { DEFAULT_PROTECTION } from '../../shared/gateway-protection';
 import { createLogger } from '../../shared/logger';
 import { listen, type RunningServer } from '../../shared/server/http-app';
 import { createClusterSubgraph } from '../../subgraphs/cluster/src';
-import { prepareClusterDatabase, runNetwork } from '../run-network';
+import { prepareClusterDatabase } from '../run-network';
+import { inProcessNetwork } from './in-process-network';
 import { fixed, median, printTable } from './table';
 
 /** Registry changes measured: each is made through one gateway and watched on it and on a replica that only polls. */
@@ -50,19 +51,9 @@ export async function registryChangeTimes(): Promise<void> {
   const authKeys = { keys: [await generateSigningKey()] };
   const joining = Array.from({ length: CYCLES }, (_, index) => `joining-${index + 1}`);
   const logger = createLogger('bench', 'error');
-  const network = await runNetwork({
-    host: '127.0.0.1',
-    ports: 'ephemeral',
-    networkDatabaseUrl: `sqlite:${path.join(folder, 'network.sqlite')}`,
-    clusterDatabaseUrl: (id) => `sqlite:${path.join(folder, `cluster-${id}.sqlite`)}`,
-    seed: 'always',
-    seedValue: 566,
-    clusterUrl: (_id, port) => `http://127.0.0.1:${port}`,
-    shardTimeoutMs: 30_000,
-    logger,
-    authKeys,
-    protection: { ...DEFAULT_PROTECTION, rateLimits: null },
-  });
+  // Polling is this section's subject: the gateway the writes pass keeps its default poll.
+  const network = await inProcessNetwork(folder, { registryPollMs: REPLICA_POLL_MS, logger, authKeys, protection: { ...DEFAULT_PROTECTION, rateLimits: null } });
+
   let replica: Gateway | undefined;
   let replicaServer: RunningServer | undefined;
   // Each joining cluster's own deployment, on an empty database, as a cluster deploys it.

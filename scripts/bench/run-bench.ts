@@ -4,9 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { createLogger } from '../../shared/logger';
 import { exitOnFailure } from '../process-lifecycle';
-import { runNetwork, type NetworkPlan, type RunningNetwork } from '../run-network';
 import { httpTransport } from '../../gateway/src';
 import { writeBenchGatewayKeys, type BenchAssertions } from './bench-assertions';
 import { startChild, type ReadyChild } from './child-process';
@@ -22,6 +20,7 @@ import { fixed, median, printTable } from './table';
 import { measureAnswerChecks, measureAssertions, type RecordedAnswer } from './trust-cost';
 import { measureUntracedSpans, SPANS_PER_PAGE } from './trace-cost';
 import { registryChangeTimes } from './registry-change';
+import { inProcessNetwork } from './in-process-network';
 import { compileShardRules } from '../../gateway/src/shard-router/shard-rules';
 import { buildClusterSchemas } from '../../subgraphs/cluster/src/schema/build-cluster-schemas';
 
@@ -320,23 +319,6 @@ const WITH_PROJECTS = (first: number) =>
   `{ members(first: ${first}) { edges { node { id name projects { id title lead { id name } partners { id name cluster { id } } } } } } }`;
 
 /** A whole seeded network in this process on SQLite files under `folder`, for sections that watch its inside. */
-function inProcessNetwork(folder: string, plan: Pick<NetworkPlan, 'topology' | 'onClusterQuery' | 'transport'>): Promise<RunningNetwork> {
-  return runNetwork({
-    host: '127.0.0.1',
-    ports: 'ephemeral',
-    networkDatabaseUrl: `sqlite:${path.join(folder, 'network.sqlite')}`,
-    clusterDatabaseUrl: (id) => `sqlite:${path.join(folder, `cluster-${id}.sqlite`)}`,
-    seed: 'always',
-    seedValue: 566,
-    clusterUrl: (_id, port) => `http://127.0.0.1:${port}`,
-    shardTimeoutMs: 30_000,
-    // The poll's health probes would add their SELECT 1 to the statements section D counts.
-    registryPollMs: 0,
-    logger: createLogger('bench', 'error'),
-    ...plan,
-  });
-}
-
 async function statementsPerRequest(): Promise<void> {
   const rows: string[][] = [];
   for (const topology of ['one-database', 'sharded'] as const) {

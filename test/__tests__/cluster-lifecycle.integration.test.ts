@@ -10,6 +10,7 @@ import type { RunningNetwork } from '../../scripts/run-network';
 import { startClusterProcess, type ClusterProcess } from '../support/cluster-process';
 import { postGraphQL, type GraphQLAnswer } from '../support/gateway-client';
 import { describeOnBothBackends } from '../support/mysql';
+import { until } from '../support/until';
 import { startTestNetwork, testSigningKeys, tokenFor } from '../support/test-network';
 
 /**
@@ -67,15 +68,6 @@ describeOnBothBackends('a cluster joining, moving, suspended, resumed and retire
   };
   const stats = async (url: string) => (await postGraphQL<Stats>(url, STATS)).data!;
   const inFanOut = (data: Stats) => data.networkStats.byCluster.some((row) => row.cluster.id === NEW);
-  /** Polls `condition` until it holds; returns how long that took. */
-  const until = async (condition: () => Promise<boolean>, withinMs: number): Promise<number> => {
-    const started = Date.now();
-    while (!(await condition())) {
-      if (Date.now() - started > withinMs) throw new Error(`not within ${withinMs} ms`);
-      await sleep(50);
-    }
-    return Date.now() - started;
-  };
   const deploy = async () => {
     const jwksUrl = network.networkUrl.replace(/\/graphql$/, '/.well-known/jwks.json');
     const deployment = await startClusterProcess({ clusterId: NEW, databaseUrl, jwksUrl });

@@ -6,6 +6,7 @@ import type { ShardedSubgraphName } from '../../shared/sharded-subgraphs';
 import { postGraphQL, type GraphQLAnswer } from '../support/gateway-client';
 import { describeOnBothBackends } from '../support/mysql';
 import { parsePrometheusText } from '../support/prometheus-text';
+import { until } from '../support/until';
 import { startTestNetwork } from '../support/test-network';
 
 /**
@@ -47,14 +48,6 @@ describeOnBothBackends('clusters on different program versions, upgrading under 
 
   const ask = (query: string) => postGraphQL(network.gatewayUrl, query);
   const codes = (answer: GraphQLAnswer) => (answer.errors ?? []).map((error) => error.extensions?.code);
-  const until = async (condition: () => Promise<boolean>, withinMs: number): Promise<number> => {
-    const started = Date.now();
-    while (!(await condition())) {
-      if (Date.now() - started > withinMs) throw new Error(`not within ${withinMs} ms`);
-      await sleep(50);
-    }
-    return Date.now() - started;
-  };
   /** Restarts a cluster on another version; its own errors are allowed until it answers whole again. */
   const upgrade = async (id: string, revisions?: Revisions) => {
     changing.add(id);

@@ -1,7 +1,7 @@
 import { Kind, parse, print, type DefinitionNode, type FieldDefinitionNode, type InputValueDefinitionNode } from 'graphql';
 
 /** A named type of a subgraph SDL, its definition and extensions taken together. */
-interface TypeShape {
+export interface TypeShape {
   kind: 'object' | 'interface' | 'input' | 'enum' | 'union' | 'scalar';
   /** Fields (object, interface, input), with their type and arguments printed. */
   fields: Map<string, FieldShape>;
@@ -9,14 +9,15 @@ interface TypeShape {
   members: Set<string>;
 }
 
-interface FieldShape {
+export interface FieldShape {
   type: string;
   /** An input field that must be given: non-null, without a default. */
   required: boolean;
   args: Map<string, { type: string; required: boolean; signature: string }>;
 }
 
-const KINDS: Partial<Record<DefinitionNode['kind'], TypeShape['kind']>> = {
+/** The kind of named type each definition or extension node declares. */
+export const TYPE_KINDS: Partial<Record<DefinitionNode['kind'], TypeShape['kind']>> = {
   [Kind.OBJECT_TYPE_DEFINITION]: 'object',
   [Kind.OBJECT_TYPE_EXTENSION]: 'object',
   [Kind.INTERFACE_TYPE_DEFINITION]: 'interface',
@@ -48,7 +49,7 @@ function fieldShape(field: FieldDefinitionNode | InputValueDefinitionNode): Fiel
 export function typeShapes(sdl: string): Map<string, TypeShape> {
   const shapes = new Map<string, TypeShape>();
   for (const definition of parse(sdl).definitions) {
-    const kind = KINDS[definition.kind];
+    const kind = TYPE_KINDS[definition.kind];
     if (!kind || !('name' in definition) || !definition.name) continue;
     const name = definition.name.value;
     const shape = shapes.get(name) ?? { kind, fields: new Map(), members: new Set() };

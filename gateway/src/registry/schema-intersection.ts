@@ -9,7 +9,7 @@ import {
   type NamedTypeNode,
   type TypeNode,
 } from 'graphql';
-import { typeShapes } from './schema-coverage';
+import { TYPE_KINDS, typeShapes, type FieldShape } from './schema-coverage';
 
 const BUILT_IN_SCALARS = new Set(['String', 'Int', 'Float', 'Boolean', 'ID']);
 
@@ -26,21 +26,6 @@ function signature(value: InputValueDefinitionNode): string {
 }
 
 type Shapes = ReturnType<typeof typeShapes>;
-
-const TYPE_KINDS: Partial<Record<string, string>> = {
-  [Kind.OBJECT_TYPE_DEFINITION]: 'object',
-  [Kind.OBJECT_TYPE_EXTENSION]: 'object',
-  [Kind.INTERFACE_TYPE_DEFINITION]: 'interface',
-  [Kind.INTERFACE_TYPE_EXTENSION]: 'interface',
-  [Kind.INPUT_OBJECT_TYPE_DEFINITION]: 'input',
-  [Kind.INPUT_OBJECT_TYPE_EXTENSION]: 'input',
-  [Kind.ENUM_TYPE_DEFINITION]: 'enum',
-  [Kind.ENUM_TYPE_EXTENSION]: 'enum',
-  [Kind.UNION_TYPE_DEFINITION]: 'union',
-  [Kind.UNION_TYPE_EXTENSION]: 'union',
-  [Kind.SCALAR_TYPE_DEFINITION]: 'scalar',
-  [Kind.SCALAR_TYPE_EXTENSION]: 'scalar',
-};
 
 /** The first SDL, keeping only what every other SDL serves with the same meaning. */
 function commonPart(base: DocumentNode, others: readonly Shapes[]): DocumentNode {
@@ -73,8 +58,6 @@ function commonPart(base: DocumentNode, others: readonly Shapes[]): DocumentNode
   });
   return { ...base, definitions };
 }
-
-type FieldShape = NonNullable<ReturnType<Shapes['get']>>['fields'] extends Map<string, infer Shape> ? Shape : never;
 
 /** A field as every shard serves it, or null: its type differs somewhere, or an argument cannot be agreed on. */
 function commonField(field: FieldDefinitionNode, theirs: ReadonlyArray<FieldShape | undefined>): FieldDefinitionNode | null {
