@@ -44,6 +44,8 @@ function schemaKey(schema: NetworkSchema): string {
 export class SchemaFollower {
   private schema: NetworkSchema;
   private readonly known = new Map<string, Known>();
+  /** The deployments' schemas the network's schema was last composed from (null: those read at start). */
+  private composedFrom: ReadonlyArray<DeploymentSchemas | null>;
 
   constructor(
     initial: NetworkSchema,
@@ -52,6 +54,7 @@ export class SchemaFollower {
     private readonly options: SchemaFollowerOptions,
   ) {
     this.schema = initial;
+    this.composedFrom = readAtStart;
     for (const schemas of readAtStart) {
       const shard = shards.shards.find((candidate) => candidate.name === schemas.shard);
       if (shard) this.known.set(shard.name, { baseUrl: shard.baseUrl, hashes: hashKey(Object.fromEntries([...schemas.sdl].map(([name, sdl]) => [name, sdlHash(sdl)]))), schemas });
@@ -73,6 +76,8 @@ export class SchemaFollower {
     }
     const asked = shards.shards.filter((shard) => !shard.suspended);
     const deployments = await Promise.all(asked.map((shard) => this.schemasOf(shard, statuses.find((status) => status.clusters[0] === shard.name))));
+    // The same schemas read before compose the same network schema: composing costs the gateway tens of milliseconds, not worth paying every poll.
+    if (deployments.length === this.composedFrom.length && deployments.every((schemas, index) => schemas === this.composedFrom[index])) return;
     let next: NetworkSchema;
     try {
       next = composeNetworkSchema(this.options.network, this.options.shardUrl, deployments.filter((schemas): schemas is DeploymentSchemas => schemas !== null));
@@ -80,7 +85,10 @@ export class SchemaFollower {
       this.options.logger.warn({ err: error }, 'the deployments\u2019 schemas do not compose: the network schema stays as it is');
       return;
     }
-    if (schemaKey(next) === schemaKey(this.schema)) return;
+    if (schemaKey(next) === schemaKey(this.schema)) {
+      this.composedFrom = deployments;
+      return;
+    }
     try {
       this.options.apply(next);
     } catch (error) {
@@ -88,6 +96,7 @@ export class SchemaFollower {
       return;
     }
     this.schema = next;
+    this.composedFrom = deployments;
     this.options.logger.info({ excluded: Object.fromEntries(next.excluded), subgraphs: Object.fromEntries([...next.shardedSdl].map(([name, sdl]) => [name, sdlHash(sdl)])) }, 'network schema recomposed');
   }
 
