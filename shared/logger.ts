@@ -1,5 +1,4 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
-import { currentRequestId } from './server/request-id';
 
 export type { Logger };
 
@@ -29,17 +28,13 @@ export type LogFormat = 'json' | 'pretty';
 /**
  * Structured logs, one logger per component (`gateway`, `network`, `cluster:banat`): JSON lines by
  * default, pino-pretty's readable lines with `pretty`, or into `output` for tests that read them.
+ * A line about one request names it (`requestId`, see `requestIdOf`), so that an answer's lines can be found.
  */
 export function createLogger(component: string, level: string = process.env.LOG_LEVEL ?? 'info', output: DestinationStream | LogFormat = 'json'): Logger {
   const options = {
     name: component,
     level,
     redact: { paths: SECRET_PATHS, censor: '[redacted]' },
-    // Every line written while a request is served names it, so that one answer's lines can be found.
-    mixin: () => {
-      const id = currentRequestId();
-      return id ? { requestId: id } : {};
-    },
   };
   if (output === 'json') return pino(options);
   if (output === 'pretty') return pino(options, pino.transport({ target: 'pino-pretty', options: { colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' } }));

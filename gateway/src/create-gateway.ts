@@ -7,7 +7,7 @@ import { ApolloServer } from '@apollo/server';
 import type { Express } from 'express';
 import type { Logger } from '../../shared/logger';
 import { createHttpApp } from '../../shared/server/http-app';
-import { createErrorMasker } from '../../shared/server/mask-error';
+import { errorMasking } from '../../shared/server/mask-error';
 import { SHARDED_SUBGRAPHS, type ShardedSubgraphName } from '../../shared/sharded-subgraphs';
 import { fetchDeploymentSchemas, fetchRegistry } from './registry/registry-client';
 import { readFromRegistry, readFromSupergraph, type GatewaySource } from './registry/network-read';
@@ -157,13 +157,15 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     logger,
   });
   const protection = options.protection ?? DEFAULT_PROTECTION;
+  const masking = errorMasking(logger);
   const server = new ApolloServer({
     gateway,
     includeStacktraceInErrorResponses: false,
     stopOnTerminationSignals: false,
-    formatError: createErrorMasker(logger),
+    formatError: masking.formatError,
     logger,
     plugins: [
+      masking.plugin,
       ...(metrics ? [metrics.plugin] : []),
       ...(follower ? [registryWritePlugin(() => follower.refresh())] : []),
       rootTypeGuard,
@@ -191,7 +193,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         if (!shardHealth().some((shard) => shard.state !== 'open')) throw new Error('no cluster deployment can be asked: every circuit is open');
       },
       ...(metrics ? { metrics: metrics.registry, metricRoutes: ['/health/shards', '/export', '/graphiql', '/'] } : {}),
-      onInternalError: (error) => logger.error({ err: error }, 'request failed outside GraphQL'),
+      onInternalError: (error, requestId) => logger.error({ err: error, requestId }, 'request failed outside GraphQL'),
       routes: (app) => {
         // Each deployment probed now, for the dashboard's health panel.
         app.get('/health/shards', (_request, response, next) => {

@@ -2,6 +2,7 @@ import type { ExpressContextFunctionArgument } from '@as-integrations/express5';
 import { authorizationOf, type TokenVerifier } from '../../shared/auth/tokens';
 import type { ShardSet } from './shard-router/shard-set';
 import { checkedIdempotencyKey, idempotencyKeyOf } from '../../shared/idempotency/idempotency-key';
+import { requestIdOf } from '../../shared/server/request-id';
 
 /**
  * What the gateway keeps of an incoming request: the caller's token, to hand on, never to trust,
@@ -12,6 +13,8 @@ export interface GatewayContext {
   idempotencyKey?: string;
   /** The network's shards when the request arrived: a registry change while it runs does not move it. */
   shards?: ShardSet;
+  /** The request's id, handed to every subgraph it asks and named in the log lines it causes. */
+  requestId?: string;
 }
 
 /**
@@ -25,6 +28,12 @@ export function createGatewayContext(verifyToken?: TokenVerifier, currentShards?
     if (verifyToken) await verifyToken(authorization);
     const key = idempotencyKeyOf(req.headers);
     const idempotencyKey = key === undefined ? undefined : checkedIdempotencyKey(key, 400);
-    return { ...(authorization ? { authorization } : {}), ...(idempotencyKey ? { idempotencyKey } : {}), ...(currentShards ? { shards: currentShards() } : {}) };
+    const requestId = requestIdOf(req.headers);
+    return {
+      ...(authorization ? { authorization } : {}),
+      ...(idempotencyKey ? { idempotencyKey } : {}),
+      ...(currentShards ? { shards: currentShards() } : {}),
+      ...(requestId ? { requestId } : {}),
+    };
   };
 }

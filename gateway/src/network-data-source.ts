@@ -4,7 +4,7 @@ import { Kind, parse, type OperationDefinitionNode } from 'graphql';
 import { GATEWAY_ASSERTION_HEADER, NETWORK_AUDIENCE, type AssertionSigner } from '../../shared/auth/gateway-assertion';
 import { networkUnavailable } from '../../shared/errors';
 import { IDEMPOTENCY_KEY_HEADER } from '../../shared/idempotency/idempotency-key';
-import { currentRequestId, REQUEST_ID_HEADER } from '../../shared/server/request-id';
+import { REQUEST_ID_HEADER } from '../../shared/server/request-id';
 import type { GatewayContext } from './gateway-context';
 import { isRetryable, type HttpPost } from './shard-router/send';
 import { inSpan, SpanKind, withTraceHeaders } from '../../shared/tracing/tracing';
@@ -41,8 +41,7 @@ export class NetworkDataSource implements GraphQLDataSource<GatewayContext> {
     const { mutation, rootKeys } = this.shapeOf(query);
     const headers: Record<string, string> = { [GATEWAY_ASSERTION_HEADER]: await this.options.signAssertion([NETWORK_AUDIENCE]) };
     if (context.authorization) headers.authorization = context.authorization;
-    const id = currentRequestId();
-    if (id) headers[REQUEST_ID_HEADER] = id;
+    if (context.requestId) headers[REQUEST_ID_HEADER] = context.requestId;
     if (mutation && context.idempotencyKey) headers[IDEMPOTENCY_KEY_HEADER] = context.idempotencyKey;
     const request = { query, ...(variables ? { variables } : {}), ...(operationName ? { operationName } : {}) };
     const send = () =>

@@ -1,9 +1,9 @@
 import { GraphQLError } from 'graphql';
 import { createLogger } from '../logger';
-import { createErrorMasker } from '../server/mask-error';
+import { errorMasking } from '../server/mask-error';
 
-describe('createErrorMasker', () => {
-  const mask = createErrorMasker(createLogger('test', 'silent'));
+describe('errorMasking', () => {
+  const mask = errorMasking(createLogger('test', 'silent')).formatError;
 
   it('shows registered codes as they are, without stack traces', () => {
     const shown = mask({ message: 'No member with id "banat:9"', extensions: { code: 'NOT_FOUND', field: 'input.id', stacktrace: ['at x'] } }, new GraphQLError('x'));

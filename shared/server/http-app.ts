@@ -25,8 +25,8 @@ export const MAX_BODY_BYTES = 1_000_000;
 
 export interface HttpAppOptions {
   bodyLimitBytes?: number;
-  /** Hears of failures no request should cause, for the log. */
-  onInternalError?: (error: unknown) => void;
+  /** Hears of failures no request should cause, with the id of the request that did, for the log. */
+  onInternalError?: (error: unknown, requestId: string | undefined) => void;
   /** Further routes (pages, probes), mounted before the error handler so that it answers for them too. */
   routes?: (app: Express) => void;
   /**

@@ -1,7 +1,8 @@
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ERROR_CODES } from '../errors';
 import type { Logger } from '../logger';
-import { currentRequestId } from './request-id';
+import { requestIdOf } from './request-id';
 
 /** Apollo Server's own codes for malformed requests: safe to show as they are. */
 export const REQUEST_CODES: ReadonlySet<string> = new Set([
@@ -14,12 +15,31 @@ export const REQUEST_CODES: ReadonlySet<string> = new Set([
   'DOWNSTREAM_SERVICE_ERROR',
 ]);
 
+export interface ErrorMasking {
+  formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+  /** Tells `formatError` which request each error of an operation belongs to; every server that masks lists it. */
+  plugin: ApolloServerPlugin<BaseContext>;
+}
+
 /**
  * Errors with a registered code reach the client as they are; anything else is our bug and is
- * masked as INTERNAL_SERVER_ERROR, with the details in the log only.
+ * masked as INTERNAL_SERVER_ERROR, with the details in the log only, both naming the request.
  */
-export function createErrorMasker(logger: Logger) {
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+export function errorMasking(logger: Logger): ErrorMasking {
+  // Apollo hands `formatError` the very error objects it gave the plugin's `didEncounterErrors` a moment before.
+  const requestOf = new WeakMap<object, string>();
+  const plugin: ApolloServerPlugin<BaseContext> = {
+    async requestDidStart({ request }) {
+      const id = requestIdOf(request.http?.headers);
+      if (!id) return;
+      return {
+        async didEncounterErrors({ errors }) {
+          for (const error of errors) requestOf.set(error, id);
+        },
+      };
+    },
+  };
+  const formatError = (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
     // Apollo labels every unexpected throw INTERNAL_SERVER_ERROR with the thrown message (a driver's
     // SQL error, say): that code is never shown as it is.
@@ -28,9 +48,9 @@ export function createErrorMasker(logger: Logger) {
       return { ...formatted, extensions };
     }
     if (isCodelessRequestError(error)) return { message: formatted.message, extensions: { code: 'BAD_REQUEST' } };
-    logger.error({ err: error, path: formatted.path }, 'unexpected error');
     // The request id finds the logged details of this error.
-    const requestId = currentRequestId();
+    const requestId = typeof error === 'object' && error !== null ? requestOf.get(error) : undefined;
+    logger.error({ err: error, path: formatted.path, ...(requestId ? { requestId } : {}) }, 'unexpected error');
     return {
       message: 'Internal server error',
       ...(formatted.path ? { path: formatted.path } : {}),
@@ -38,6 +58,7 @@ export function createErrorMasker(logger: Logger) {
       extensions: { code: 'INTERNAL_SERVER_ERROR', ...(requestId ? { requestId } : {}) },
     };
   };
+  return { formatError, plugin };
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import type { ErrorCode } from '../errors';
+import { requestIdOf } from './request-id';
 
 /**
  * Answers a request refused before GraphQL sees it (or outside GraphQL, as an export) with a
@@ -31,12 +32,12 @@ function refusalFor(error: unknown, limitBytes: number): Refusal | undefined {
  * PAYLOAD_TOO_LARGE, malformed JSON or an unsupported encoding is 400 BAD_REQUEST. Anything else
  * is an internal error, told as such and nothing more.
  */
-export function requestErrorHandler(limitBytes: number, onInternal: (error: unknown) => void): ErrorRequestHandler {
-  return (error: unknown, _request, response, next) => {
+export function requestErrorHandler(limitBytes: number, onInternal: (error: unknown, requestId: string | undefined) => void): ErrorRequestHandler {
+  return (error: unknown, request, response, next) => {
     if (response.headersSent) return next(error);
     const refusal = refusalFor(error, limitBytes);
     if (refusal) return sendRefusal(response, ...refusal);
-    onInternal(error);
+    onInternal(error, requestIdOf(request.headers));
     sendRefusal(response, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
   };
 }

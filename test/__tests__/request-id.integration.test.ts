@@ -1,8 +1,11 @@
 import { Writable } from 'node:stream';
 import { httpTransport, type ShardTransport } from '../../gateway/src';
 import { createLogger } from '../../shared/logger';
-import { createErrorMasker } from '../../shared/server/mask-error';
-import { REQUEST_ID_HEADER, requestId } from '../../shared/server/request-id';
+import { ApolloServer } from '@apollo/server';
+import { buildSchema } from 'graphql';
+import { errorMasking } from '../../shared/server/mask-error';
+import { REQUEST_ID_HEADER } from '../../shared/server/request-id';
+import { createHttpApp, listen } from '../../shared/server/http-app';
 import type { RunningNetwork } from '../../scripts/run-network';
 import { clusterBehind, startFaultyProxy, type FaultyProxy } from '../support/faulty-proxy';
 import { describeOnBothBackends } from '../support/mysql';
@@ -80,16 +83,37 @@ describeOnBothBackends('a request id follows each request', (backend) => {
 });
 
 describe('a masked error', () => {
-  it('carries the id of its request, which names its log line', () => {
+  it('carries the id of its request, which names its log line', async () => {
     const log = capturedLog();
-    const mask = createErrorMasker(createLogger('test', 'info', log.stream));
-    let masked: unknown;
-    const request = { headers: { [REQUEST_ID_HEADER]: 'req-0003-masked' } };
-    const response = { setHeader: () => response };
-    requestId()(request as never, response as never, () => {
-      masked = mask({ message: 'SQLITE_BUSY: database is locked', extensions: { code: 'INTERNAL_SERVER_ERROR' } }, new Error('SQLITE_BUSY: database is locked'));
-    });
-    expect(masked).toEqual({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'req-0003-masked' } });
-    expect(log.lines).toEqual([expect.objectContaining({ msg: 'unexpected error', requestId: 'req-0003-masked' })]);
+    const masking = errorMasking(createLogger('test', 'info', log.stream));
+    const schema = buildSchema('type Query { broken: Int }');
+    const root = {
+      broken: () => {
+        throw new Error('SQLITE_BUSY: database is locked');
+      },
+    };
+    const server = new ApolloServer({ schema, rootValue: root, formatError: masking.formatError, plugins: [masking.plugin], includeStacktraceInErrorResponses: false, stopOnTerminationSignals: false });
+    await server.start();
+    const running = await listen(createHttpApp([{ path: '/graphql', server, context: async () => ({}) }]), 0, '127.0.0.1');
+    try {
+      const post = (headers: Record<string, string>) =>
+        fetch(`${running.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: '{ broken }' }) });
+      const response = await post({ [REQUEST_ID_HEADER]: 'req-0003-masked' });
+      expect(await response.json()).toEqual({
+        data: { broken: null },
+        errors: [{ message: 'Internal server error', path: ['broken'], locations: [{ line: 1, column: 3 }], extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'req-0003-masked' } }],
+      });
+      expect(log.lines).toEqual([expect.objectContaining({ msg: 'unexpected error', requestId: 'req-0003-masked' })]);
+      // A request that came without an id is given one, and its masked error names that one.
+      const unnamed = await post({});
+      const given = unnamed.headers.get(REQUEST_ID_HEADER);
+      const body = (await unnamed.json()) as { errors: Array<{ extensions: { requestId?: string } }> };
+      expect(given).toMatch(/^[0-9a-f-]{36}$/);
+      expect(body.errors[0]!.extensions.requestId).toBe(given);
+      expect(log.lines[1]).toEqual(expect.objectContaining({ msg: 'unexpected error', requestId: given }));
+    } finally {
+      await running.close();
+      await server.stop();
+    }
   });
 });

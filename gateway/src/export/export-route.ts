@@ -3,6 +3,7 @@ import type { Request, RequestHandler, Response } from 'express';
 import { authorizationOf, type TokenVerifier } from '../../../shared/auth/tokens';
 import type { Logger } from '../../../shared/logger';
 import { sendRefusal } from '../../../shared/server/request-guards';
+import { requestIdOf } from '../../../shared/server/request-id';
 import type { GatewayContext } from '../gateway-context';
 import { ExportError, prepareWalk, walkConnection, type Execute } from './connection-walk';
 import { columnsOf } from './flatten';
@@ -39,8 +40,11 @@ export function exportRoute(server: ApolloServer<GatewayContext>, verifyToken: T
       } catch (error) {
         return sendRefusal(response, 400, 'BAD_USER_INPUT', error instanceof Error ? error.message : String(error));
       }
+      const requestId = requestIdOf(request.headers);
+      // The export's pages reach the shards as the request's own: with its token and its id.
+      const contextValue: GatewayContext = { ...(authorization ? { authorization } : {}), ...(requestId ? { requestId } : {}) };
       const execute: Execute = async (query, pageVariables) => {
-        const result = await server.executeOperation({ query, variables: pageVariables }, { contextValue: authorization ? { authorization } : {} });
+        const result = await server.executeOperation({ query, variables: pageVariables }, { contextValue });
         if (result.body.kind !== 'single') throw new ExportError('An export cannot be streamed incrementally');
         return { data: result.body.singleResult.data ?? null, errors: result.body.singleResult.errors };
       };
@@ -61,10 +65,10 @@ export function exportRoute(server: ApolloServer<GatewayContext>, verifyToken: T
       } catch (error) {
         if (!started) {
           const code = error instanceof ExportError ? error.code : 'INTERNAL_SERVER_ERROR';
-          if (!(error instanceof ExportError)) logger.error({ err: error }, 'export failed');
+          if (!(error instanceof ExportError)) logger.error({ err: error, requestId }, 'export failed');
           return sendRefusal(response, STATUS_OF[code] ?? 400, code, error instanceof ExportError ? error.message : 'Internal server error');
         }
-        logger.warn({ err: error }, 'export cut short');
+        logger.warn({ err: error, requestId }, 'export cut short');
         response.destroy();
       }
     })().catch(next);

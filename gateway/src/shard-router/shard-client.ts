@@ -1,3 +1,4 @@
+import { REQUEST_ID_HEADER } from '../../../shared/server/request-id';
 import type { Logger } from '../../../shared/logger';
 import { CircuitBreaker, DEFAULT_BREAKER, type BreakerSettings, type BreakerState } from './circuit-breaker';
 import { isRetryable, schemaMismatch, unavailable, type GraphQLResponseBody, type ShardRequest, type ShardResult, type ShardTransport } from './send';
@@ -91,11 +92,11 @@ export class ShardClient {
       this.settings.observer?.circuitRefused(shard);
       return unavailable(shard, admission.reason, false);
     }
-    let result = this.record(breaker, shard, await this.attempt(shard, subgraph, request, idempotent, headers), admission.probe);
+    let result = this.record(breaker, shard, await this.attempt(shard, subgraph, request, idempotent, headers), admission.probe, headers[REQUEST_ID_HEADER]);
     // A probe decides the breaker alone, and a failure that just opened the circuit is not tried again.
     const retry = idempotent && this.settings.retryReads && !admission.probe;
     if (!result.ok && retry && isRetryable(result) && breaker.state === 'closed') {
-      result = this.record(breaker, shard, await this.attempt(shard, subgraph, request, idempotent, headers), false);
+      result = this.record(breaker, shard, await this.attempt(shard, subgraph, request, idempotent, headers), false, headers[REQUEST_ID_HEADER]);
     }
     return result;
   }
@@ -121,38 +122,39 @@ export class ShardClient {
   }
 
   /** A shard refused a document its schema lacks: counted and logged for `/health`, never a breaker failure. */
-  private mismatched(shard: Shard, reason: string): void {
-    this.tally(this.mismatches, shard, reason, 'shard schema mismatch');
+  private mismatched(shard: Shard, reason: string, requestId: string | undefined): void {
+    this.tally(this.mismatches, shard, reason, 'shard schema mismatch', requestId);
   }
 
   /**
    * A shard's answer refused for what it held (another cluster's rows, a wrong shape, too many rows,
    * too large a body). It is recorded and logged, but does not count toward the circuit: the shard
    * answered, and one operation's refusal must not take the cluster out of every other answer.
+   * `requestId` names the request whose answer it was in the log line.
    */
-  refused(shard: Shard, reason: string): void {
-    this.tally(this.misbehaviours, shard, reason, 'shard answer refused');
+  refused(shard: Shard, reason: string, requestId?: string): void {
+    this.tally(this.misbehaviours, shard, reason, 'shard answer refused', requestId);
   }
 
   /** One more event of a kind for `/health` (how many, and the last reason), and its log line. */
-  private tally(records: WeakMap<Shard, { count: number; last: string }>, shard: Shard, reason: string, message: string): void {
+  private tally(records: WeakMap<Shard, { count: number; last: string }>, shard: Shard, reason: string, message: string, requestId: string | undefined): void {
     const record = records.get(shard) ?? { count: 0, last: reason };
     record.count += 1;
     record.last = reason;
     records.set(shard, record);
-    this.settings.logger?.warn({ cluster: shard.name, clusters: shard.clusterIds, reason }, message);
+    this.settings.logger?.warn({ cluster: shard.name, clusters: shard.clusterIds, reason, ...(requestId ? { requestId } : {}) }, message);
   }
 
-  private record(breaker: CircuitBreaker, shard: Shard, result: ShardResult, probe: boolean): ShardResult {
+  private record(breaker: CircuitBreaker, shard: Shard, result: ShardResult, probe: boolean, requestId: string | undefined): ShardResult {
     if (result.ok) breaker.succeeded();
     else if (result.failure === 'misbehaved') {
       breaker.succeeded();
-      this.refused(shard, result.reason);
+      this.refused(shard, result.reason, requestId);
     } else if (result.failure === 'schema-mismatch') {
       // It answered, and only this document is beyond it: its circuit stays as it was, so the
       // queries it can serve keep reaching it.
       breaker.succeeded();
-      this.mismatched(shard, result.reason);
+      this.mismatched(shard, result.reason, requestId);
     } else {
       breaker.failed(result.reason, probe);
       this.lastFailure.set(shard, result.reason);

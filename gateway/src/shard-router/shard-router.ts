@@ -4,7 +4,7 @@ import { GraphQLError, Kind, valueFromASTUntyped, type FieldNode, type GraphQLOu
 import { GATEWAY_ASSERTION_HEADER, type AssertionSigner } from '../../../shared/auth/gateway-assertion';
 import { badUserInput, clusterMisbehaved, clusterSchemaMismatch, clusterUnavailable, type WriteOutcome } from '../../../shared/errors';
 import { IDEMPOTENCY_KEY_HEADER } from '../../../shared/idempotency/idempotency-key';
-import { currentRequestId, REQUEST_ID_HEADER } from '../../../shared/server/request-id';
+import { REQUEST_ID_HEADER } from '../../../shared/server/request-id';
 import { decodeGlobalId, describeInput, tryDecodeGlobalId, type GlobalId } from '../../../shared/global-id';
 import { ANSWER_CHECKS, type AnswerChecks, type AnswerScope } from './answer-check';
 import { initialShare, pagingVariables, withPagingArguments, type PagingVariables } from './connection-share';
@@ -32,7 +32,11 @@ interface RoutedField {
   paging?: PagingVariables;
 }
 type Json = Record<string, unknown>;
-type Send = (shard: Shard, request: ShardRequest, idempotent: boolean) => Promise<ShardResult>;
+/** How one incoming request reaches shards, and where a shard's answer to it that was refused is told. */
+interface Outgoing {
+  send(shard: Shard, request: ShardRequest, idempotent: boolean): Promise<ShardResult>;
+  refused(shard: Shard, reason: string): void;
+}
 /** Tells the answer that a shard's data is missing from a field, once per shard; `sent`: whether the request may have reached it. */
 type Report = (shard: Shard, failure: ShardFailure, reason: string, key: string, sent: boolean) => void;
 /** A shard's further rows were refused: the page must be merged again without it. */
@@ -75,11 +79,11 @@ export class ShardRouter implements GraphQLDataSource {
     if (options.kind !== 'incoming operation') return this.forwardToAnyShard(query, options.request.variables ?? {});
     const plan = this.plans.get(query);
     const variables = withVariableDefaults(plan.operation, (options.request.variables ?? {}) as Variables);
-    const send = this.sender(options.context);
+    const outgoing = this.outgoing(options.context);
     const shards = (options.context as Partial<GatewayContext> | undefined)?.shards ?? this.currentShards();
     const response = plan.entitiesField
-      ? await this.fetchEntities(plan, plan.entitiesField, variables, send, shards)
-      : await this.fetchRootFields(plan, variables, send, shards);
+      ? await this.fetchEntities(plan, plan.entitiesField, variables, outgoing, shards)
+      : await this.fetchRootFields(plan, variables, outgoing, shards);
     return response as GatewayGraphQLResponse;
   }
 
@@ -104,23 +108,25 @@ export class ShardRouter implements GraphQLDataSource {
    * A mutation (the one request that is not idempotent) also carries the caller's Idempotency-Key,
    * to the one shard it goes to; reads never do, as they have nothing to deduplicate.
    */
-  private sender(context: unknown): Send {
-    const { authorization, idempotencyKey } = (context as Partial<GatewayContext> | undefined) ?? {};
-    return async (shard, request, idempotent) =>
-      this.client.send(shard, this.subgraph, request, idempotent, await this.headersFor(shard, authorization, idempotent ? undefined : idempotencyKey));
+  private outgoing(context: unknown): Outgoing {
+    const { authorization, idempotencyKey, requestId } = (context as Partial<GatewayContext> | undefined) ?? {};
+    return {
+      send: async (shard, request, idempotent) =>
+        this.client.send(shard, this.subgraph, request, idempotent, await this.headersFor(shard, { authorization, requestId, idempotencyKey: idempotent ? undefined : idempotencyKey })),
+      refused: (shard, reason) => this.client.refused(shard, reason, requestId),
+    };
   }
 
-  private async headersFor(shard: Shard, authorization?: string, idempotencyKey?: string): Promise<Record<string, string>> {
+  private async headersFor(shard: Shard, caller: Pick<GatewayContext, 'authorization' | 'idempotencyKey' | 'requestId'> = {}): Promise<Record<string, string>> {
     const headers: Record<string, string> = { [GATEWAY_ASSERTION_HEADER]: await this.signAssertion(shard.clusterIds) };
-    const id = currentRequestId();
-    if (id) headers[REQUEST_ID_HEADER] = id;
-    if (authorization) headers.authorization = authorization;
-    if (idempotencyKey) headers[IDEMPOTENCY_KEY_HEADER] = idempotencyKey;
+    if (caller.requestId) headers[REQUEST_ID_HEADER] = caller.requestId;
+    if (caller.authorization) headers.authorization = caller.authorization;
+    if (caller.idempotencyKey) headers[IDEMPOTENCY_KEY_HEADER] = caller.idempotencyKey;
     return headers;
   }
 
   /** Root fields: each to the shard its argument names, or to every shard asked for, then merged. */
-  private async fetchRootFields(plan: OperationPlan, variables: Variables, send: Send, shards: ShardSet): Promise<GraphQLResponseBody> {
+  private async fetchRootFields(plan: OperationPlan, variables: Variables, outgoing: Outgoing, shards: ShardSet): Promise<GraphQLResponseBody> {
     const scope = this.scope(plan, variables);
     const rootType = plan.operation.operation === 'mutation' ? 'Mutation' : 'Query';
     const data: Json = {};
@@ -174,7 +180,7 @@ export class ShardRouter implements GraphQLDataSource {
           text = printSubOperation(plan, fields, extraVariables);
           plan.printed.set(cacheKey, text);
         }
-        return send(shard, { query: text, variables: shardVariables }, rootType === 'Query');
+        return outgoing.send(shard, { query: text, variables: shardVariables }, rootType === 'Query');
       }),
     );
     const byShard = new Map(results.map((result) => [result.shard, result]));
@@ -184,7 +190,7 @@ export class ShardRouter implements GraphQLDataSource {
     const report: Report = (shard, failure, reason, key, sent) => {
       if (failure === 'misbehaved') {
         refused.add(shard);
-        this.client.refused(shard, reason);
+        outgoing.refused(shard, reason);
       }
       if (!reported.has(shard)) errors.push(failureError(shard, failure, reason, [key], writeOutcome(rootType, sent)));
       reported.add(shard);
@@ -228,7 +234,7 @@ export class ShardRouter implements GraphQLDataSource {
         const merge = new ConnectionMerge(connections.map(([value]) => ({ ...(value as Json) })), nodes, rule.typeName!, scope);
         let refusedIndex: number | undefined;
         for (let index = merge.advance(); index !== undefined; index = merge.advance()) {
-          const more = await this.nextRows(plan, routedField, connections[index]![1], merge, index, shardVariables, extraVariables, report, send);
+          const more = await this.nextRows(plan, routedField, connections[index]![1], merge, index, shardVariables, extraVariables, report, outgoing);
           if (more === REFUSED) {
             refusedIndex = index;
             break;
@@ -257,7 +263,7 @@ export class ShardRouter implements GraphQLDataSource {
     variables: Json,
     extraVariables: readonly VariableDefinitionNode[],
     report: Report,
-    send: Send,
+    outgoing: Outgoing,
   ): Promise<Json | undefined | typeof REFUSED> {
     if (!field.paging) return undefined;
     const cacheKey = `next:${field.key}`;
@@ -267,7 +273,7 @@ export class ShardRouter implements GraphQLDataSource {
       plan.printed.set(cacheKey, text);
     }
     const request = { query: text, variables: { ...variables, [field.paging.first]: merge.remaining, [field.paging.after]: merge.lastCursor(index) } };
-    const result = await send(shard, request, true);
+    const result = await outgoing.send(shard, request, true);
     if (!result.ok) {
       report(shard, result.failure, result.reason, field.key, result.sent);
       return result.failure === 'misbehaved' ? REFUSED : undefined;
@@ -286,7 +292,7 @@ export class ShardRouter implements GraphQLDataSource {
    * the planner's order; entity types that every cluster contributes to are asked of every shard
    * and merged per representation.
    */
-  private async fetchEntities(plan: OperationPlan, field: FieldNode, variables: Variables, send: Send, shards: ShardSet): Promise<GraphQLResponseBody> {
+  private async fetchEntities(plan: OperationPlan, field: FieldNode, variables: Variables, outgoing: Outgoing, shards: ShardSet): Promise<GraphQLResponseBody> {
     const key = field.alias?.value ?? field.name.value;
     const representations = (variables.representations ?? []) as Json[];
     const entities: unknown[] = representations.map(() => null);
@@ -324,12 +330,12 @@ export class ShardRouter implements GraphQLDataSource {
     const { query, field: sentField } = sent;
     const sends = [...perShard].map(async ([shard, indices]): Promise<[number[], ShardResult]> => {
       const subset = indices.map((index) => representations[index]);
-      return [indices, await send(shard, { query, variables: { ...variables, representations: subset } }, true)];
+      return [indices, await outgoing.send(shard, { query, variables: { ...variables, representations: subset } }, true)];
     });
     const answers = new Map<number, Json[]>();
     for (const [indices, result] of await Promise.all(sends)) {
       if (!result.ok) {
-        if (result.failure === 'misbehaved') this.client.refused(result.shard, result.reason);
+        if (result.failure === 'misbehaved') outgoing.refused(result.shard, result.reason);
         errors.push(failureError(result.shard, result.failure, result.reason, [key, indices[0]!]));
         continue;
       }
@@ -340,7 +346,7 @@ export class ShardRouter implements GraphQLDataSource {
           ? undefined
           : this.checks.entities(list, indices.map((index) => representations[index]!), sentField, this.answerScope(plan, variables, result.shard));
       if (refusal) {
-        this.client.refused(result.shard, refusal);
+        outgoing.refused(result.shard, refusal);
         errors.push(failureError(result.shard, 'misbehaved', refusal, [key, indices[0]!]));
         continue;
       }

@@ -8,7 +8,7 @@ import { idempotencyKeyOf } from '../../../shared/idempotency/idempotency-key';
 import type { Logger } from '../../../shared/logger';
 import { subgraphMetrics } from '../../../shared/metrics/subgraph-metrics';
 import { createHttpApp, type GraphQLRoute } from '../../../shared/server/http-app';
-import { createErrorMasker } from '../../../shared/server/mask-error';
+import { errorMasking } from '../../../shared/server/mask-error';
 import { deadlineStatusPlugin } from '../../../shared/deadline/deadline-status';
 import { operationLimitsPlugin } from '../../../shared/limits/operation-limits';
 import { PROGRAM_VERSION, sdlHash } from '../../../shared/schema-version';
@@ -48,6 +48,7 @@ export async function createClusterSubgraph(options: ClusterSubgraphOptions): Pr
   const verifyToken = options.verifyToken ?? REFUSE_EVERY_TOKEN;
   const newLoaders = clusterLoaderMaker(options.dataSource, options.clusterIds);
   const protection = options.protection ?? DEFAULT_SUBGRAPH_PROTECTION;
+  const masking = errorMasking(options.logger);
   const servers: ApolloServer<ClusterContext>[] = [];
   const routes: GraphQLRoute<ClusterContext>[] = [];
   for (const name of SHARDED_SUBGRAPHS) {
@@ -56,10 +57,10 @@ export async function createClusterSubgraph(options: ClusterSubgraphOptions): Pr
       includeStacktraceInErrorResponses: false,
       // The process that hosts it decides when to stop; several servers share one process in development.
       stopOnTerminationSignals: false,
-      formatError: createErrorMasker(options.logger),
+      formatError: masking.formatError,
       // Traces are for Apollo's hosted studio, which this network does not use; cache hints are not
       // used either, and both cost time on every resolved field.
-      plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), operationLimitsPlugin(protection.limits), deadlineStatusPlugin],
+      plugins: [masking.plugin, ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), operationLimitsPlugin(protection.limits), deadlineStatusPlugin],
       parseOptions: { maxTokens: protection.maxTokens },
     });
     await server.start();

@@ -11,7 +11,7 @@ import { buildFederatedSchema } from '../../../shared/server/federated-schema';
 import { subgraphMetrics } from '../../../shared/metrics/subgraph-metrics';
 import { PROGRAM_VERSION, sdlHash } from '../../../shared/schema-version';
 import { createHttpApp } from '../../../shared/server/http-app';
-import { createErrorMasker } from '../../../shared/server/mask-error';
+import { errorMasking } from '../../../shared/server/mask-error';
 import { deadlineStatusPlugin } from '../../../shared/deadline/deadline-status';
 import { operationLimitsPlugin } from '../../../shared/limits/operation-limits';
 import { DEFAULT_SUBGRAPH_PROTECTION, type SubgraphProtection } from '../../../shared/subgraph-protection';
@@ -78,15 +78,16 @@ export async function createNetworkSubgraph(options: NetworkSubgraphOptions): Pr
     ],
     references: { Cluster: resolveClusterReference },
   });
+  const masking = errorMasking(logger);
   const server = new ApolloServer<NetworkContext>({
     schema,
     includeStacktraceInErrorResponses: false,
     stopOnTerminationSignals: false,
-    formatError: createErrorMasker(logger),
+    formatError: masking.formatError,
     // Apollo's own notices (inline tracing, shutdown) go to the structured log, not to stdout.
     logger,
     // Neither traces for a hosted studio nor cache hints are used; both cost time on every field.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), operationLimitsPlugin(protection.limits), deadlineStatusPlugin],
+    plugins: [masking.plugin, ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), operationLimitsPlugin(protection.limits), deadlineStatusPlugin],
     parseOptions: { maxTokens: protection.maxTokens },
   });
   await server.start();
