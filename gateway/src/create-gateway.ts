@@ -1,6 +1,7 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { createGatewayContext } from './gateway-context';
 import { NetworkDataSource } from './network-data-source';
+import { ClusterEntityCache } from './cluster-entity-cache';
 import type { TokenVerifier } from '../../shared/auth/tokens';
 import type { AssertionSigner } from '../../shared/auth/gateway-assertion';
 import { ApolloServer } from '@apollo/server';
@@ -108,6 +109,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         })
       : undefined;
   const currentShards = (): ShardSet => follower?.current ?? initial;
+  // Cluster entities are kept only while the registry is followed: its revision says when they change.
+  const clusterCache = follower ? new ClusterEntityCache(() => follower.revision) : undefined;
   const post = createHttpPost(options.shardHttp);
   const shardHealth = () => client.health(currentShards().shards);
   const probeShards = createShardProbe(() => currentShards().shards, shardHealth);
@@ -153,7 +156,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       updateSupergraph = update;
       return { supergraphSdl: network.supergraphSdl };
     },
-    buildService: ({ name, url }) => routers.get(name) ?? new NetworkDataSource({ url: url!, post, signAssertion: options.signAssertion, timeoutMs }),
+    buildService: ({ name, url }) => routers.get(name) ?? new NetworkDataSource({ url: url!, post, signAssertion: options.signAssertion, timeoutMs, ...(clusterCache ? { clusterCache } : {}) }),
     logger,
   });
   const protection = options.protection ?? DEFAULT_PROTECTION;

@@ -9,6 +9,7 @@ import type { GatewayContext } from './gateway-context';
 import { isRetryable, type HttpPost } from './shard-router/send';
 import { inSpan, SpanKind, withTraceHeaders } from '../../shared/tracing/tracing';
 import type { Shard } from './shard-router/shard-set';
+import { ClusterEntityCache } from './cluster-entity-cache';
 
 export interface NetworkDataSourceOptions {
   url: string;
@@ -16,6 +17,8 @@ export interface NetworkDataSourceOptions {
   signAssertion: AssertionSigner;
   /** Bounds the whole exchange, like a shard's timeout. */
   timeoutMs: number;
+  /** Keeps `Cluster` entities between registry revisions; none when the registry is not followed (a supergraph file). */
+  clusterCache?: ClusterEntityCache;
 }
 
 /**
@@ -38,7 +41,9 @@ export class NetworkDataSource implements GraphQLDataSource<GatewayContext> {
     const { query, variables, operationName } = options.request;
     if (!query) return { errors: [networkUnavailable('the planner sent no query text')] };
     const context: Partial<GatewayContext> = options.kind === 'incoming operation' ? options.context : {};
-    const { mutation, rootKeys } = this.shapeOf(query);
+    const { mutation, rootKeys, clusterEntities } = this.shapeOf(query);
+    const cached = clusterEntities ? this.options.clusterCache?.read(query, variables) : undefined;
+    if (cached?.entities) return { data: { _entities: cached.entities } };
     const headers: Record<string, string> = { [GATEWAY_ASSERTION_HEADER]: await this.options.signAssertion([NETWORK_AUDIENCE]) };
     if (context.authorization) headers.authorization = context.authorization;
     if (context.requestId) headers[REQUEST_ID_HEADER] = context.requestId;
@@ -55,7 +60,11 @@ export class NetworkDataSource implements GraphQLDataSource<GatewayContext> {
     let result = await send();
     // A read is sent once more after a connection failure (a kept-alive socket the subgraph closed meanwhile); a write never is.
     if (!result.ok && !mutation && isRetryable(result)) result = await send();
-    if (result.ok) return result.body as GatewayGraphQLResponse;
+    if (result.ok) {
+      const body = result.body as GatewayGraphQLResponse;
+      if (cached && !body.errors?.length) cached.keep(body.data?._entities);
+      return body;
+    }
     const outcome = mutation ? (result.sent ? 'unknown' : 'not-applied') : undefined;
     const error = networkUnavailable(result.reason, outcome);
     // At each root field the fetch was for, so the client sees which fields are null for it; an entity fetch's error stays where the planner puts it.
@@ -69,7 +78,7 @@ export class NetworkDataSource implements GraphQLDataSource<GatewayContext> {
       const rootKeys = (operation?.selectionSet.selections ?? []).flatMap((selection) =>
         selection.kind === Kind.FIELD && selection.name.value !== '_entities' && selection.name.value !== '__typename' ? [selection.alias?.value ?? selection.name.value] : [],
       );
-      shape = { mutation: operation?.operation === 'mutation', rootKeys };
+      shape = { mutation: operation?.operation === 'mutation', rootKeys, clusterEntities: ClusterEntityCache.cacheable(operation) };
       // Planner texts are bounded by the operations clients send; the bound keeps a stream of distinct ones from growing this.
       if (this.fetches.size >= 10_000) this.fetches.clear();
       this.fetches.set(query, shape);
@@ -78,8 +87,9 @@ export class NetworkDataSource implements GraphQLDataSource<GatewayContext> {
   }
 }
 
-/** A planner fetch: whether it writes, and the response keys of its root fields (none for `_entities`). */
+/** A planner fetch: whether it writes, the response keys of its root fields (none for `_entities`), and whether it reads clusters' registry fields alone. */
 interface FetchShape {
   mutation: boolean;
   rootKeys: string[];
+  clusterEntities: boolean;
 }

@@ -181,6 +181,21 @@ describeOnBothBackends('network initiatives written by the secretariat', (backen
       await refused(lifecycle('retireCluster'), { id: 'transilvania' }, 'CONFLICT');
     });
 
+    it('shows a renamed cluster on its members at once, through the gateway that kept the old name', async () => {
+      const MEMBER_CLUSTER = `{ members(first: 1, clusters: ["banat"]) { edges { node { cluster { id name } } } } }`;
+      const clusterName = async () => (await ok(MEMBER_CLUSTER, {})).members.edges[0].node.cluster.name as string;
+      const before = await clusterName();
+      // Asked twice: the second answer may come from the gateway's cluster entities.
+      expect(await clusterName()).toBe(before);
+      try {
+        await ok(UPDATE, { input: { id: 'banat', name: 'Banat IT, renamed' } });
+        expect(await clusterName()).toBe('Banat IT, renamed');
+      } finally {
+        await ok(UPDATE, { input: { id: 'banat', name: before } });
+      }
+      expect(await clusterName()).toBe(before);
+    });
+
     it('registers, changes, suspends, resumes and retires a cluster, each write audited and raising the revision', async () => {
       const start = await revision();
       const registered = (await ok(REGISTER, registration())).registerCluster;
