@@ -2,6 +2,13 @@ import { GATEWAY_ASSERTION_HEADER, NETWORK_AUDIENCE, type AssertionSigner } from
 import type { RegistryEntry, Shard } from '../shard-router/shard-set';
 import { SHARDED_SUBGRAPHS, shardedSubgraphUrl } from '../../../shared/sharded-subgraphs';
 import type { DeploymentSchemas } from './network-schema';
+import { boundedText, parsedOrNull } from '../bounded-body';
+
+/**
+ * A registry read or a subgraph's SDL is tens of KiB. A deployment is another organisation's
+ * server: past this its answer is not read further, so a huge or endless body costs bounded memory.
+ */
+export const MAX_CONTROL_ANSWER_BYTES = 4 * 1024 * 1024;
 
 /** POSTs a query with the gateway's assertion for `audience` and returns `data`, throwing on transport or GraphQL errors. */
 export async function postQuery(url: string, query: string, sign: AssertionSigner, audience: readonly string[]): Promise<Record<string, unknown>> {
@@ -11,7 +18,11 @@ export async function postQuery(url: string, query: string, sign: AssertionSigne
     body: JSON.stringify({ query }),
     signal: AbortSignal.timeout(10_000),
   });
-  const body = (await response.json()) as { data?: Record<string, unknown>; errors?: Array<{ message: string }> };
+  const text = await boundedText(response, MAX_CONTROL_ANSWER_BYTES);
+  if (text === null) throw new Error(`${url} answered HTTP ${response.status} with a body over ${MAX_CONTROL_ANSWER_BYTES} bytes: not read further`);
+  const parsed = parsedOrNull(text);
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error(`${url} answered HTTP ${response.status} with a body that is not a JSON object`);
+  const body = parsed as { data?: Record<string, unknown>; errors?: Array<{ message: string }> };
   if (!response.ok || body.errors?.length || !body.data) {
     throw new Error(`${url} answered HTTP ${response.status}: ${body.errors?.map((e) => e.message).join('; ') ?? 'no data'}`);
   }
@@ -34,7 +45,9 @@ export async function fetchRegistry(networkUrl: string, sign: AssertionSigner): 
 /** A subgraph's SDL; `audience`: the clusters of the deployment asked, or the network. */
 export async function fetchSdl(url: string, sign: AssertionSigner, audience: readonly string[]): Promise<string> {
   const data = await postQuery(url, '{ _service { sdl } }', sign, audience);
-  return (data._service as { sdl: string }).sdl;
+  const sdl = (data._service as { sdl?: unknown } | null)?.sdl;
+  if (typeof sdl !== 'string') throw new Error(`${url} answered no SDL`);
+  return sdl;
 }
 
 /** Each logical subgraph's SDL as one deployment serves it. */
