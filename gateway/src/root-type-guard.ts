@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError } from 'graphql';
+import { graphQLError } from '../../shared/errors';
 
 /**
  * Refuses an operation whose root type the schema lacks (a subscription, today) as the invalid
@@ -12,9 +12,7 @@ export const rootTypeGuard: ApolloServerPlugin = {
         if (!operation) return;
         const root = operation.operation === 'query' ? schema.getQueryType() : operation.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
         if (root) return;
-        throw new GraphQLError(`This network's schema has no ${operation.operation} operations`, {
-          extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } },
-        });
+        throw graphQLError('GRAPHQL_VALIDATION_FAILED', `This network's schema has no ${operation.operation} operations`, { http: { status: 400 } });
       },
     };
   },

@@ -21,7 +21,7 @@ export function withDeadline(limitMs: number, handler: RequestHandler): RequestH
       if (response.headersSent) return;
       answeredAtDeadline.add(response);
       const error = deadlineExceeded(limitMs);
-      sendRefusal(response, 504, 'DEADLINE_EXCEEDED', error.message, { limitMs });
+      sendRefusal(response, 'DEADLINE_EXCEEDED', error.message, { limitMs });
     }, limitMs);
     // Whether the answer went out or the caller left, nothing is left to time.
     response.once('close', () => clearTimeout(timer));

@@ -102,7 +102,7 @@ function requireGatewayAssertion(verify: AssertionVerifier): RequestHandler {
         const message = error instanceof GraphQLError ? error.message : 'Not accepted: the gateway assertion could not be checked';
         // Nothing of the request was read; the connection is not kept for a body nobody will read.
         response.setHeader('Connection', 'close');
-        sendRefusal(response, 401, 'UNAUTHENTICATED', message);
+        sendRefusal(response, 'UNAUTHENTICATED', message);
       },
     );
   };

@@ -1,19 +1,8 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { ERROR_CODES } from '../errors';
+import { errorBody, isRegisteredCode } from '../errors';
 import type { Logger } from '../logger';
 import { requestIdOf } from './request-id';
-
-/** Apollo Server's own codes for malformed requests: safe to show as they are. */
-export const REQUEST_CODES: ReadonlySet<string> = new Set([
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_REQUEST',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
-  'OPERATION_RESOLUTION_FAILURE',
-  'DOWNSTREAM_SERVICE_ERROR',
-]);
 
 export interface ErrorMasking {
   formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
@@ -43,19 +32,18 @@ export function errorMasking(logger: Logger): ErrorMasking {
     const code = formatted.extensions?.code;
     // Apollo labels every unexpected throw INTERNAL_SERVER_ERROR with the thrown message (a driver's
     // SQL error, say): that code is never shown as it is.
-    if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR' && (code in ERROR_CODES || REQUEST_CODES.has(code))) {
+    if (code !== 'INTERNAL_SERVER_ERROR' && isRegisteredCode(code)) {
       const { stacktrace: _stacktrace, exception: _exception, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }
-    if (isCodelessRequestError(error)) return { message: formatted.message, extensions: { code: 'BAD_REQUEST' } };
+    if (isCodelessRequestError(error)) return errorBody('BAD_REQUEST', formatted.message);
     // The request id finds the logged details of this error.
     const requestId = typeof error === 'object' && error !== null ? requestOf.get(error) : undefined;
     logger.error({ err: error, path: formatted.path, ...(requestId ? { requestId } : {}) }, 'unexpected error');
     return {
-      message: 'Internal server error',
+      ...errorBody('INTERNAL_SERVER_ERROR', 'Internal server error', requestId ? { requestId } : {}),
       ...(formatted.path ? { path: formatted.path } : {}),
       ...(formatted.locations ? { locations: formatted.locations } : {}),
-      extensions: { code: 'INTERNAL_SERVER_ERROR', ...(requestId ? { requestId } : {}) },
     };
   };
   return { formatError, plugin };

@@ -1,28 +1,29 @@
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
-import type { ErrorCode } from '../errors';
+import { ERROR_REGISTRY, isRegisteredCode, type ErrorCode } from '../errors';
 import { requestIdOf } from './request-id';
 
 /**
  * Answers a request refused before GraphQL sees it (or outside GraphQL, as an export) with a
  * GraphQL-shaped error and a stable code, so that clients read every refusal the same way. The
- * code is a registered one, or (for an export) the one the operation it ran was answered with.
+ * code is a registered one, or (for an export) the one the operation it ran was answered with; the
+ * status is the registry's for the code unless `status` says otherwise.
  */
-export function sendRefusal(response: Response, status: number, code: ErrorCode | (string & {}), message: string, extensions: Record<string, unknown> = {}): void {
-  response.status(status).json({ errors: [{ message, extensions: { ...extensions, code } }] });
+export function sendRefusal(response: Response, code: ErrorCode | (string & {}), message: string, extensions: Record<string, unknown> = {}, status?: number): void {
+  response.status(status ?? (isRegisteredCode(code) ? ERROR_REGISTRY[code].status : 400)).json({ errors: [{ message, extensions: { ...extensions, code } }] });
 }
 
-type Refusal = [status: number, code: ErrorCode, message: string, extensions?: Record<string, unknown>];
+type Refusal = [code: ErrorCode, message: string, extensions?: Record<string, unknown>, status?: number];
 
 /** What an error of the body parser or of express means for the client; undefined when it is ours. */
 function refusalFor(error: unknown, limitBytes: number): Refusal | undefined {
   const type = (error as { type?: unknown } | null)?.type;
-  if (type === 'entity.too.large') return [413, 'PAYLOAD_TOO_LARGE', `The request body is over ${limitBytes} bytes`, { limitBytes }];
-  if (type === 'entity.parse.failed') return [400, 'BAD_REQUEST', 'The request body is not valid JSON'];
-  if (type === 'encoding.unsupported' || type === 'charset.unsupported') return [415, 'BAD_REQUEST', 'The request body must be UTF-8 JSON'];
-  if (type === 'request.aborted' || type === 'request.size.invalid') return [400, 'BAD_REQUEST', 'The request body ended before its declared length'];
+  if (type === 'entity.too.large') return ['PAYLOAD_TOO_LARGE', `The request body is over ${limitBytes} bytes`, { limitBytes }];
+  if (type === 'entity.parse.failed') return ['BAD_REQUEST', 'The request body is not valid JSON'];
+  if (type === 'encoding.unsupported' || type === 'charset.unsupported') return ['BAD_REQUEST', 'The request body must be UTF-8 JSON', {}, 415];
+  if (type === 'request.aborted' || type === 'request.size.invalid') return ['BAD_REQUEST', 'The request body ended before its declared length'];
   const status = clientStatus(error);
-  if (status === 404) return [404, 'NOT_FOUND', 'Not found'];
-  if (status !== undefined) return [status, 'BAD_REQUEST', 'Bad request'];
+  if (status === 404) return ['NOT_FOUND', 'Not found'];
+  if (status !== undefined) return ['BAD_REQUEST', 'Bad request', {}, status];
   return undefined;
 }
 
@@ -38,7 +39,7 @@ export function requestErrorHandler(limitBytes: number, onInternal: (error: unkn
     const refusal = refusalFor(error, limitBytes);
     if (refusal) return sendRefusal(response, ...refusal);
     onInternal(error, requestIdOf(request.headers));
-    sendRefusal(response, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+    sendRefusal(response, 'INTERNAL_SERVER_ERROR', 'Internal server error');
   };
 }
 
@@ -53,7 +54,7 @@ export function batchLimit(max: number): RequestHandler {
   return (request, response, next) => {
     const body: unknown = request.body;
     if (Array.isArray(body) && body.length > max) {
-      sendRefusal(response, 400, 'BATCH_TOO_LARGE', `A batch holds at most ${max} operations, this one ${body.length}`, { limit: max });
+      sendRefusal(response, 'BATCH_TOO_LARGE', `A batch holds at most ${max} operations, this one ${body.length}`, { limit: max });
       return;
     }
     next();

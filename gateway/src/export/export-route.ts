@@ -24,21 +24,21 @@ export function exportRoute(server: ApolloServer<GatewayContext>, verifyToken: T
     void (async () => {
       const body = (request.body ?? {}) as { query?: unknown; variables?: unknown; operationName?: unknown; format?: unknown };
       const format = request.query.format ?? body.format ?? 'csv';
-      if (!isExportFormat(format)) return sendRefusal(response, 400, 'BAD_USER_INPUT', 'format must be csv or jsonl');
-      if (typeof body.query !== 'string') return sendRefusal(response, 400, 'BAD_REQUEST', 'The body must be JSON with a "query" string');
+      if (!isExportFormat(format)) return sendRefusal(response, 'BAD_USER_INPUT', 'format must be csv or jsonl');
+      if (typeof body.query !== 'string') return sendRefusal(response, 'BAD_REQUEST', 'The body must be JSON with a "query" string');
       const variables = body.variables ?? {};
-      if (typeof variables !== 'object' || variables === null || Array.isArray(variables)) return sendRefusal(response, 400, 'BAD_REQUEST', '"variables" must be an object');
+      if (typeof variables !== 'object' || variables === null || Array.isArray(variables)) return sendRefusal(response, 'BAD_REQUEST', '"variables" must be an object');
       const authorization = authorizationOf(request.headers);
       try {
         if (verifyToken) await verifyToken(authorization);
       } catch {
-        return sendRefusal(response, 401, 'UNAUTHENTICATED', 'Not signed in: the token is not valid');
+        return sendRefusal(response, 'UNAUTHENTICATED', 'Not signed in: the token is not valid');
       }
       let walk;
       try {
         walk = prepareWalk(body.query, typeof body.operationName === 'string' ? body.operationName : undefined);
       } catch (error) {
-        return sendRefusal(response, 400, 'BAD_USER_INPUT', error instanceof Error ? error.message : String(error));
+        return sendRefusal(response, 'BAD_USER_INPUT', error instanceof Error ? error.message : String(error));
       }
       const requestId = requestIdOf(request.headers);
       // The export's pages reach the shards as the request's own: with its token and its id.
@@ -66,7 +66,7 @@ export function exportRoute(server: ApolloServer<GatewayContext>, verifyToken: T
         if (!started) {
           const code = error instanceof ExportError ? error.code : 'INTERNAL_SERVER_ERROR';
           if (!(error instanceof ExportError)) logger.error({ err: error, requestId }, 'export failed');
-          return sendRefusal(response, STATUS_OF[code] ?? 400, code, error instanceof ExportError ? error.message : 'Internal server error');
+          return sendRefusal(response, code, error instanceof ExportError ? error.message : 'Internal server error', {}, STATUS_OF[code] ?? 400);
         }
         logger.warn({ err: error, requestId }, 'export cut short');
         response.destroy();

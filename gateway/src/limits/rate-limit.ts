@@ -66,7 +66,7 @@ export function createRateLimitGuard(settings: RateLimitSettings, verifyToken: T
           if (!(rejection instanceof RateLimiterRes)) throw rejection;
           const retryAfterSeconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
           response.setHeader('Retry-After', String(retryAfterSeconds));
-          sendRefusal(response, 429, 'RATE_LIMITED', `Too many requests for this ${scope}: at most ${counter.points} operations a minute; try again in ${retryAfterSeconds} s`, {
+          sendRefusal(response, 'RATE_LIMITED', `Too many requests for this ${scope}: at most ${counter.points} operations a minute; try again in ${retryAfterSeconds} s`, {
             scope,
             limitPerMinute: counter.points,
             retryAfterSeconds,

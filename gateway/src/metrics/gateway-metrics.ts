@@ -1,7 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
-import { ERROR_CODES } from '../../../shared/errors';
-import { REQUEST_CODES } from '../../../shared/server/mask-error';
+import { isRegisteredCode } from '../../../shared/errors';
 import { createMetricsRegistry, DURATION_BUCKETS } from '../../../shared/metrics/metrics-registry';
 import type { ShardObserver } from '../shard-router/shard-client';
 import type { ShardHealth } from '../shard-router/shard-client';
@@ -150,5 +149,5 @@ export function createGatewayMetrics(shardHealth: () => ShardHealth[], registryG
 }
 
 function codeLabel(code: unknown): string {
-  return typeof code === 'string' && (code in ERROR_CODES || REQUEST_CODES.has(code)) ? code : 'other';
+  return isRegisteredCode(code) ? code : 'other';
 }

@@ -1,3 +1,4 @@
+import { isCallersFault } from '../../../shared/errors';
 import { REQUEST_ID_HEADER } from '../../../shared/server/request-id';
 import type { Logger } from '../../../shared/logger';
 import { CircuitBreaker, DEFAULT_BREAKER, type BreakerSettings, type BreakerState } from './circuit-breaker';
@@ -6,11 +7,6 @@ import { inSpan, SpanKind, withTraceHeaders } from '../../../shared/tracing/trac
 import { InFlightReads } from './read-sharing';
 import type { Shard } from './shard-set';
 
-/**
- * Error codes that say the caller asked for something wrong, not that the shard is failing: they
- * reach the client as they are and leave the shard's record clean.
- */
-const CALLER_ERROR_CODES = new Set(['BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'UNAUTHENTICATED', 'FORBIDDEN', 'QUERY_TOO_COMPLEX', 'RATE_LIMITED']);
 
 export interface ShardClientSettings {
   breaker: BreakerSettings;
@@ -216,7 +212,8 @@ export function validationFailure(body: GraphQLResponseBody): string | undefined
 
 /** The reason a well-formed answer still means the shard failed: an error that is not the caller's. */
 export function shardFailure(body: GraphQLResponseBody): string | undefined {
-  const failing = (body.errors ?? []).find((error) => !CALLER_ERROR_CODES.has(String(error.extensions?.code ?? '')));
+  // The caller's own mistakes reach the client as they are and leave the shard's record clean.
+  const failing = (body.errors ?? []).find((error) => !isCallersFault(error.extensions?.code));
   if (!failing) return undefined;
   return `GraphQL error ${String(failing.extensions?.code ?? 'without a code')}: ${failing.message}`;
 }

@@ -2,7 +2,7 @@ import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { GraphQLError, Kind, valueFromASTUntyped, type FieldNode, type GraphQLOutputType, type OperationDefinitionNode, type VariableDefinitionNode } from 'graphql';
 import { GATEWAY_ASSERTION_HEADER, type AssertionSigner } from '../../../shared/auth/gateway-assertion';
-import { badUserInput, clusterMisbehaved, clusterSchemaMismatch, clusterUnavailable, type WriteOutcome } from '../../../shared/errors';
+import { badUserInput, errorBody, clusterMisbehaved, clusterSchemaMismatch, clusterUnavailable, type WriteOutcome } from '../../../shared/errors';
 import { IDEMPOTENCY_KEY_HEADER } from '../../../shared/idempotency/idempotency-key';
 import { REQUEST_ID_HEADER } from '../../../shared/server/request-id';
 import { decodeGlobalId, describeInput, tryDecodeGlobalId, type GlobalId } from '../../../shared/global-id';
@@ -75,7 +75,7 @@ export class ShardRouter implements GraphQLDataSource {
 
   async process(options: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {
     const query = options.request.query;
-    if (!query) return { errors: [{ message: 'The shard router needs the query text', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] };
+    if (!query) return { errors: [errorBody('INTERNAL_SERVER_ERROR', 'The shard router needs the query text')] };
     if (options.kind !== 'incoming operation') return this.forwardToAnyShard(query, options.request.variables ?? {});
     const plan = this.plans.get(query);
     const variables = withVariableDefaults(plan.operation, (options.request.variables ?? {}) as Variables);
@@ -145,7 +145,7 @@ export class ShardRouter implements GraphQLDataSource {
       const rule = (rootType === 'Mutation' ? this.rules.mutationFields : this.rules.rootFields).get(field.name.value);
       if (!rule) {
         data[key] = null;
-        errors.push({ message: `No shard route for ${rootType}.${field.name.value}`, path: [key], extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+        errors.push({ ...errorBody('INTERNAL_SERVER_ERROR', `No shard route for ${rootType}.${field.name.value}`), path: [key] });
         continue;
       }
       let targets: Shard[];
@@ -379,7 +379,7 @@ export class ShardRouter implements GraphQLDataSource {
       if (result.ok) return result.body as GatewayGraphQLResponse;
       lastReason = `${shard.name}: ${result.reason}`;
     }
-    return { errors: [{ message: `No shard of ${this.subgraph} answers (${lastReason})`, extensions: { code: 'CLUSTER_UNAVAILABLE' } }] } as GatewayGraphQLResponse;
+    return { errors: [errorBody('CLUSTER_UNAVAILABLE', `No shard of ${this.subgraph} answers (${lastReason})`)] } as GatewayGraphQLResponse;
   }
 }
 
@@ -422,7 +422,7 @@ function writeOutcome(rootType: 'Query' | 'Mutation', sent: boolean): WriteOutco
 
 function asResponseError(error: unknown, path: ReadonlyArray<string | number>): ResponseError {
   if (error instanceof GraphQLError) return { message: error.message, path, extensions: { ...error.extensions } };
-  return { message: error instanceof Error ? error.message : 'routing failed', path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  return { ...errorBody('INTERNAL_SERVER_ERROR', error instanceof Error ? error.message : 'routing failed'), path };
 }
 
 /** The same validation error from nine shards is one error to the client. */

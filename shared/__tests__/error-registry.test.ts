@@ -1,0 +1,43 @@
+import { ERROR_CODES, ERROR_REGISTRY, errorBody, isCallersFault, isRegisteredCode, type ErrorCode } from '../errors';
+import { sendRefusal } from '../server/request-guards';
+import { shardFailure } from '../../gateway/src/shard-router/shard-client';
+
+const codes = Object.keys(ERROR_REGISTRY) as ErrorCode[];
+
+describe('the error registry', () => {
+  it('gives every code a meaning, an HTTP status and whose doing it is', () => {
+    for (const code of codes) {
+      const definition = ERROR_REGISTRY[code];
+      expect([code, definition.meaning.length > 20, definition.status >= 200 && definition.status < 600, ['caller', 'request', 'cluster', 'server'].includes(definition.fault)]).toEqual([code, true, true, true]);
+      expect(ERROR_CODES[code]).toBe(definition.meaning);
+    }
+  });
+
+  it('counts as the caller’s doing only a well-formed request refused on its merits', () => {
+    expect(codes.filter((code) => isCallersFault(code)).sort()).toEqual(['BAD_USER_INPUT', 'CONFLICT', 'FORBIDDEN', 'NOT_FOUND', 'QUERY_TOO_COMPLEX', 'RATE_LIMITED', 'UNAUTHENTICATED']);
+    expect([isCallersFault('SQLITE_BUSY'), isCallersFault(undefined), isRegisteredCode('SQLITE_BUSY'), isRegisteredCode('toString')]).toEqual([false, false, false, false]);
+  });
+
+  it('decides from it whether a shard that answered with errors failed', () => {
+    expect(shardFailure({ data: null, errors: [errorBody('FORBIDDEN', 'not yours')] })).toBeUndefined();
+    expect(shardFailure({ data: null, errors: [errorBody('INTERNAL_SERVER_ERROR', 'Internal server error')] })).toBe('GraphQL error INTERNAL_SERVER_ERROR: Internal server error');
+    expect(shardFailure({ data: null, errors: [{ message: 'odd', extensions: { code: 'ER_PARSE_ERROR' } }] })).toBe('GraphQL error ER_PARSE_ERROR: odd');
+  });
+
+  it('gives a refusal the registry’s status unless told otherwise', () => {
+    const sent: Array<[number, unknown]> = [];
+    const response = {
+      status(status: number) {
+        return { json: (body: unknown) => void sent.push([status, body]) };
+      },
+    };
+    sendRefusal(response as never, 'RATE_LIMITED', 'slow down', { retryAfterSeconds: 3 });
+    sendRefusal(response as never, 'BAD_REQUEST', 'The request body must be UTF-8 JSON', {}, 415);
+    sendRefusal(response as never, 'SOME_OPERATION_CODE', 'passed on by an export');
+    expect(sent).toEqual([
+      [429, { errors: [{ message: 'slow down', extensions: { retryAfterSeconds: 3, code: 'RATE_LIMITED' } }] }],
+      [415, { errors: [{ message: 'The request body must be UTF-8 JSON', extensions: { code: 'BAD_REQUEST' } }] }],
+      [400, { errors: [{ message: 'passed on by an export', extensions: { code: 'SOME_OPERATION_CODE' } }] }],
+    ]);
+  });
+});
