@@ -1,6 +1,5 @@
-import { ERROR_CODES, ERROR_REGISTRY, errorBody, isCallersFault, isRegisteredCode, type ErrorCode } from '../errors';
+import { ERROR_CODES, ERROR_REGISTRY, isCallersFault, isRegisteredCode, type ErrorCode } from '../errors';
 import { sendRefusal } from '../server/request-guards';
-import { shardFailure } from '../../gateway/src/shard-router/shard-client';
 
 const codes = Object.keys(ERROR_REGISTRY) as ErrorCode[];
 
@@ -16,12 +15,6 @@ describe('the error registry', () => {
   it('counts as the caller’s doing only a well-formed request refused on its merits', () => {
     expect(codes.filter((code) => isCallersFault(code)).sort()).toEqual(['BAD_USER_INPUT', 'CONFLICT', 'FORBIDDEN', 'NOT_FOUND', 'QUERY_TOO_COMPLEX', 'RATE_LIMITED', 'UNAUTHENTICATED']);
     expect([isCallersFault('SQLITE_BUSY'), isCallersFault(undefined), isRegisteredCode('SQLITE_BUSY'), isRegisteredCode('toString')]).toEqual([false, false, false, false]);
-  });
-
-  it('decides from it whether a shard that answered with errors failed', () => {
-    expect(shardFailure({ data: null, errors: [errorBody('FORBIDDEN', 'not yours')] })).toBeUndefined();
-    expect(shardFailure({ data: null, errors: [errorBody('INTERNAL_SERVER_ERROR', 'Internal server error')] })).toBe('GraphQL error INTERNAL_SERVER_ERROR: Internal server error');
-    expect(shardFailure({ data: null, errors: [{ message: 'odd', extensions: { code: 'ER_PARSE_ERROR' } }] })).toBe('GraphQL error ER_PARSE_ERROR: odd');
   });
 
   it('gives a refusal the registry’s status unless told otherwise', () => {
