@@ -1,3 +1,7 @@
+/**
+ * `npm run bench`: the shard router against stock @apollo/gateway and against one database, on
+ * this machine, in one run. Every figure is the median of BENCH_RUNS runs of BENCH_SECONDS each.
+ */
 import 'reflect-metadata';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -6,140 +10,21 @@ import os from 'node:os';
 import path from 'node:path';
 import { exitOnFailure } from '../process-lifecycle';
 import { httpTransport } from '../../gateway/src';
-import { writeBenchGatewayKeys, type BenchAssertions } from './bench-assertions';
-import { startChild, type ReadyChild } from './child-process';
-import type { GatewayConfig } from './gateway-process';
-import { checkedPost, runLoad, type LoadResult } from './load';
+import { writeBenchGatewayKeys } from './bench-assertions';
+import { checkedPost } from './load';
+import { body, compare, pairedRatio, RUNS, SECONDS, summary, type Target } from './compare';
+import { GATEWAY_KEYS_FILE, gatewayFor, SHARD_PROCESSES, startSubgraphs } from './bench-network';
 import { measureMerge } from './merge-cost';
 import { measureLimits, servedSchema } from './limits-cost';
 import { ANALYST_EXAMPLES } from '../../gateway/src/persisted-queries/analyst-examples';
-import { cpuMicros, residentBytes } from './process-usage';
-import type { NetworkProcessConfig } from './network-process';
-import type { ShardGroupConfig, ShardGroupInfo } from './shard-group-process';
-import { fixed, median, printTable } from './table';
+import { residentBytes } from './process-usage';
+import { fixed, printTable } from './table';
 import { measureAnswerChecks, measureAssertions, type RecordedAnswer } from './trust-cost';
 import { measureUntracedSpans, SPANS_PER_PAGE } from './trace-cost';
 import { registryChangeTimes } from './registry-change';
 import { inProcessNetwork } from './in-process-network';
 import { compileShardRules } from '../../gateway/src/shard-router/shard-rules';
 import { buildClusterSchemas } from '../../subgraphs/cluster/src/schema/build-cluster-schemas';
-
-/**
- * `npm run bench`: the shard router against stock @apollo/gateway and against one database, on
- * this machine, in one run. Every figure is the median of BENCH_RUNS runs of BENCH_SECONDS each.
- */
-const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-/**
- * How many processes share a sharded network's deployments: as many as the machine has cores.
- * One process per shard would measure the machine's context switches between nine processes on two
- * cores, which deployments on their own machines do not pay (BENCH_SHARD_PROCESSES=9 shows it).
- */
-const SHARD_PROCESSES = Number(process.env.BENCH_SHARD_PROCESSES ?? os.cpus().length);
-
-/** The gateway key of this run, which every benchmark process reads (see bench-assertions.ts). */
-const GATEWAY_KEYS_FILE = path.join(os.tmpdir(), `itro-bench-gateway-keys-${process.pid}.json`);
-
-interface Subgraphs {
-  networkUrl: string;
-  clusterUrls: string[];
-  shards: number;
-  stop(): Promise<void>;
-}
-
-/** A network's subgraphs for the benchmark: its shards spread over `groups` processes, and the network subgraph. */
-async function startSubgraphs(
-  topology: ShardGroupConfig['topology'],
-  parts: number,
-  groups: number,
-  subgraphAssertions: BenchAssertions['subgraphs'] = 'required',
-  metrics = true,
-  env: Record<string, string> = {},
-): Promise<Subgraphs> {
-  const started: Array<ReadyChild<unknown>> = [];
-  const assertions: BenchAssertions = { keysFile: GATEWAY_KEYS_FILE, subgraphs: subgraphAssertions };
-  try {
-    const shardGroups = await Promise.all(
-      Array.from({ length: groups }, (_, group) => startChild<ShardGroupInfo>('shard-group-process', { topology, parts, group, groups, assertions, metrics } satisfies ShardGroupConfig, env)),
-    );
-    started.push(...shardGroups);
-    const deployments = shardGroups.flatMap((g) => g.info.deployments);
-    const urls = Object.fromEntries(deployments.flatMap((d) => d.clusterIds.map((id) => [id, d.url])));
-    const network = await startChild<{ networkUrl: string }>('network-process', { parts, urls, assertions, metrics } satisfies NetworkProcessConfig, env);
-    started.push(network);
-    return {
-      networkUrl: network.info.networkUrl,
-      clusterUrls: deployments.map((d) => d.url),
-      shards: deployments.length,
-      stop: async () => void (await Promise.all(started.map((child) => child.stop()))),
-    };
-  } catch (error) {
-    await Promise.all(started.map((child) => child.stop()));
-    throw error;
-  }
-}
-
-type Target = { name: string; url: string; pid: number | undefined };
-
-interface Measured {
-  load: LoadResult[];
-  cpuPerRequest: number[];
-}
-
-const body = (query: string) => JSON.stringify({ query });
-
-async function measure(target: Target, payload: string | readonly string[], connections: number, seconds: number): Promise<{ load: LoadResult; cpuPerRequest: number }> {
-  const cpuBefore = target.pid ? cpuMicros(target.pid) : Number.NaN;
-  const load = await runLoad(target.url, payload, connections, seconds);
-  const cpu = target.pid ? cpuMicros(target.pid) - cpuBefore : Number.NaN;
-  if (load.failures > 0) throw new Error(`${target.name}: ${load.failures} failed requests`);
-  return { load, cpuPerRequest: cpu / load.requests };
-}
-
-/**
- * Runs each target in turn, `runs` times, so that drift on the machine touches all of them alike.
- * Each round starts with the next target, so that none is always measured first.
- */
-async function compare(targets: readonly Target[], payload: string | readonly string[], connections: number, runs = RUNS): Promise<Map<string, Measured>> {
-  const results = new Map<string, Measured>(targets.map((t) => [t.name, { load: [], cpuPerRequest: [] }]));
-  for (const target of targets) await runLoad(target.url, payload, connections, 1); // warm-up
-  for (let run = 0; run < runs; run++) {
-    for (let turn = 0; turn < targets.length; turn++) {
-      const target = targets[(run + turn) % targets.length]!;
-      const { load, cpuPerRequest } = await measure(target, payload, connections, SECONDS);
-      results.get(target.name)!.load.push(load);
-      results.get(target.name)!.cpuPerRequest.push(cpuPerRequest);
-    }
-  }
-  return results;
-}
-
-const summary = (m: Measured) => ({
-  rps: median(m.load.map((l) => l.requestsPerSecond)),
-  p50: median(m.load.map((l) => l.p50Ms)),
-  p95: median(m.load.map((l) => l.p95Ms)),
-  cpu: median(m.cpuPerRequest),
-});
-
-/**
- * The median, over the rounds, of `target`'s throughput over `base`'s in the same round. A round's
- * targets are measured seconds apart while the rounds span minutes, so a slow stretch of the
- * machine cancels out of a round's ratio where it would not out of a ratio of two medians.
- */
-function pairedRatio(results: Map<string, Measured>, target: string, base: string): number {
-  const ours = results.get(target)!.load;
-  const theirs = results.get(base)!.load;
-  return median(ours.map((load, round) => load.requestsPerSecond / theirs[round]!.requestsPerSecond));
-}
-
-async function gatewayFor(
-  kind: GatewayConfig['kind'],
-  networkUrl: string,
-  variant: Pick<GatewayConfig, 'trust' | 'shareReads' | 'metrics'> = {},
-  env: Record<string, string> = {},
-): Promise<ReadyChild<{ url: string }>> {
-  return startChild<{ url: string }>('gateway-process', { kind, networkUrl, assertions: { keysFile: GATEWAY_KEYS_FILE, subgraphs: 'required' }, ...variant } satisfies GatewayConfig, env);
-}
 
 /** Section A's rows: each query at each connection count over `targets`, with its ratio to stock. */
 async function ratiosToStock(label: string, payloads: readonly string[], targets: readonly Target[], connectionCounts: readonly number[], rows: string[][]): Promise<void> {
