@@ -22,6 +22,7 @@ import { fixed, printTable } from './table';
 import { measureAnswerChecks, measureAssertions, type RecordedAnswer } from './trust-cost';
 import { measureUntracedSpans, SPANS_PER_PAGE } from './trace-cost';
 import { registryChangeTimes } from './registry-change';
+import { clusterSubgraphVersusBare } from './bare-subgraph';
 import { inProcessNetwork } from './in-process-network';
 import { compileShardRules } from '../../gateway/src/shard-router/shard-rules';
 import { buildClusterSchemas } from '../../subgraphs/cluster/src/schema/build-cluster-schemas';
@@ -325,7 +326,7 @@ async function main(): Promise<void> {
   process.stdout.write(
     `IT-RO Federation benchmark: ${os.cpus().length} cores, Node ${process.version}, ${RUNS} runs x ${SECONDS} s, medians; shards in ${SHARD_PROCESSES} processes\n`,
   );
-  const sections = (process.env.BENCH_SECTIONS ?? 'A,B,C,D,E,F,G,H').split(',');
+  const sections = (process.env.BENCH_SECTIONS ?? 'A,B,C,D,E,F,G,H,I').split(',');
   await writeBenchGatewayKeys(GATEWAY_KEYS_FILE);
   try {
     if (sections.includes('A')) await stockVersusOurs();
@@ -336,6 +337,7 @@ async function main(): Promise<void> {
     if (sections.includes('F')) await trustCost();
     if (sections.includes('G')) await observabilityCost();
     if (sections.includes('H')) await registryChangeTimes();
+    if (sections.includes('I')) await clusterSubgraphVersusBare();
   } finally {
     fs.rmSync(GATEWAY_KEYS_FILE, { force: true });
   }
