@@ -62,6 +62,7 @@ export async function gatewayFor(
   networkUrl: string,
   variant: Pick<GatewayConfig, 'trust' | 'shareReads' | 'metrics'> = {},
   env: Record<string, string> = {},
+  profileDir?: string,
 ): Promise<ReadyChild<{ url: string }>> {
-  return startChild<{ url: string }>('gateway-process', { kind, networkUrl, assertions: { keysFile: GATEWAY_KEYS_FILE, subgraphs: 'required' }, ...variant } satisfies GatewayConfig, env);
+  return startChild<{ url: string }>('gateway-process', { kind, networkUrl, assertions: { keysFile: GATEWAY_KEYS_FILE, subgraphs: 'required' }, ...variant } satisfies GatewayConfig, env, profileDir);
 }

@@ -23,6 +23,8 @@ import { measureAnswerChecks, measureAssertions, type RecordedAnswer } from './t
 import { measureUntracedSpans, SPANS_PER_PAGE } from './trace-cost';
 import { registryChangeTimes } from './registry-change';
 import { clusterSubgraphVersusBare } from './bare-subgraph';
+import { gatewayProfile } from './gateway-profile';
+import { FIRST_PAGE } from './bench-queries';
 import { inProcessNetwork } from './in-process-network';
 import { compileShardRules } from '../../gateway/src/shard-router/shard-rules';
 import { buildClusterSchemas } from '../../subgraphs/cluster/src/schema/build-cluster-schemas';
@@ -93,7 +95,6 @@ async function stockVersusOurs(): Promise<void> {
   }
 }
 
-const FIRST_PAGE = '{ members(first: 50, orderBy: { field: NAME, direction: ASC }) { totalCount edges { cursor node { id name kind employees city } } pageInfo { hasNextPage endCursor } } }';
 
 async function shardsVersusOneDatabase(): Promise<void> {
   const sharded = await startSubgraphs('sharded', 1, SHARD_PROCESSES);
@@ -326,7 +327,7 @@ async function main(): Promise<void> {
   process.stdout.write(
     `IT-RO Federation benchmark: ${os.cpus().length} cores, Node ${process.version}, ${RUNS} runs x ${SECONDS} s, medians; shards in ${SHARD_PROCESSES} processes\n`,
   );
-  const sections = (process.env.BENCH_SECTIONS ?? 'A,B,C,D,E,F,G,H,I').split(',');
+  const sections = (process.env.BENCH_SECTIONS ?? 'A,B,C,D,E,F,G,H,I,J').split(',');
   await writeBenchGatewayKeys(GATEWAY_KEYS_FILE);
   try {
     if (sections.includes('A')) await stockVersusOurs();
@@ -338,6 +339,7 @@ async function main(): Promise<void> {
     if (sections.includes('G')) await observabilityCost();
     if (sections.includes('H')) await registryChangeTimes();
     if (sections.includes('I')) await clusterSubgraphVersusBare();
+    if (sections.includes('J')) await gatewayProfile();
   } finally {
     fs.rmSync(GATEWAY_KEYS_FILE, { force: true });
   }
