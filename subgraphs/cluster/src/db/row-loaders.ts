@@ -1,7 +1,8 @@
 import DataLoader from 'dataloader';
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import { tryDecodeGlobalId, type GlobalId } from '../../../../shared/global-id';
-import { keyOf, whereKeysIn } from './by-cluster';
+import { keyOf } from './by-cluster';
+import { keyedSelect } from './keyed-select';
 
 /** Keys are global ids; ids of clusters this deployment does not serve resolve to nothing. */
 export function ownKeys(keys: readonly string[], clusterIds: readonly string[]): GlobalId[] {
@@ -25,10 +26,11 @@ export function rowsById<Row extends ClusterRow & { id: number }>(
   clusterIds: readonly string[],
   entity: EntityTarget<Row>,
 ): DataLoader<string, Row | null> {
+  const select = keyedSelect(dataSource, entity, 'r.id');
   return new DataLoader(async (keys) => {
     const wanted = ownKeys(keys, clusterIds);
     if (wanted.length === 0) return keys.map(() => null);
-    const rows = await whereKeysIn(dataSource.getRepository(entity).createQueryBuilder('r'), 'r.cluster_id', 'r.id', wanted, 'k').getMany();
+    const rows = await select.rows(wanted);
     const byKey = new Map(rows.map((row) => [keyOf(row.clusterId, row.id), row]));
     return keys.map((key) => byKey.get(key) ?? null);
   });
@@ -49,15 +51,11 @@ export function rowsByParent<Row extends ClusterRow>(
   clusterIds: readonly string[],
   spec: ChildRows<Row>,
 ): DataLoader<string, Row[]> {
+  const select = keyedSelect(dataSource, spec.entity, `r.${spec.parentColumn}`, spec.orderBy);
   return new DataLoader(async (keys) => {
     const wanted = ownKeys(keys, clusterIds);
     if (wanted.length === 0) return keys.map(() => []);
-    const query = whereKeysIn(dataSource.getRepository(spec.entity).createQueryBuilder('r'), 'r.cluster_id', `r.${spec.parentColumn}`, wanted, 'k');
-    for (const order of spec.orderBy) {
-      const [column, direction] = order.split(' ');
-      query.addOrderBy(column!, direction === 'DESC' ? 'DESC' : 'ASC');
-    }
-    const rows = await query.getMany();
+    const rows = await select.rows(wanted);
     const byParent = new Map<string, Row[]>();
     for (const row of rows) {
       const key = keyOf(row.clusterId, Number(row[spec.parentProperty]));
