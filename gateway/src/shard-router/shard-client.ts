@@ -7,7 +7,6 @@ import { inSpan, SpanKind, withTraceHeaders } from '../../../shared/tracing/trac
 import { InFlightReads } from './read-sharing';
 import type { Shard } from './shard-set';
 
-
 export interface ShardClientSettings {
   breaker: BreakerSettings;
   /** Whether a read that failed on the way (refused, reset, 5xx) is sent once more. */
