@@ -5,9 +5,9 @@ import { ClusterEntityCache } from './cluster-entity-cache';
 import type { TokenVerifier } from '../../shared/auth/tokens';
 import type { AssertionSigner } from '../../shared/auth/gateway-assertion';
 import { ApolloServer } from '@apollo/server';
-import type { Express } from 'express';
+
 import type { Logger } from '../../shared/logger';
-import { createHttpApp } from '../../shared/server/http-app';
+import { createHttpApp, type HttpApp } from '../../shared/server/http-app';
 import { errorMasking } from '../../shared/server/mask-error';
 import { SHARDED_SUBGRAPHS, type ShardedSubgraphName } from '../../shared/sharded-subgraphs';
 import { fetchDeploymentSchemas, fetchRegistry } from './registry/registry-client';
@@ -27,7 +27,7 @@ import { createShardProbe } from './shard-probe';
 import { mountWebPages } from './web-pages';
 import { exportRoute } from './export/export-route';
 import express from 'express';
-import { batchLimit } from '../../shared/server/request-guards';
+import { batchLimit, expressGuard } from '../../shared/server/request-guards';
 import { DEFAULT_BREAKER, type BreakerSettings } from './shard-router/circuit-breaker';
 import { createHttpPost, transportOver, type HttpTransportOptions, type ShardTransport } from './shard-router/send';
 import { ShardClient, type ShardHealth } from './shard-router/shard-client';
@@ -71,7 +71,7 @@ export interface GatewayOptions {
 }
 
 export interface Gateway {
-  app: Express;
+  app: HttpApp;
   /** The clusters served now, from the registry as last applied. */
   readonly registry: readonly RegistryEntry[];
   /** The shards now: the set a request arriving now would use. */
@@ -196,6 +196,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         if (!shardHealth().some((shard) => shard.state !== 'open')) throw new Error('no cluster deployment can be asked: every circuit is open');
       },
       ...(metrics ? { metrics: metrics.registry, metricRoutes: ['/health/shards', '/export', '/graphiql', '/'] } : {}),
+      trustProxy: protection.trustProxy,
       onInternalError: (error, requestId) => logger.error({ err: error, requestId }, 'request failed outside GraphQL'),
       routes: (app) => {
         // Each deployment probed now, for the dashboard's health panel.
@@ -203,12 +204,11 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
           probeShards().then((statuses) => response.setHeader('Cache-Control', 'no-store').json({ shards: statuses }), next);
         });
         // An analyst's query walked to the end of its connection, as CSV or JSON lines.
-        app.post('/export', express.json({ limit: protection.bodyLimitBytes }), ...(rateLimit ? [rateLimit.guard] : []), exportRoute(server, options.verifyToken, logger));
+        app.post('/export', express.json({ limit: protection.bodyLimitBytes }), ...(rateLimit ? [expressGuard(rateLimit.guard)] : []), exportRoute(server, options.verifyToken, logger));
         if (options.webDir) mountWebPages(app, options.webDir);
       },
     },
   );
-  app.set('trust proxy', protection.trustProxy);
   follower?.start(options.registryPollMs ?? 10_000);
   logger.info({ clusters: network.registry.map((entry) => entry.id), shards: initial.shards.length, source: options.source.kind, revision: network.revision }, 'gateway ready');
   return {

@@ -1,8 +1,8 @@
-import type { ExpressContextFunctionArgument } from '@as-integrations/express5';
 import { authorizationOf, type TokenVerifier } from '../../shared/auth/tokens';
 import type { ShardSet } from './shard-router/shard-set';
 import { checkedIdempotencyKey, idempotencyKeyOf } from '../../shared/idempotency/idempotency-key';
 import { requestIdOf } from '../../shared/server/request-id';
+import type { HttpContextArgument } from '../../shared/server/graphql-lane';
 
 /**
  * What the gateway keeps of an incoming request: the caller's token, to hand on, never to trust,
@@ -23,7 +23,7 @@ export interface GatewayContext {
  * malformed Idempotency-Key is refused here too (400 BAD_USER_INPUT), before any subgraph is asked.
  */
 export function createGatewayContext(verifyToken?: TokenVerifier, currentShards?: () => ShardSet) {
-  return async ({ req }: ExpressContextFunctionArgument): Promise<GatewayContext> => {
+  return async ({ req }: HttpContextArgument): Promise<GatewayContext> => {
     const authorization = authorizationOf(req.headers);
     if (verifyToken) await verifyToken(authorization);
     const key = idempotencyKeyOf(req.headers);

@@ -1,3 +1,5 @@
+import { IncomingMessage, ServerResponse } from 'node:http';
+import { Socket } from 'node:net';
 import { ERROR_CODES, ERROR_REGISTRY, isCallersFault, isRegisteredCode, type ErrorCode } from '../errors';
 import { sendRefusal } from '../server/request-guards';
 
@@ -18,16 +20,23 @@ describe('the error registry', () => {
   });
 
   it('gives a refusal the registry’s status unless told otherwise', () => {
-    const sent: Array<[number, unknown]> = [];
-    const response = {
-      status(status: number) {
-        return { json: (body: unknown) => void sent.push([status, body]) };
-      },
+    const refuse = (code: string, message: string, extensions?: Record<string, unknown>, status?: number): [number, unknown, unknown] => {
+      const response = new ServerResponse(new IncomingMessage(new Socket()));
+      let text = '';
+      response.end = ((chunk: string) => {
+        text = chunk;
+        return response;
+      }) as typeof response.end;
+      sendRefusal(response, code, message, extensions, status);
+      return [response.statusCode, JSON.parse(text), response.getHeader('content-type')];
     };
-    sendRefusal(response as never, 'RATE_LIMITED', 'slow down', { retryAfterSeconds: 3 });
-    sendRefusal(response as never, 'BAD_REQUEST', 'The request body must be UTF-8 JSON', {}, 415);
-    sendRefusal(response as never, 'SOME_OPERATION_CODE', 'passed on by an export');
-    expect(sent).toEqual([
+    const sent = [
+      refuse('RATE_LIMITED', 'slow down', { retryAfterSeconds: 3 }),
+      refuse('BAD_REQUEST', 'The request body must be UTF-8 JSON', {}, 415),
+      refuse('SOME_OPERATION_CODE', 'passed on by an export'),
+    ];
+    expect(sent.map(([, , type]) => type)).toEqual(Array(3).fill('application/json; charset=utf-8'));
+    expect(sent.map(([status, body]) => [status, body])).toEqual([
       [429, { errors: [{ message: 'slow down', extensions: { retryAfterSeconds: 3, code: 'RATE_LIMITED' } }] }],
       [415, { errors: [{ message: 'The request body must be UTF-8 JSON', extensions: { code: 'BAD_REQUEST' } }] }],
       [400, { errors: [{ message: 'passed on by an export', extensions: { code: 'SOME_OPERATION_CODE' } }] }],

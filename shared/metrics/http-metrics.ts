@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestHandler } from 'express';
 import { Histogram, type Registry } from 'prom-client';
 import { DURATION_BUCKETS } from './metrics-registry';
@@ -6,8 +7,19 @@ import { DURATION_BUCKETS } from './metrics-registry';
  * Every HTTP request's duration, by route, method and status. Routes are the server's own paths;
  * anything else is `other`, so that a scan of random URLs cannot grow the label set.
  */
-export function httpMetrics(registry: Registry, routes: readonly string[]): RequestHandler {
+export function httpMetrics(timer: RequestTimer, routes: readonly string[]): RequestHandler {
   const known = new Set(routes);
+  return (request, response, next) => {
+    timer(request, response, known.has(request.path) ? request.path : 'other');
+    next();
+  };
+}
+
+/** Records one request's duration on `route` when its answer is finished. */
+export type RequestTimer = (request: IncomingMessage, response: ServerResponse, route: string) => void;
+
+/** The histogram of every HTTP request's duration, by route, method and status, in `registry`. */
+export function requestTimer(registry: Registry): RequestTimer {
   const duration = new Histogram({
     name: 'itro_http_request_duration_seconds',
     help: 'HTTP requests served, by route, method and status, and how long each took.',
@@ -15,14 +27,12 @@ export function httpMetrics(registry: Registry, routes: readonly string[]): Requ
     buckets: DURATION_BUCKETS,
     registers: [registry],
   });
-  return (request, response, next) => {
+  return (request, response, route) => {
     const started = process.hrtime.bigint();
-    const route = known.has(request.path) ? request.path : 'other';
     response.once('finish', () => {
       const method = request.method === 'GET' || request.method === 'POST' ? request.method : 'other';
       duration.observe({ route, method, status: String(response.statusCode) }, Number(process.hrtime.bigint() - started) / 1e9);
     });
-    next();
   };
 }
 

@@ -1,24 +1,29 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ApolloServer, BaseContext, ContextFunction } from '@apollo/server';
-import { expressMiddleware, type ExpressContextFunctionArgument } from '@as-integrations/express5';
-import express, { type Express, type RequestHandler } from 'express';
-import { GraphQLError } from 'graphql';
-import { GATEWAY_ASSERTION_HEADER, type AssertionVerifier } from '../auth/gateway-assertion';
-import { withDeadline } from './deadline-handler';
+import express, { type Express } from 'express';
+import type { AssertionVerifier } from '../auth/gateway-assertion';
 import { requestId } from './request-id';
 import { httpTracing } from '../tracing/http-tracing';
 import type { Registry } from 'prom-client';
-import { httpMetrics, metricsEndpoint } from '../metrics/http-metrics';
-import { requestErrorHandler, sendRefusal } from './request-guards';
+import { httpMetrics, metricsEndpoint, requestTimer } from '../metrics/http-metrics';
+import { callerAddress, type TrustProxy } from './caller-address';
+import { graphqlLane, type HttpContextArgument } from './graphql-lane';
+import { requestErrorHandler, type RequestGuard } from './request-guards';
 
 export interface GraphQLRoute<Context extends BaseContext> {
   path: string;
   server: ApolloServer<Context>;
-  context: ContextFunction<[ExpressContextFunctionArgument], Context>;
+  context: ContextFunction<[HttpContextArgument], Context>;
   /** Run after the body is parsed and before GraphQL: rate limits, batch limits. */
-  guards?: RequestHandler[];
+  guards?: RequestGuard[];
 }
+
+/**
+ * A server's request listener: its GraphQL routes, each on its own lane (`graphqlLane`), and every
+ * other request on express. `locals` are the express app's, where `drain` marks the app as draining.
+ */
+export type HttpApp = http.RequestListener & { readonly locals: Record<string, unknown> };
 
 /** Request bodies above this size are refused before parsing (HTTP 413), unless told otherwise. */
 export const MAX_BODY_BYTES = 1_000_000;
@@ -46,23 +51,30 @@ export interface HttpAppOptions {
   ready?: () => Promise<void> | void;
   /** Paths besides the GraphQL routes, `/health`, `/ready` and `/metrics` that metrics and traces name rather than call `other`. */
   metricRoutes?: readonly string[];
+  /** Express's `trust proxy`: which proxies' `X-Forwarded-For` names the caller, for rate limits. None are trusted when absent. */
+  trustProxy?: TrustProxy;
 }
 
-/** An express app answering `/health` and the given GraphQL routes. Servers must be started first. */
+/** A server answering the given GraphQL routes, `/health`, `/ready` and `/metrics`. Apollo servers must be started first. */
 export function createHttpApp<Context extends BaseContext>(
   routes: ReadonlyArray<GraphQLRoute<Context>>,
   health: () => Promise<Record<string, unknown>> | Record<string, unknown> = () => ({}),
   options: HttpAppOptions = {},
-): Express {
+): HttpApp {
   const bodyLimitBytes = options.bodyLimitBytes ?? MAX_BODY_BYTES;
+  const onInternalError = options.onInternalError ?? (() => undefined);
   const app = express();
   app.disable('x-powered-by');
+  // An answer to a POST is never revalidated: hashing each for an ETag is work for nobody.
+  app.disable('etag');
+  app.set('trust proxy', options.trustProxy ?? false);
   // The paths traces and metrics name; any other is `other`, so a scan of random URLs adds no names.
   const named = [...routes.map((route) => route.path), '/health', '/ready', '/metrics', ...(options.metricRoutes ?? [])];
+  const timer = options.metrics ? requestTimer(options.metrics) : undefined;
   app.use(requestId());
   app.use(httpTracing(named));
-  if (options.metrics) {
-    app.use(httpMetrics(options.metrics, named));
+  if (options.metrics && timer) {
+    app.use(httpMetrics(timer, named));
     app.get('/metrics', metricsEndpoint(options.metrics));
   }
   app.get('/health', async (_request, response) => {
@@ -82,30 +94,29 @@ export function createHttpApp<Context extends BaseContext>(
       response.status(503).json({ status: 'unavailable', reason: error instanceof Error ? error.message : 'unknown' });
     }
   });
-  const assertion = options.gatewayAssertion && options.gatewayAssertion !== 'off' ? [requireGatewayAssertion(options.gatewayAssertion)] : [];
-  for (const route of routes) {
-    const graphql = expressMiddleware(route.server, { context: route.context });
-    const handler = options.requestDeadlineMs === undefined ? graphql : withDeadline(options.requestDeadlineMs, graphql);
-    app.use(route.path, ...assertion, express.json({ limit: bodyLimitBytes }), ...(route.guards ?? []), handler);
-  }
   options.routes?.(app);
-  app.use(requestErrorHandler(bodyLimitBytes, options.onInternalError ?? (() => undefined)));
-  return app;
+  app.use(requestErrorHandler(bodyLimitBytes, onInternalError));
+  const address = callerAddress(options.trustProxy ?? false);
+  const gatewayAssertion = options.gatewayAssertion === 'off' ? undefined : options.gatewayAssertion;
+  const lanes = new Map(
+    routes.map((route) => [
+      route.path,
+      graphqlLane({ ...route, guards: route.guards ?? [], bodyLimitBytes, callerAddress: address, gatewayAssertion, requestDeadlineMs: options.requestDeadlineMs, timer, onInternalError }),
+    ]),
+  );
+  const listener: http.RequestListener = (request, response) => {
+    const lane = lanes.get(pathOf(request.url));
+    if (lane) lane(request, response);
+    else app(request, response);
+  };
+  return Object.assign(listener, { locals: app.locals as Record<string, unknown> });
 }
 
-function requireGatewayAssertion(verify: AssertionVerifier): RequestHandler {
-  return (request, response, next) => {
-    const header = request.headers[GATEWAY_ASSERTION_HEADER];
-    verify(typeof header === 'string' ? header : undefined).then(
-      () => next(),
-      (error: unknown) => {
-        const message = error instanceof GraphQLError ? error.message : 'Not accepted: the gateway assertion could not be checked';
-        // Nothing of the request was read; the connection is not kept for a body nobody will read.
-        response.setHeader('Connection', 'close');
-        sendRefusal(response, 'UNAUTHENTICATED', message);
-      },
-    );
-  };
+/** A request's path without its query string or a trailing slash: `/graphql?x` and `/graphql/` are `/graphql`. */
+function pathOf(url: string | undefined): string {
+  const end = url?.indexOf('?') ?? -1;
+  const path = end < 0 ? (url ?? '/') : url!.slice(0, end);
+  return path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
 }
 
 export interface RunningServer {
@@ -203,7 +214,7 @@ export async function listen(app: http.RequestListener, port: number, host: stri
       }),
     drain: (graceMs) =>
       new Promise<void>((resolve) => {
-        const locals = (app as Partial<Express>).locals;
+        const locals = (app as Partial<HttpApp>).locals;
         if (locals) locals.draining = true;
         // A kept-alive connection is closed as soon as it is idle: after the answer it was serving.
         const idle = setInterval(() => server.closeIdleConnections(), 25);

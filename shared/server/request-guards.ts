@@ -1,4 +1,5 @@
-import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
+import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
+import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ERROR_REGISTRY, isRegisteredCode, type ErrorCode } from '../errors';
 import { requestIdOf } from './request-id';
 
@@ -8,11 +9,37 @@ import { requestIdOf } from './request-id';
  * code is a registered one, or (for an export) the one the operation it ran was answered with; the
  * status is the registry's for the code unless `status` says otherwise.
  */
-export function sendRefusal(response: Response, code: ErrorCode | (string & {}), message: string, extensions: Record<string, unknown> = {}, status?: number): void {
-  response.status(status ?? (isRegisteredCode(code) ? ERROR_REGISTRY[code].status : 400)).json({ errors: [{ message, extensions: { ...extensions, code } }] });
+export function sendRefusal(response: ServerResponse, code: ErrorCode | (string & {}), message: string, extensions: Record<string, unknown> = {}, status?: number): void {
+  const text = JSON.stringify({ errors: [{ message, extensions: { ...extensions, code } }] });
+  response.statusCode = status ?? (isRegisteredCode(code) ? ERROR_REGISTRY[code].status : 400);
+  response.setHeader('Content-Type', 'application/json; charset=utf-8');
+  response.setHeader('Content-Length', Buffer.byteLength(text));
+  response.end(text);
 }
 
-type Refusal = [code: ErrorCode, message: string, extensions?: Record<string, unknown>, status?: number];
+/** A request refused before GraphQL sees it: what `sendRefusal` is given. */
+export type Refusal = [code: ErrorCode, message: string, extensions?: Record<string, unknown>, status?: number];
+
+/** What a guard sees of a request: its headers, its parsed body and the caller's address (proxies the server trusts seen through). */
+export interface GuardedRequest {
+  headers: IncomingHttpHeaders;
+  body: unknown;
+  address: string;
+}
+
+/**
+ * A check run on a GraphQL request after its body is read and before GraphQL: a refusal stops the
+ * request there. It may set headers on the answer (a rate limit's remaining count) either way.
+ */
+export type RequestGuard = (request: GuardedRequest, response: ServerResponse) => Refusal | undefined | Promise<Refusal | undefined>;
+
+/** A guard on an express route (the export), whose body express has parsed and whose address it knows. */
+export function expressGuard(guard: RequestGuard): RequestHandler {
+  return (request, response, next) => {
+    const address = request.ip ?? request.socket.remoteAddress ?? 'unknown';
+    Promise.resolve(guard({ headers: request.headers, body: request.body as unknown, address }, response)).then((refusal) => (refusal ? sendRefusal(response, ...refusal) : next()), next);
+  };
+}
 
 /** What an error of the body parser or of express means for the client; undefined when it is ours. */
 function refusalFor(error: unknown, limitBytes: number): Refusal | undefined {
@@ -50,13 +77,6 @@ function clientStatus(error: unknown): number | undefined {
 }
 
 /** A batched request (a JSON array of operations) of more than `max` operations is 400 BATCH_TOO_LARGE. */
-export function batchLimit(max: number): RequestHandler {
-  return (request, response, next) => {
-    const body: unknown = request.body;
-    if (Array.isArray(body) && body.length > max) {
-      sendRefusal(response, 'BATCH_TOO_LARGE', `A batch holds at most ${max} operations, this one ${body.length}`, { limit: max });
-      return;
-    }
-    next();
-  };
+export function batchLimit(max: number): RequestGuard {
+  return ({ body }) => (Array.isArray(body) && body.length > max ? ['BATCH_TOO_LARGE', `A batch holds at most ${max} operations, this one ${body.length}`, { limit: max }] : undefined);
 }

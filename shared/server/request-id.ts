@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingHttpHeaders } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestHandler } from 'express';
 
 /** The header a request's id travels in: from a client or proxy, from the gateway to every subgraph it asks, and back in every answer. */
@@ -18,12 +18,18 @@ const ACCEPTED = /^[A-Za-z0-9._:-]{8,64}$/;
  * puts a hook on every promise the process makes, which cost the gateway about a tenth of its
  * throughput (section A of the benchmark).
  */
+export function assignRequestId(request: IncomingMessage, response: ServerResponse): string {
+  const given = request.headers[REQUEST_ID_HEADER];
+  const id = typeof given === 'string' && ACCEPTED.test(given) ? given : randomUUID();
+  request.headers[REQUEST_ID_HEADER] = id;
+  response.setHeader(REQUEST_ID_HEADER, id);
+  return id;
+}
+
+/** `assignRequestId` for every request of an express app. */
 export function requestId(): RequestHandler {
   return (request, response, next) => {
-    const given = request.headers[REQUEST_ID_HEADER];
-    const id = typeof given === 'string' && ACCEPTED.test(given) ? given : randomUUID();
-    request.headers[REQUEST_ID_HEADER] = id;
-    response.setHeader(REQUEST_ID_HEADER, id);
+    assignRequestId(request, response);
     next();
   };
 }

@@ -1,14 +1,13 @@
-import type { RequestHandler } from 'express';
 import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { TokenVerifier } from '../../../shared/auth/tokens';
 import { authorizationOf } from '../../../shared/auth/tokens';
 import type { RateLimitSettings } from '../../../shared/gateway-protection';
 import type { Logger } from '../../../shared/logger';
-import { sendRefusal } from '../../../shared/server/request-guards';
+import type { RequestGuard } from '../../../shared/server/request-guards';
 
 export interface RateLimitGuard {
-  guard: RequestHandler;
+  guard: RequestGuard;
   /** Settles once the shared store is connected, or after a short wait without it. */
   connected: Promise<void>;
   close(): Promise<void>;
@@ -52,28 +51,25 @@ export function createRateLimitGuard(settings: RateLimitSettings, verifyToken: T
     return { scope: 'address', key: address };
   };
 
-  const guard: RequestHandler = (request, response, next) => {
-    const operations = Array.isArray(request.body) ? Math.max(1, request.body.length) : 1;
-    void callerOf(authorizationOf(request.headers), request.ip ?? request.socket.remoteAddress ?? 'unknown')
-      .then(async ({ scope, key }) => {
-        const counter = limiters[scope];
-        if (!counter) return next();
-        try {
-          const state = await counter.consume(key, operations);
-          response.setHeader('RateLimit-Remaining', String(state.remainingPoints));
-          next();
-        } catch (rejection) {
-          if (!(rejection instanceof RateLimiterRes)) throw rejection;
-          const retryAfterSeconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
-          response.setHeader('Retry-After', String(retryAfterSeconds));
-          sendRefusal(response, 'RATE_LIMITED', `Too many requests for this ${scope}: at most ${counter.points} operations a minute; try again in ${retryAfterSeconds} s`, {
-            scope,
-            limitPerMinute: counter.points,
-            retryAfterSeconds,
-          });
-        }
-      })
-      .catch(next);
+  const guard: RequestGuard = async ({ headers, body, address }, response) => {
+    const operations = Array.isArray(body) ? Math.max(1, body.length) : 1;
+    const { scope, key } = await callerOf(authorizationOf(headers), address);
+    const counter = limiters[scope];
+    if (!counter) return undefined;
+    try {
+      const state = await counter.consume(key, operations);
+      response.setHeader('RateLimit-Remaining', String(state.remainingPoints));
+      return undefined;
+    } catch (rejection) {
+      if (!(rejection instanceof RateLimiterRes)) throw rejection;
+      const retryAfterSeconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+      response.setHeader('Retry-After', String(retryAfterSeconds));
+      return [
+        'RATE_LIMITED',
+        `Too many requests for this ${scope}: at most ${counter.points} operations a minute; try again in ${retryAfterSeconds} s`,
+        { scope, limitPerMinute: counter.points, retryAfterSeconds },
+      ];
+    }
   };
 
   // A replica that took traffic before its Redis connection was up would count its first requests

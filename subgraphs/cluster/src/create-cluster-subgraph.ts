@@ -1,13 +1,13 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import type { Express } from 'express';
+
 import type { DataSource } from 'typeorm';
 import { REFUSE_EVERY_REQUEST, type AssertionVerifier } from '../../../shared/auth/gateway-assertion';
 import { authorizationOf, REFUSE_EVERY_TOKEN, type TokenVerifier } from '../../../shared/auth/tokens';
 import { idempotencyKeyOf } from '../../../shared/idempotency/idempotency-key';
 import type { Logger } from '../../../shared/logger';
 import { subgraphMetrics } from '../../../shared/metrics/subgraph-metrics';
-import { createHttpApp, type GraphQLRoute } from '../../../shared/server/http-app';
+import { createHttpApp, type GraphQLRoute, type HttpApp } from '../../../shared/server/http-app';
 import { errorMasking } from '../../../shared/server/mask-error';
 import { deadlineStatusPlugin } from '../../../shared/deadline/deadline-status';
 import { operationLimitsPlugin } from '../../../shared/limits/operation-limits';
@@ -37,7 +37,7 @@ export interface ClusterSubgraphOptions {
 }
 
 export interface ClusterSubgraph {
-  app: Express;
+  app: HttpApp;
   sdl: Record<string, string>;
   stop(): Promise<void>;
 }

@@ -1,6 +1,6 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import type { Express } from 'express';
+
 import type { DataSource } from 'typeorm';
 import { publicKeySet, type SigningKeySet } from '../../../shared/auth/signing-keys';
 import { REFUSE_EVERY_REQUEST, type AssertionVerifier } from '../../../shared/auth/gateway-assertion';
@@ -10,7 +10,7 @@ import type { Logger } from '../../../shared/logger';
 import { buildFederatedSchema } from '../../../shared/server/federated-schema';
 import { subgraphMetrics } from '../../../shared/metrics/subgraph-metrics';
 import { PROGRAM_VERSION, sdlHash } from '../../../shared/schema-version';
-import { createHttpApp } from '../../../shared/server/http-app';
+import { createHttpApp, type HttpApp } from '../../../shared/server/http-app';
 import { errorMasking } from '../../../shared/server/mask-error';
 import { deadlineStatusPlugin } from '../../../shared/deadline/deadline-status';
 import { operationLimitsPlugin } from '../../../shared/limits/operation-limits';
@@ -50,7 +50,7 @@ export const JWKS_PATH = '/.well-known/jwks.json';
 
 export interface NetworkSubgraph {
   /** Serves `/graphql` and `/health`; not listening yet (see shared/server/http-app.ts `listen`). */
-  app: Express;
+  app: HttpApp;
   /** The subgraph's Federation 2 SDL, as composition sees it. */
   sdl: string;
   /** Stops the GraphQL server; the data source stays open for its owner to close. */
@@ -92,6 +92,7 @@ export async function createNetworkSubgraph(options: NetworkSubgraphOptions): Pr
   });
   await server.start();
   const schemaHash = sdlHash(sdl);
+  const published = options.publishedKeys ? publicKeySet(options.publishedKeys) : undefined;
   const app = createHttpApp<NetworkContext>(
     [{ path: '/graphql', server, context: async ({ req }) => createNetworkContext(dataSource, await verifyToken(authorizationOf(req.headers)), idempotencyKeyOf(req.headers)) }],
     async () => {
@@ -104,14 +105,14 @@ export async function createNetworkSubgraph(options: NetworkSubgraphOptions): Pr
       requestDeadlineMs: protection.requestDeadlineMs,
       ready: async () => void (await dataSource.query('SELECT 1')),
       metrics: subgraphMetrics('network', dataSource, options.metrics ?? true),
+      routes: (routes) => {
+        if (!published) return;
+        routes.get(JWKS_PATH, (_request, response) => {
+          response.setHeader('Cache-Control', 'public, max-age=300');
+          response.json(published);
+        });
+      },
     },
   );
-  if (options.publishedKeys) {
-    const published = publicKeySet(options.publishedKeys);
-    app.get(JWKS_PATH, (_request, response) => {
-      response.setHeader('Cache-Control', 'public, max-age=300');
-      response.json(published);
-    });
-  }
   return { app, sdl, stop: () => server.stop() };
 }
