@@ -10,7 +10,7 @@ export const PROFILE_PARTS = [
   'shard router: answer checks',
   'limits, metrics, traces, registry (ours)',
   'JSON parse and stringify',
-  'HTTP (node:http, net, express, body parsing)',
+  'HTTP (node:http, undici, net, express, body parsing)',
   'Node runtime (events, promises, buffers, async hooks)',
   'built-ins (regular expressions, base64, text decoding)',
   'garbage collection',
@@ -33,17 +33,17 @@ const ROUTER_PARTS: ReadonlyArray<[RegExp, ProfilePart]> = [
   [/shard-router\/answer-check\.js$/, 'shard router: answer checks'],
 ];
 
-const HTTP_PACKAGES = /node_modules\/(express|router|body-parser|raw-body|type-is|content-type|negotiator|mime-types|mime-db|media-typer|parseurl|finalhandler|iconv-lite|on-finished|@as-integrations|whatwg-mimetype|qs|depd|statuses|vary|accepts|send|etag|fresh)\//;
+const HTTP_PACKAGES = /node_modules\/(undici|express|router|body-parser|raw-body|type-is|content-type|negotiator|mime-types|mime-db|media-typer|parseurl|finalhandler|iconv-lite|on-finished|@as-integrations|whatwg-mimetype|qs|depd|statuses|vary|accepts|send|etag|fresh)\//;
 
 /** Which part a function of the profile belongs to, by the file it was loaded from. */
 export function partOf(functionName: string, url: string): ProfilePart {
   if (functionName === '(garbage collector)') return 'garbage collection';
   if (!url && (functionName === 'parse' || functionName === 'stringify')) return 'JSON parse and stringify';
-  if (!url && (functionName === 'writev' || functionName === 'writeBuffer' || functionName === 'writeUtf8String')) return 'HTTP (node:http, net, express, body parsing)';
+  if (!url && (functionName === 'writev' || functionName === 'writeBuffer' || functionName === 'writeUtf8String')) return 'HTTP (node:http, undici, net, express, body parsing)';
   if (/node_modules\/@apollo\/(query-planner|federation-internals|query-graphs)\//.test(url)) return 'query planning (@apollo/query-planner, federation-internals)';
   if (/node_modules\/@apollo\/gateway\//.test(url)) return 'plan execution and result shaping (@apollo/gateway)';
   if (/node_modules\/(@apollo\/server|graphql)\//.test(url)) return 'request pipeline and validation (@apollo/server, graphql-js)';
-  if (HTTP_PACKAGES.test(url) || /^node:(_http_|http|net|internal\/(streams|stream_base_commons|http))/.test(url)) return 'HTTP (node:http, net, express, body parsing)';
+  if (HTTP_PACKAGES.test(url) || /^node:(_http_|http|net|internal\/(streams|stream_base_commons|http))/.test(url)) return 'HTTP (node:http, undici, net, express, body parsing)';
   if (url.includes('/gateway/src/shard-router/')) return ROUTER_PARTS.find(([pattern]) => pattern.test(url))?.[1] ?? 'shard router: route and reassemble';
   if (/\/(gateway\/src|shared)\//.test(url)) return 'limits, metrics, traces, registry (ours)';
   if (url.startsWith('node:')) return 'Node runtime (events, promises, buffers, async hooks)';

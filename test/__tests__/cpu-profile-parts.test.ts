@@ -21,6 +21,7 @@ describe("the bench's split of a gateway CPU profile", () => {
     expect(partOf('writev', '')).toMatch(/^HTTP/);
     expect(partOf('socketOnData', 'node:_http_client')).toMatch(/^HTTP/);
     expect(partOf('next', `${MODULES}/router/index.js`)).toMatch(/^HTTP/);
+    expect(partOf('onHeaders', `${MODULES}/undici/lib/core/request.js`)).toMatch(/^HTTP/);
     expect(partOf('(garbage collector)', '')).toBe('garbage collection');
     expect(partOf('emit', 'node:events')).toMatch(/^Node runtime/);
     expect(partOf('RegExp: ^[A-Za-z0-9_-]+$', '')).toMatch(/^built-ins/);

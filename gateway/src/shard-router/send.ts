@@ -103,18 +103,22 @@ export function createHttpPost(options: HttpTransportOptions = {}): HttpPost {
         settled = true;
         clearTimeout(timer);
         resolve(result);
-        abort?.(new Error('the exchange is over'));
       };
-      const timer = setTimeout(() => finish(unavailable(shard, `timed out after ${shard.timeoutMs} ms`, written)), shard.timeoutMs);
+      // Ends an exchange still under way (too slow, too large): its connection is closed, not reused.
+      const cut = (result: ShardResult) => {
+        finish(result);
+        abort?.(new Error(`the exchange with ${shard.name} was cut: ${result.ok ? 'done' : result.reason}`));
+      };
+      const timer = setTimeout(() => cut(unavailable(shard, `timed out after ${shard.timeoutMs} ms`, written)), shard.timeoutMs);
       const chunks: Buffer[] = [];
       let bytes = 0;
       let status = 0;
-      const tooLarge = () => finish(misbehaved(shard, `answer too large: over ${maxBytes} bytes`));
+      const tooLarge = () => cut(misbehaved(shard, `answer too large: over ${maxBytes} bytes`));
       const exchange: Dispatcher.DispatchHandler = {
         onConnect: (cancel) => {
           abort = cancel;
-          // The exchange ended (timed out) before a connection took the request: it is not sent.
-          if (settled) cancel(new Error('the exchange is over'));
+          // The exchange timed out before a connection took the request: it is not sent.
+          if (settled) cancel(new Error(`the exchange with ${shard.name} timed out before it began`));
         },
         // The body is one buffer, written with the headers at once: once it is handed on, so is the request.
         onBodySent: () => {
