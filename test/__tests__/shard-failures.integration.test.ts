@@ -158,7 +158,12 @@ describeOnBothBackends('a failing shard costs only its own data', (backend) => {
     type Node = { id: string; cluster: { id: string }; lead: { id: string; name: string } | null; partners: Partner[] };
     type Page = { projects: { edges: Array<{ node: Node }> } };
     const query = ANALYST_EXAMPLES.ProjectsWithPartners;
-    const healthy = (await postGraphQL<Page>(network.gatewayUrl, query)).data!.projects.edges.map((edge) => edge.node);
+    // The whole page while nothing fails. The faulty cluster's timeout is short (for the slow
+    // modes), so on a loaded machine its share may miss it once: asked again, never taken partial.
+    let whole = await postGraphQL<Page>(network.gatewayUrl, query);
+    for (let attempt = 1; attempt < 3 && whole.errors; attempt++) whole = await postGraphQL<Page>(network.gatewayUrl, query);
+    expect(whole.errors).toBeUndefined();
+    const healthy = whole.data!.projects.edges.map((edge) => edge.node);
     proxy.mode = 'http-500';
     const answer = await postGraphQL<Page>(network.gatewayUrl, query);
     expect(answer.data).not.toBeNull();
