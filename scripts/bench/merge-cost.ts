@@ -2,7 +2,7 @@ import { parse, type FieldNode, type OperationDefinitionNode } from 'graphql';
 import { encodeCursor } from '../../shared/cursor';
 import { encodeGlobalId } from '../../shared/global-id';
 import { initialShare } from '../../gateway/src/shard-router/connection-share';
-import { ConnectionMerge, type MergeScope } from '../../gateway/src/shard-router/merge';
+import { ConnectionMerge, type MergeScope } from '../../gateway/src/shard-router/merge-rules';
 import { compileShardRules } from '../../gateway/src/shard-router/shard-rules';
 import { median } from './table';
 import { SHARD_DIRECTIVE_SDL } from '../../shared/shard-directive';

@@ -1,6 +1,6 @@
 import { createConnection } from 'mysql2/promise';
 import { until } from '../support/until';
-import { HELPER_PREFIX } from '../../gateway/src/shard-router/merge';
+import { HELPER_PREFIX } from '../../gateway/src/shard-router/merge-rules';
 import { ANALYST_EXAMPLES } from '../../gateway/src/persisted-queries/analyst-examples';
 import { DASHBOARD_OPERATIONS } from '../../gateway/src/persisted-queries/dashboard-operations';
 import { createAssertionVerifier, NETWORK_AUDIENCE } from '../../shared/auth/gateway-assertion';

@@ -13,7 +13,7 @@ import {
 } from 'graphql';
 import { compareCursors, tryDecodeCursor, type Cursor } from '../../../shared/cursor';
 import { tryDecodeGlobalId } from '../../../shared/global-id';
-import type { MergeScope } from './merge';
+import type { MergeScope } from './merge-rules';
 import { argumentValue, collectFields, mergedSubSelection } from './selection';
 
 /**

@@ -1,5 +1,5 @@
 import { Kind, type ArgumentNode, type FieldNode, type VariableDefinitionNode } from 'graphql';
-import { HELPER_PREFIX } from './merge';
+import { HELPER_PREFIX } from './merge-rules';
 
 /** The largest page the cluster subgraph serves; a larger `first` is the shards' to refuse. */
 const MAX_FIRST = 100;

@@ -1,23 +1,24 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
-import { GraphQLError, Kind, valueFromASTUntyped, type FieldNode, type GraphQLOutputType, type OperationDefinitionNode, type VariableDefinitionNode } from 'graphql';
+import { Kind, type FieldNode, type GraphQLOutputType, type VariableDefinitionNode } from 'graphql';
 import { GATEWAY_ASSERTION_HEADER, type AssertionSigner } from '../../../shared/auth/gateway-assertion';
-import { badUserInput, errorBody, clusterMisbehaved, clusterSchemaMismatch, clusterUnavailable, type WriteOutcome } from '../../../shared/errors';
+import { errorBody } from '../../../shared/errors';
 import { IDEMPOTENCY_KEY_HEADER } from '../../../shared/idempotency/idempotency-key';
+import { DEFAULT_PAGE_SIZE } from '../../../shared/page-size';
 import { REQUEST_ID_HEADER } from '../../../shared/server/request-id';
-import { decodeGlobalId, describeInput, tryDecodeGlobalId, type GlobalId } from '../../../shared/global-id';
 import { ANSWER_CHECKS, type AnswerChecks, type AnswerScope } from './answer-check';
 import { initialShare, pagingVariables, withPagingArguments, type PagingVariables } from './connection-share';
-import { ConnectionMerge, DEFAULT_FIRST, HELPER_PREFIX, mergeField, mergeObjects, transformSelectionSet, withMergeHelpers, type MergeScope } from './merge';
+import { mergeField, mergeObjects, transformSelectionSet, withMergeHelpers } from './merge';
+import { ConnectionMerge, HELPER_PREFIX, type MergeScope } from './merge-rules';
 import { OperationPlanCache, printSubOperation, type OperationPlan } from './operation-plan';
-import { argumentPathValue, argumentValue, collectFields, type Variables } from './selection';
+import { answer, asResponseError, atEntityPath, failureError, writeOutcome, type ResponseError } from './reassemble';
+import { entityTargets, rootTargets, withVariableDefaults } from './route';
+import { argumentValue, collectFields, type Variables } from './selection';
 import type { GraphQLResponseBody, ShardFailure, ShardRequest, ShardResult } from './send';
 import type { GatewayContext } from '../gateway-context';
 import type { ShardClient } from './shard-client';
 import type { Shard, ShardSet } from './shard-set';
-import type { RouteRule, ShardRules } from './shard-rules';
-
-type ResponseError = NonNullable<GraphQLResponseBody['errors']>[number];
+import { specOf, type RouteRule, type ShardRules } from './shard-rules';
 
 /** A root field of the operation, with where it goes and what is sent for it. */
 interface RoutedField {
@@ -156,9 +157,9 @@ export class ShardRouter implements GraphQLDataSource {
         errors.push(asResponseError(error, [key]));
         continue;
       }
-      let sent = rule.route === 'all' ? nodes.map((node) => withMergeHelpers(node, { merge: rule.merge! }, rule.typeName!, scope)) : nodes;
+      let sent = rule.route === 'all' ? nodes.map((node) => withMergeHelpers(node, specOf(rule, rule.merge!), rule.typeName!, scope)) : nodes;
       // A page over several shards: each is asked for its likely share of the rows, not the whole page.
-      const share = rule.merge === 'connection' ? initialShare(argumentValue(field, 'first', variables) ?? DEFAULT_FIRST, targets.length) : undefined;
+      const share = rule.merge === 'connection' ? initialShare(argumentValue(field, 'first', variables) ?? DEFAULT_PAGE_SIZE, targets.length) : undefined;
       let paging: PagingVariables | undefined;
       if (share !== undefined) {
         paging = pagingVariables(routed.length);
@@ -220,7 +221,7 @@ export class ShardRouter implements GraphQLDataSource {
         continue;
       }
       if (rule.merge !== 'connection') {
-        data[key] = mergeField({ merge: rule.merge! }, answers.map((answer) => answer[key]), nodes, rule.typeName!, scope);
+        data[key] = mergeField(specOf(rule, rule.merge!), answers.map((answer) => answer[key]), nodes, rule.typeName!, scope);
         continue;
       }
       let connections = answers.map((answer, index) => [answer[key], answered[index]!] as const).filter(([value]) => value !== null && value !== undefined);
@@ -250,7 +251,7 @@ export class ShardRouter implements GraphQLDataSource {
     }
     // A refused shard's errors are no more to be believed than its data.
     for (const result of results) if (result.ok && !refused.has(result.shard)) errors.push(...(result.body.errors ?? []));
-    return withErrors(data, dedupe(errors));
+    return answer(data, errors);
   }
 
   /** A shard's rows after the last one a merge holds from it, up to what the page still takes. */
@@ -301,18 +302,10 @@ export class ShardRouter implements GraphQLDataSource {
     const fannedOut = new Set<number>();
 
     representations.forEach((representation, index) => {
-      const typeName = String(representation.__typename);
-      const rule = this.rules.entities.get(typeName);
+      const rule = this.rules.entities.get(String(representation.__typename));
       try {
-        if (!rule) throw new Error(`No shard route for entity type ${typeName}`);
-        let targets: Shard[];
-        if (rule.route === 'all') {
-          targets = [...shards.shards];
-          fannedOut.add(index);
-        } else {
-          const value = representation[rule.arg ?? 'id'];
-          targets = [shards.forCluster(rule.route === 'id' ? decodeGlobalId(value).clusterId : String(value))];
-        }
+        const targets = entityTargets(shards, representation, rule);
+        if (rule?.route === 'all') fannedOut.add(index);
         for (const shard of targets) perShard.set(shard, [...(perShard.get(shard) ?? []), index]);
       } catch (error) {
         errors.push(asResponseError(error, [key, index]));
@@ -357,18 +350,14 @@ export class ShardRouter implements GraphQLDataSource {
           if (value !== null) answers.set(index, [...(answers.get(index) ?? []), value as Json]);
         } else entities[index] = value;
       });
-      for (const error of result.body.errors ?? []) {
-        const path = error.path;
-        const position = path && path[0] === key && typeof path[1] === 'number' ? path[1] : undefined;
-        errors.push(position === undefined ? error : { ...error, path: [key, indices[position]!, ...path!.slice(2)] });
-      }
+      for (const error of result.body.errors ?? []) errors.push(atEntityPath(error, key, indices));
     }
     const scope = this.scope(plan, variables);
     for (const index of fannedOut) {
       const values = answers.get(index);
       entities[index] = values ? mergeObjects(values, field.selectionSet, String(representations[index]!.__typename), scope) : null;
     }
-    return withErrors({ [key]: entities }, dedupe(errors));
+    return answer({ [key]: entities }, errors);
   }
 
   /** Schema loading and health checks: any shard answers for all, since all serve one schema. */
@@ -383,75 +372,6 @@ export class ShardRouter implements GraphQLDataSource {
   }
 }
 
-/** The shards a root field goes to: every shard asked for, or the one its argument names. */
-function rootTargets(shards: ShardSet, field: FieldNode, rule: RouteRule, variables: Variables): Shard[] {
-  if (rule.route === 'all') {
-    const clusters = argumentValue(field, 'clusters', variables);
-    const targets = shards.forClusters(clusters);
-    // An empty subset still asks one shard (one that is not suspended), so the answer has the shape and zeros of a real one.
-    if (targets.length > 0) return targets;
-    const first = shards.shards.find((shard) => !shard.suspended) ?? shards.shards[0];
-    return first ? [first] : [];
-  }
-  // A mutation names its shard inside its input (`input.id`, `input.cluster`); a query by an argument.
-  const value = argumentPathValue(field, rule.arg!, variables);
-  const clusterId = rule.route === 'id' ? decodeRoutingId(value, rule.arg!).clusterId : String(value);
-  return [shards.forCluster(clusterId, rule.arg)];
-}
-
 function usesPagingVariables(field: FieldNode): boolean {
   return (field.arguments ?? []).some((a) => a.value.kind === Kind.VARIABLE && a.value.name.value.startsWith(HELPER_PREFIX));
-}
-
-/** The error that says a shard's data is missing from the answer, and why; for a write, whether it may have happened. */
-function failureError(shard: Shard, failure: ShardFailure, reason: string, path: ReadonlyArray<string | number>, outcome?: WriteOutcome): ResponseError {
-  const build = failure === 'misbehaved' ? clusterMisbehaved : failure === 'schema-mismatch' ? clusterSchemaMismatch : clusterUnavailable;
-  const error = build(shard.clusterIds.join(','), reason, path, outcome);
-  return { ...error, extensions: { ...error.extensions } };
-}
-
-/**
- * What a failed request to a shard means for a mutation (see WRITE_OUTCOMES): a request that may
- * have reached it may have committed, one that never left did not. A read changes nothing, so its
- * errors say nothing of an outcome.
- */
-function writeOutcome(rootType: 'Query' | 'Mutation', sent: boolean): WriteOutcome | undefined {
-  if (rootType !== 'Mutation') return undefined;
-  return sent ? 'unknown' : 'not-applied';
-}
-
-function asResponseError(error: unknown, path: ReadonlyArray<string | number>): ResponseError {
-  if (error instanceof GraphQLError) return { message: error.message, path, extensions: { ...error.extensions } };
-  return { ...errorBody('INTERNAL_SERVER_ERROR', error instanceof Error ? error.message : 'routing failed'), path };
-}
-
-/** The same validation error from nine shards is one error to the client. */
-function dedupe(errors: ResponseError[]): ResponseError[] {
-  const seen = new Set<string>();
-  return errors.filter((error) => {
-    const key = `${error.message}\u0000${JSON.stringify(error.path ?? null)}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
-function withErrors(data: Json, errors: ResponseError[]): GraphQLResponseBody {
-  return errors.length > 0 ? { data, errors } : { data };
-}
-
-/** The routing id of a root field, its path named in the error when malformed. */
-function decodeRoutingId(value: unknown, path: string): GlobalId {
-  const id = tryDecodeGlobalId(value);
-  if (!id) throw badUserInput(`Malformed id ${describeInput(value)} in ${path}: expected "<clusterId>:<localId>", e.g. "banat:42"`, { argument: path, ...(path.includes('.') ? { field: path } : {}) });
-  return id;
-}
-
-/** The request's variables with the operation's defaults for those not given: what routing reads. */
-function withVariableDefaults(operation: OperationDefinitionNode, variables: Variables): Variables {
-  const missing = (operation.variableDefinitions ?? []).filter((definition) => definition.defaultValue && !(definition.variable.name.value in variables));
-  if (missing.length === 0) return variables;
-  const filled: Record<string, unknown> = { ...variables };
-  for (const definition of missing) filled[definition.variable.name.value] = valueFromASTUntyped(definition.defaultValue!);
-  return filled;
 }

@@ -1,16 +1,10 @@
-import { Kind, parse, type ConstDirectiveNode, type DocumentNode, type GraphQLSchema, type TypeNode } from 'graphql';
+import { getNamedType, isInterfaceType, isObjectType, Kind, parse, type ConstDirectiveNode, type DocumentNode, type GraphQLSchema, type TypeNode } from 'graphql';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { MERGE_RULES, SHARD_REFS, SHARD_ROUTES, type MergeRule, type ShardRefs, type ShardRoute } from '../../../shared/shard-directive';
+import { MERGE_RULE_REGISTRY } from './merge-rules';
+import type { MergeSpec } from './merge-rules/merge-rule';
 
-/** How the answers of several shards for one field merge (see MERGE_RULES). */
-export interface MergeSpec {
-  merge: MergeRule;
-  /** `groupBy`: the field whose value identifies a bucket. */
-  key?: string;
-  /** `average`: the sibling fields holding each shard's total and count. */
-  sum?: string;
-  count?: string;
-}
+export type { MergeSpec };
 
 export interface RouteRule extends Partial<MergeSpec> {
   route: ShardRoute;
@@ -80,12 +74,16 @@ export function compileShardRules(subgraph: string, sdl: string): ShardRules {
       const rule = readShardDirective(field.directives, where, problems);
       if (rule?.refs) crossClusterFields.add(`${typeName}.${field.name.value}`);
       if (typeName === 'Query' && FEDERATION_ROOT_FIELDS.has(field.name.value)) continue;
-      const returns = namedTypeName(printTypeNode(field.type));
+      const returns = namedTypeOf(field.type);
       if (typeName === 'Query') {
         if (!rule?.route) problems.push(`${where} has no @shard(route: …)`);
         else if (rule.route === 'all' && !rule.merge) problems.push(`${where} fans out but declares no merge rule`);
         else if (rule.route !== 'all' && !rule.arg) problems.push(`${where} routes by ${rule.route} but names no arg`);
-        if (rule?.merge === 'average') problems.push(`${where}: average merges sibling fields, so it cannot be a root field's rule`);
+        if (rule?.merge && !MERGE_RULE_REGISTRY[rule.merge].atRoot) problems.push(`${where}: ${rule.merge} merges sibling fields, so it cannot be a root field's rule`);
+        if (rule?.merge && MERGE_RULE_REGISTRY[rule.merge].atRoot) {
+          const siblings = new Set((definition.fields ?? []).map((f) => f.name.value));
+          problems.push(...(MERGE_RULE_REGISTRY[rule.merge].check?.({ where, typeName, spec: specOf(rule, rule.merge), siblings }) ?? []));
+        }
         if (rule) rootFields.set(field.name.value, { ...rule, typeName: returns });
       } else if (typeName === 'Mutation') {
         // A write fanned out to every shard could half succeed; each mutation has one owner.
@@ -94,13 +92,9 @@ export function compileShardRules(subgraph: string, sdl: string): ShardRules {
           problems.push(`${where} routes by "${rule.arg}", which names no argument of the field`);
         } else mutationFields.set(field.name.value, { ...rule, typeName: returns });
       } else if (rule?.merge) {
-        const spec: MergeSpec = { merge: rule.merge, ...(rule.key ? { key: rule.key } : {}), ...(rule.sum ? { sum: rule.sum, count: rule.count } : {}) };
-        if (spec.merge === 'average') {
-          const siblings = new Set((definition.fields ?? []).map((f) => f.name.value));
-          if (!spec.sum || !spec.count || !siblings.has(spec.sum) || !siblings.has(spec.count)) {
-            problems.push(`${where}: average needs sum and count naming fields of ${typeName}`);
-          }
-        }
+        const spec = specOf(rule, rule.merge);
+        const siblings = new Set((definition.fields ?? []).map((f) => f.name.value));
+        problems.push(...(MERGE_RULE_REGISTRY[spec.merge].check?.({ where, typeName, spec, siblings }) ?? []));
         fieldMerges.set(`${typeName}.${field.name.value}`, spec);
       }
     }
@@ -121,7 +115,7 @@ function checkMergeCoverage(rules: ShardRules): string[] {
     if (seen.has(typeName)) return;
     seen.add(typeName);
     const type = rules.schema.getType(typeName);
-    if (!type || !('getFields' in type)) return;
+    if (!isObjectType(type) && !isInterfaceType(type)) return;
     for (const [fieldName, field] of Object.entries(type.getFields())) {
       const merge = rules.fieldMerges.get(`${typeName}.${fieldName}`);
       if (rules.keyFields.get(typeName)?.has(fieldName)) continue;
@@ -129,15 +123,13 @@ function checkMergeCoverage(rules: ShardRules): string[] {
         problems.push(`${where} merges ${typeName} field by field, but ${typeName}.${fieldName} has no @shard(merge: …)`);
         continue;
       }
-      if (merge.merge === 'object' || merge.merge === 'groupBy' || merge.merge === 'groupByKey') {
-        visitObject(namedTypeName(field.type.toString()), `${typeName}.${fieldName}`);
-      }
+      if (MERGE_RULE_REGISTRY[merge.merge].fieldByField) visitObject(getNamedType(field.type).name, `${typeName}.${fieldName}`);
     }
   };
   for (const [fieldName, rule] of rules.rootFields) {
-    if (rule.route === 'all' && (rule.merge === 'object' || rule.merge === 'groupBy' || rule.merge === 'groupByKey')) {
+    if (rule.route === 'all' && rule.merge && MERGE_RULE_REGISTRY[rule.merge].fieldByField) {
       const field = rules.schema.getQueryType()?.getFields()[fieldName];
-      if (field) visitObject(namedTypeName(field.type.toString()), `Query.${fieldName}`);
+      if (field) visitObject(getNamedType(field.type).name, `Query.${fieldName}`);
     }
   }
   for (const [typeName, rule] of rules.entities) {
@@ -146,12 +138,14 @@ function checkMergeCoverage(rules: ShardRules): string[] {
   return problems;
 }
 
-function printTypeNode(type: TypeNode): string {
-  return type.kind === Kind.NAMED_TYPE ? type.name.value : printTypeNode(type.type);
+/** The merge a rule declares, as the merge stage reads it. */
+export function specOf(rule: Partial<MergeSpec>, merge: MergeRule): MergeSpec {
+  return { merge, ...(rule.key ? { key: rule.key } : {}), ...(rule.sum ? { sum: rule.sum } : {}), ...(rule.count ? { count: rule.count } : {}) };
 }
 
-export function namedTypeName(typeText: string): string {
-  return typeText.replace(/[[\]!]/g, '');
+/** The named type under a field's list and non-null wrappers, in the SDL. */
+function namedTypeOf(type: TypeNode): string {
+  return type.kind === Kind.NAMED_TYPE ? type.name.value : namedTypeOf(type.type);
 }
 
 function readShardDirective(
@@ -168,11 +162,11 @@ function readShardDirective(
   if (args.route !== undefined && !Object.hasOwn(SHARD_ROUTES, args.route)) problems.push(`${where}: unknown route "${args.route}"`);
   if (args.merge !== undefined && !Object.hasOwn(MERGE_RULES, args.merge)) problems.push(`${where}: unknown merge rule "${args.merge}"`);
   if (args.refs !== undefined && !Object.hasOwn(SHARD_REFS, args.refs)) problems.push(`${where}: unknown refs "${args.refs}"`);
-  if ((args.merge === 'groupBy' || args.merge === 'groupByKey') && !args.key) problems.push(`${where}: ${args.merge} needs a key`);
   return {
     route: args.route as ShardRoute,
     ...(args.arg ? { arg: args.arg } : {}),
-    ...(args.merge ? { merge: args.merge as MergeRule } : {}),
+    // An unknown rule is reported above and read as none, so no later check looks it up.
+    ...(args.merge && Object.hasOwn(MERGE_RULES, args.merge) ? { merge: args.merge as MergeRule } : {}),
     ...(args.key ? { key: args.key } : {}),
     ...(args.sum ? { sum: args.sum } : {}),
     ...(args.count ? { count: args.count } : {}),

@@ -11,7 +11,9 @@ import { encodeCursor } from '../../../../shared/cursor';
 import { encodeGlobalId } from '../../../../shared/global-id';
 import { compareCodePoints } from '../../../../shared/sort-key';
 import { MinHeap } from '../heap';
-import { DEFAULT_FIRST, HELPER_PREFIX, mergeField, withMergeHelpers, type MergeScope, type MergeSpec } from '../merge';
+import { DEFAULT_PAGE_SIZE } from '../../../../shared/page-size';
+import { mergeField, withMergeHelpers } from '../merge';
+import { HELPER_PREFIX, type MergeScope, type MergeSpec } from '../merge-rules';
 import { compileShardRules } from '../shard-rules';
 import { SHARD_DIRECTIVE_SDL } from '../../../../shared/shard-directive';
 import { FEDERATION_LINK } from '../../../../shared/server/federated-schema';
@@ -168,15 +170,15 @@ describe('mergeField: connection', () => {
     expect((merged.edges as Json[]).map((edge) => (edge.node as Json).id)).toEqual(['alt-brasov:2', 'banat:9']);
   });
 
-  it(`takes the default page size of ${DEFAULT_FIRST} when the client gives no first`, () => {
-    expect(DEFAULT_FIRST).toBe(20);
+  it(`takes the default page size of ${DEFAULT_PAGE_SIZE} when the client gives no first`, () => {
+    expect(DEFAULT_PAGE_SIZE).toBe(20);
     const big = ['alpha', 'beta', 'gamma'].map((clusterId) =>
       Array.from({ length: 10 }, (_, i) => ({ clusterId, localId: i + 1, name: `n${String(i).padStart(2, '0')}` })),
     );
     const query = '{ members { edges { node { id } } pageInfo { hasNextPage } } }';
-    const merged = mergeMembers(query, big, DEFAULT_FIRST);
+    const merged = mergeMembers(query, big, DEFAULT_PAGE_SIZE);
     expect((merged.edges as Json[]).map((edge) => (edge.node as Json).id)).toEqual(
-      sortRows(big.flat(), 'ASC').slice(0, DEFAULT_FIRST).map(idOf),
+      sortRows(big.flat(), 'ASC').slice(0, DEFAULT_PAGE_SIZE).map(idOf),
     );
     expect((merged.pageInfo as Json).hasNextPage).toBe(true);
   });
