@@ -14,6 +14,7 @@ import {
 import { compareCursors, tryDecodeCursor, type Cursor } from '../../../shared/cursor';
 import { tryDecodeGlobalId } from '../../../shared/global-id';
 import type { MergeScope } from './merge-rules';
+import type { ShardRules } from './shard-rules';
 import { argumentValue, collectFields, mergedSubSelection } from './selection';
 
 /**
@@ -32,6 +33,7 @@ import { argumentValue, collectFields, mergedSubSelection } from './selection';
  * shard's whole answer for the field rather than keep part of it.
  */
 export interface AnswerScope extends MergeScope {
+  rules: ShardRules;
   /** The clusters the answering shard serves. */
   own: ReadonlySet<string>;
 }

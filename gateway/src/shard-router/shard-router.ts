@@ -88,7 +88,7 @@ export class ShardRouter implements GraphQLDataSource {
     return response as GatewayGraphQLResponse;
   }
 
-  private scope(plan: OperationPlan, variables: Variables): MergeScope {
+  private scope(plan: OperationPlan, variables: Variables): MergeScope & { rules: ShardRules } {
     return { schema: this.rules.schema, rules: this.rules, variables, fragments: plan.fragments };
   }
 

@@ -1,7 +1,6 @@
-import type { FieldNode, SelectionSetNode } from 'graphql';
+import type { FieldNode, GraphQLSchema, SelectionSetNode } from 'graphql';
 import type { MergeRule } from '../../../../shared/shard-directive';
 import type { SelectionScope } from '../selection';
-import type { ShardRules } from '../shard-rules';
 
 /** How the answers of several shards for one field merge, as its `@shard(merge: …)` declares it. */
 export interface MergeSpec {
@@ -13,8 +12,17 @@ export interface MergeSpec {
   count?: string;
 }
 
+/** What merging reads of a subgraph's compiled `@shard` rules (`ShardRules` has it all). */
+export interface MergeTable {
+  schema: GraphQLSchema;
+  /** `Type.field` → its merge rule, for fields under a fan-out. */
+  fieldMerges: ReadonlyMap<string, MergeSpec>;
+  /** Entity key fields: every shard returns the same value. */
+  keyFields: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
 export interface MergeScope extends SelectionScope {
-  rules: ShardRules;
+  rules: MergeTable;
 }
 
 export type Json = Record<string, unknown>;
