@@ -28,7 +28,10 @@ export type ShardFailure = 'unavailable' | 'misbehaved' | 'schema-mismatch';
  * request was written, it timed out later, the answer was a 5xx or unusable), so a write may have
  * committed whatever the shard failed to say.
  */
-export type ShardResult = { ok: true; shard: Shard; body: GraphQLResponseBody } | { ok: false; shard: Shard; reason: string; failure: ShardFailure; sent: boolean };
+export type ShardResult =
+  /** `text`: the answer as the shard sent it, from which a second reader of a shared answer parses its own copy. */
+  | { ok: true; shard: Shard; body: GraphQLResponseBody; text?: string }
+  | { ok: false; shard: Shard; reason: string; failure: ShardFailure; sent: boolean };
 
 /** Sends one operation to one shard; never throws: a shard that cannot answer yields a reason. */
 export type ShardTransport = (shard: Shard, subgraph: string, request: ShardRequest, headers: Record<string, string>) => Promise<ShardResult>;
@@ -190,7 +193,7 @@ function readAnswer(shard: Shard, status: number, raw: Buffer): ShardResult {
   if ((data !== undefined && data !== null && (typeof data !== 'object' || Array.isArray(data))) || (errors !== undefined && !isErrorList(errors))) {
     return misbehaved(shard, `not a GraphQL response (HTTP ${status})`);
   }
-  return { ok: true, shard, body: body as GraphQLResponseBody };
+  return { ok: true, shard, body: body as GraphQLResponseBody, text };
 }
 
 /** Errors the router may read and pass on: each with a string message, a path of keys and indices, an object of extensions. */

@@ -30,6 +30,16 @@ describe('identical reads in flight are sent once', () => {
     expect(new Set(bodies).size).toBe(3);
   });
 
+  it('parses each further caller its own copy from the answer as the shard sent it', async () => {
+    const body = { data: { members: { edges: [{ node: { id: 'banat:1' } }] } } };
+    const transport: ShardTransport = async (shard) => ({ ok: true, shard, body, text: JSON.stringify(body) });
+    const client = new ShardClient(transport, DEFAULT_SHARD_CLIENT);
+    const results = await Promise.all([1, 2, 3].map(() => client.send(banat, 'members', read, true, {})));
+    const bodies = results.map((result) => (result.ok ? result.body : undefined));
+    expect(bodies).toEqual([body, body, body]);
+    expect(new Set(bodies).size).toBe(3);
+  });
+
   it('sends again once the first answer has come, and never shares between callers, variables or writes', async () => {
     const { sent, transport, release } = heldTransport();
     const client = new ShardClient(transport, DEFAULT_SHARD_CLIENT);
