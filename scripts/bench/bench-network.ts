@@ -33,9 +33,10 @@ export async function startSubgraphs(
   subgraphAssertions: BenchAssertions['subgraphs'] = 'required',
   metrics = true,
   env: Record<string, string> = {},
+  tokenKeysFile?: string,
 ): Promise<Subgraphs> {
   const started: Array<ReadyChild<unknown>> = [];
-  const assertions: BenchAssertions = { keysFile: GATEWAY_KEYS_FILE, subgraphs: subgraphAssertions };
+  const assertions: BenchAssertions = { keysFile: GATEWAY_KEYS_FILE, subgraphs: subgraphAssertions, ...(tokenKeysFile ? { tokenKeysFile } : {}) };
   try {
     const shardGroups = await Promise.all(
       Array.from({ length: groups }, (_, group) => startChild<ShardGroupInfo>('shard-group-process', { topology, parts, group, groups, assertions, metrics } satisfies ShardGroupConfig, env)),
@@ -60,9 +61,11 @@ export async function startSubgraphs(
 export async function gatewayFor(
   kind: GatewayConfig['kind'],
   networkUrl: string,
-  variant: Pick<GatewayConfig, 'trust' | 'shareReads' | 'metrics'> = {},
+  variant: Pick<GatewayConfig, 'trust' | 'shareReads' | 'metrics' | 'registryPollMs'> = {},
   env: Record<string, string> = {},
   profileDir?: string,
+  tokenKeysFile?: string,
 ): Promise<ReadyChild<{ url: string }>> {
-  return startChild<{ url: string }>('gateway-process', { kind, networkUrl, assertions: { keysFile: GATEWAY_KEYS_FILE, subgraphs: 'required' }, ...variant } satisfies GatewayConfig, env, profileDir);
+  const assertions: BenchAssertions = { keysFile: GATEWAY_KEYS_FILE, subgraphs: 'required', ...(tokenKeysFile ? { tokenKeysFile } : {}) };
+  return startChild<{ url: string }>('gateway-process', { kind, networkUrl, assertions, ...variant } satisfies GatewayConfig, env, profileDir);
 }

@@ -6,7 +6,7 @@ import { createHttpApp, listen } from '../../shared/server/http-app';
 import { createGateway, readFromRegistry } from '../../gateway/src';
 import { DEFAULT_PROTECTION } from '../../shared/gateway-protection';
 import { exitOnFailure, stopOnSignals } from '../process-lifecycle';
-import { benchSigner, type BenchAssertions } from './bench-assertions';
+import { benchSigner, benchTokenVerifier, type BenchAssertions } from './bench-assertions';
 import { announceReady } from './child-process';
 import { startTracing } from '../../shared/tracing/tracing';
 import type { AnswerChecks } from '../../gateway/src/shard-router/answer-check';
@@ -24,6 +24,8 @@ export interface GatewayConfig {
   shareReads?: boolean;
   /** Whether ours records and serves metrics; true when omitted. */
   metrics?: boolean;
+  /** Ours: how often it reads the registry (and then the deployments' schemas); the gateway's default when omitted. */
+  registryPollMs?: number;
 }
 
 /** Answer checks that pass everything: only for the row that shows what the real ones cost. */
@@ -37,7 +39,9 @@ async function main(): Promise<void> {
   const logger = createLogger('bench-gateway', 'error');
   if (config.kind === 'ours') {
     // Rate limits would throttle the load generator itself; every other limit stays as deployed.
+    const verifyToken = benchTokenVerifier(config.assertions);
     const gateway = await createGateway({
+      ...(verifyToken ? { verifyToken } : {}),
       source: { kind: 'registry', networkUrl: config.networkUrl },
       shardTimeoutMs: 30_000,
       logger,
@@ -46,6 +50,7 @@ async function main(): Promise<void> {
       ...(config.trust === 'unchecked' ? { answerChecks: NO_CHECKS } : {}),
       shareReads: config.shareReads ?? true,
       metrics: config.metrics ?? true,
+      ...(config.registryPollMs ? { registryPollMs: config.registryPollMs } : {}),
     });
     const server = await listen(gateway.app, 0, '127.0.0.1');
     announceReady({ url: `${server.url}/graphql` });

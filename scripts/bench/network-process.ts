@@ -9,7 +9,7 @@ import { createNetworkSubgraph } from '../../subgraphs/network/src';
 import { exitOnFailure, stopOnSignals } from '../process-lifecycle';
 import { networkData, prepareNetworkDatabase } from '../run-network';
 import { NETWORK_AUDIENCE } from '../../shared/auth/gateway-assertion';
-import { benchVerifier, type BenchAssertions } from './bench-assertions';
+import { benchTokenVerifier, benchVerifier, type BenchAssertions } from './bench-assertions';
 import { announceReady } from './child-process';
 import { startTracing } from '../../shared/tracing/tracing';
 import { splitNetwork } from './split-network';
@@ -32,7 +32,14 @@ async function main(): Promise<void> {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'itro-bench-network-'));
   const { clusters } = splitNetwork(FOUNDING_CLUSTERS, networkData(566), config.parts);
   const dataSource = await prepareNetworkDatabase(`sqlite:${path.join(folder, 'network.sqlite')}`, { seed: 'always', clusters }, (id) => config.urls[id]!, logger);
-  const network = await createNetworkSubgraph({ dataSource, logger, gatewayAssertion: benchVerifier(config.assertions, [NETWORK_AUDIENCE]), metrics: config.metrics ?? true });
+  const verifyToken = benchTokenVerifier(config.assertions);
+  const network = await createNetworkSubgraph({
+    dataSource,
+    logger,
+    gatewayAssertion: benchVerifier(config.assertions, [NETWORK_AUDIENCE]),
+    metrics: config.metrics ?? true,
+    ...(verifyToken ? { verifyToken } : {}),
+  });
   const server = await listen(network.app, 0, '127.0.0.1');
   announceReady({ networkUrl: `${server.url}/graphql` });
   stopOnSignals(async () => {

@@ -21,6 +21,7 @@ import { measureAnswerChecks, measureAssertions, type RecordedAnswer } from './t
 import { registryChangeTimes } from './registry-change';
 import { clusterSubgraphVersusBare } from './bare-subgraph';
 import { gatewayProfile } from './gateway-profile';
+import { readDedup } from './read-dedup';
 import { observabilityCost } from './observability-cost';
 import { FIRST_PAGE } from './bench-queries';
 import { inProcessNetwork } from './in-process-network';
@@ -272,7 +273,7 @@ async function main(): Promise<void> {
   process.stdout.write(
     `IT-RO Federation benchmark: ${os.cpus().length} cores, Node ${process.version}, ${RUNS} runs x ${SECONDS} s, medians; shards in ${SHARD_PROCESSES} processes\n`,
   );
-  const sections = (process.env.BENCH_SECTIONS ?? 'A,B,C,D,E,F,G,H,I,J').split(',');
+  const sections = (process.env.BENCH_SECTIONS ?? 'A,B,C,D,E,F,G,H,I,J,K').split(',');
   await writeBenchGatewayKeys(GATEWAY_KEYS_FILE);
   try {
     if (sections.includes('A')) await stockVersusOurs();
@@ -285,6 +286,7 @@ async function main(): Promise<void> {
     if (sections.includes('H')) await registryChangeTimes();
     if (sections.includes('I')) await clusterSubgraphVersusBare();
     if (sections.includes('J')) await gatewayProfile();
+    if (sections.includes('K')) await readDedup();
   } finally {
     fs.rmSync(GATEWAY_KEYS_FILE, { force: true });
   }

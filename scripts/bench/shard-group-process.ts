@@ -8,7 +8,7 @@ import { listen } from '../../shared/server/http-app';
 import { createClusterSubgraph } from '../../subgraphs/cluster/src';
 import { exitOnFailure, stopOnSignals } from '../process-lifecycle';
 import { networkData, ONE_DATABASE_NAME, prepareClusterDatabase } from '../run-network';
-import { benchVerifier, type BenchAssertions } from './bench-assertions';
+import { benchTokenVerifier, benchVerifier, type BenchAssertions } from './bench-assertions';
 import { announceReady } from './child-process';
 import { startTracing } from '../../shared/tracing/tracing';
 import { splitNetwork } from './split-network';
@@ -47,7 +47,15 @@ async function main(): Promise<void> {
   for (const clusterIds of mine) {
     const name = clusterIds.length > 1 ? ONE_DATABASE_NAME : clusterIds[0]!;
     const dataSource = await prepareClusterDatabase(clusterIds, `sqlite:${path.join(folder, `${name}.sqlite`)}`, 'always', 566, logger, { data });
-    const subgraph = await createClusterSubgraph({ dataSource, clusterIds, logger, gatewayAssertion: benchVerifier(config.assertions, clusterIds), metrics: config.metrics ?? true });
+    const verifyToken = benchTokenVerifier(config.assertions);
+    const subgraph = await createClusterSubgraph({
+      dataSource,
+      clusterIds,
+      logger,
+      gatewayAssertion: benchVerifier(config.assertions, clusterIds),
+      metrics: config.metrics ?? true,
+      ...(verifyToken ? { verifyToken } : {}),
+    });
     const server = await listen(subgraph.app, 0, '127.0.0.1');
     deployments.push({ clusterIds, url: server.url });
     closers.push(async () => (await server.close(), await subgraph.stop(), await dataSource.destroy()));
