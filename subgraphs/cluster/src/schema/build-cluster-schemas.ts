@@ -19,9 +19,14 @@ import { MemberActivityResolver } from '../member/member-activity.resolver';
 import { MemberConnectionResolver } from '../member/member.connection';
 import { ClusterMembersResolver, MemberResolver, resolveClusterReference, resolveMemberReference } from '../member/member.resolver';
 import { MembershipResolver } from '../membership/membership.resolver';
-import { MemberMutations } from '../mutation/member.mutations';
-import { GovernanceMutations } from '../mutation/governance.mutations';
-import { ProjectMutations } from '../mutation/project.mutations';
+// Loaded in this order, the order in which the schema lists the mutations and their inputs.
+import { MemberMutations } from '../member/member.mutations';
+import { MembershipMutations } from '../membership/membership.mutations';
+import { WorkingGroupMutations } from '../working-group/working-group.mutations';
+import { ServiceMutations } from '../service/service.mutations';
+import { GovernanceMutations } from '../governance/governance.mutations';
+import { ProjectMutations } from '../project/project.mutations';
+import { EventMutations } from '../event/event.mutations';
 import { ParticipationResolver, resolveParticipationReference } from '../participation/participation.resolver';
 import { MemberParticipation, ProjectStub } from '../participation/participation.type';
 import { PersonResolver, PersonRoleResolver } from '../person/person.resolver';
@@ -71,6 +76,9 @@ export async function buildClusterSchemas(
         ServiceResolver,
         ServiceRequestResolver,
         MemberMutations,
+        MembershipMutations,
+        WorkingGroupMutations,
+        ServiceMutations,
         GovernanceMutations,
         AuditLogResolver,
         AuditEntryConnectionTypes.TotalCountResolver,
@@ -88,7 +96,7 @@ export async function buildClusterSchemas(
       revision: revisions.members,
     }),
     buildFederatedSchema({
-      resolvers: [ProjectResolver, ProjectConnectionResolver, EventResolver, EventConnectionTypes.TotalCountResolver, ProjectMutations],
+      resolvers: [ProjectResolver, ProjectConnectionResolver, EventResolver, EventConnectionTypes.TotalCountResolver, ProjectMutations, EventMutations],
       references: { Project: resolveProjectReference as Reference, Event: resolveEventReference as Reference },
       extraSdl: SHARD_DIRECTIVE_SDL,
       revision: revisions.projects,

@@ -1,14 +1,13 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { badUserInput, graphQLError } from '../../../../shared/errors';
 import type { GlobalId } from '../../../../shared/global-id';
-import { lockedRowQuery } from '../db/locked-row';
-import { MemberEntity } from '../member/member.entity';
-import { MembershipStatus } from '../membership/membership-status';
+import { lockedRowQuery } from './locked-row';
 import { field } from '../../../../shared/mutation-input';
 
 type Keyed = ObjectLiteral & { clusterId: string; id: number };
 
-function idText(key: GlobalId): string {
+/** An id as an error message shows it. */
+export function idText(key: GlobalId): string {
   return `${key.clusterId}:${key.localId}`;
 }
 
@@ -29,13 +28,4 @@ export async function referencedRow<Row extends Keyed>(manager: EntityManager, e
   const row = await findRow(manager, entity, key);
   if (!row) throw badUserInput(`${field(name)} names no ${what}: "${idText(key)}"`, { field: field(name) });
   return row;
-}
-
-/** A member of this cluster that still belongs to it. */
-export async function currentMember(manager: EntityManager, key: GlobalId, name: string): Promise<MemberEntity> {
-  const member = await referencedRow(manager, MemberEntity, key, 'member', name);
-  if (member.membershipStatus === MembershipStatus.LEFT) {
-    throw badUserInput(`${field(name)}: member "${idText(key)}" has left the cluster`, { field: field(name) });
-  }
-  return member;
 }
