@@ -1,15 +1,10 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { ClusterKeyedRow } from '../db/cluster-keyed-row';
 import type { EventKind } from './event-kind';
 
 /** An event a cluster organises; members of any cluster may register. */
 @Entity({ name: 'events' })
-export class EventEntity {
-  @PrimaryColumn({ name: 'cluster_id', type: 'varchar', length: 32 })
-  clusterId: string;
-
-  @PrimaryColumn({ type: 'int' })
-  id: number;
-
+export class EventEntity extends ClusterKeyedRow {
   @Column({ type: 'varchar', length: 200 })
   title: string;
 

@@ -1,14 +1,9 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { ClusterKeyedRow } from '../db/cluster-keyed-row';
 
 /** A board meeting (usually twice a month), chaired by the president, with minutes members may read. */
 @Entity({ name: 'board_meetings' })
-export class BoardMeetingEntity {
-  @PrimaryColumn({ name: 'cluster_id', type: 'varchar', length: 32 })
-  clusterId: string;
-
-  @PrimaryColumn({ type: 'int' })
-  id: number;
-
+export class BoardMeetingEntity extends ClusterKeyedRow {
   @Column({ name: 'board_id', type: 'int' })
   boardId: number;
 

@@ -1,14 +1,9 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { ClusterKeyedRow } from '../db/cluster-keyed-row';
 
 /** A Board of Directors for one two-year term, elected by a General Assembly. */
 @Entity({ name: 'boards' })
-export class BoardEntity {
-  @PrimaryColumn({ name: 'cluster_id', type: 'varchar', length: 32 })
-  clusterId: string;
-
-  @PrimaryColumn({ type: 'int' })
-  id: number;
-
+export class BoardEntity extends ClusterKeyedRow {
   @Column({ name: 'elected_at_assembly_id', type: 'int' })
   electedAtAssemblyId: number;
 

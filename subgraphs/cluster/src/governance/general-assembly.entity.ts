@@ -1,15 +1,10 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { ClusterKeyedRow } from '../db/cluster-keyed-row';
 import type { AssemblyKind } from './governance-enums';
 
 /** A meeting of the General Assembly: it approves the operational plan and elects the board. */
 @Entity({ name: 'general_assemblies' })
-export class GeneralAssemblyEntity {
-  @PrimaryColumn({ name: 'cluster_id', type: 'varchar', length: 32 })
-  clusterId: string;
-
-  @PrimaryColumn({ type: 'int' })
-  id: number;
-
+export class GeneralAssemblyEntity extends ClusterKeyedRow {
   @Column({ name: 'held_on', type: 'varchar', length: 10 })
   heldOn: string;
 

@@ -1,15 +1,10 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { ClusterKeyedRow } from '../db/cluster-keyed-row';
 import type { InitiativeStatus } from './governance-enums';
 
 /** An initiative brought to the board by a member or by the cluster's staff. */
 @Entity({ name: 'initiatives' })
-export class InitiativeEntity {
-  @PrimaryColumn({ name: 'cluster_id', type: 'varchar', length: 32 })
-  clusterId: string;
-
-  @PrimaryColumn({ type: 'int' })
-  id: number;
-
+export class InitiativeEntity extends ClusterKeyedRow {
   @Column({ type: 'varchar', length: 200 })
   title: string;
 

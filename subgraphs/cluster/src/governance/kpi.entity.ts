@@ -1,14 +1,9 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { ClusterKeyedRow } from '../db/cluster-keyed-row';
 
 /** A key performance indicator negotiated with the executive director for one period. */
 @Entity({ name: 'kpis' })
-export class KpiEntity {
-  @PrimaryColumn({ name: 'cluster_id', type: 'varchar', length: 32 })
-  clusterId: string;
-
-  @PrimaryColumn({ type: 'int' })
-  id: number;
-
+export class KpiEntity extends ClusterKeyedRow {
   /** The executive director it was negotiated with. */
   @Column({ name: 'person_id', type: 'int' })
   personId: number;

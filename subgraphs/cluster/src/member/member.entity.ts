@@ -1,4 +1,5 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { ClusterKeyedRow } from '../db/cluster-keyed-row';
 import type { MemberKind } from './member-kind';
 import type { MembershipStatus } from '../membership/membership-status';
 
@@ -7,13 +8,7 @@ import type { MembershipStatus } from '../membership/membership-status';
  * cluster (the one-database oracle); `(cluster_id, id)` is the key and `id` the local id.
  */
 @Entity({ name: 'members' })
-export class MemberEntity {
-  @PrimaryColumn({ name: 'cluster_id', type: 'varchar', length: 32 })
-  clusterId: string;
-
-  @PrimaryColumn({ type: 'int' })
-  id: number;
-
+export class MemberEntity extends ClusterKeyedRow {
   @Column({ type: 'varchar', length: 200 })
   name: string;
 

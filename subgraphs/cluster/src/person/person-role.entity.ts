@@ -1,4 +1,5 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { ClusterKeyedRow } from '../db/cluster-keyed-row';
 import type { PersonRoleKind } from './person-role';
 
 /**
@@ -6,13 +7,7 @@ import type { PersonRoleKind } from './person-role';
  * the member represented, the board sat on, the working group coordinated.
  */
 @Entity({ name: 'person_roles' })
-export class PersonRoleEntity {
-  @PrimaryColumn({ name: 'cluster_id', type: 'varchar', length: 32 })
-  clusterId: string;
-
-  @PrimaryColumn({ type: 'int' })
-  id: number;
-
+export class PersonRoleEntity extends ClusterKeyedRow {
   @Column({ name: 'person_id', type: 'int' })
   personId: number;
 

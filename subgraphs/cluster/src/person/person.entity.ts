@@ -1,14 +1,9 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { ClusterKeyedRow } from '../db/cluster-keyed-row';
 
 /** A person in the cluster's directory: only what a directory publishes (name, organisation, title). */
 @Entity({ name: 'people' })
-export class PersonEntity {
-  @PrimaryColumn({ name: 'cluster_id', type: 'varchar', length: 32 })
-  clusterId: string;
-
-  @PrimaryColumn({ type: 'int' })
-  id: number;
-
+export class PersonEntity extends ClusterKeyedRow {
   @Column({ type: 'varchar', length: 200 })
   name: string;
 

@@ -1,14 +1,9 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { ClusterKeyedRow } from '../db/cluster-keyed-row';
 import type { ProjectStatus } from './project-status';
 
 @Entity({ name: 'projects' })
-export class ProjectEntity {
-  @PrimaryColumn({ name: 'cluster_id', type: 'varchar', length: 32 })
-  clusterId: string;
-
-  @PrimaryColumn({ type: 'int' })
-  id: number;
-
+export class ProjectEntity extends ClusterKeyedRow {
   @Column({ type: 'varchar', length: 200 })
   title: string;
 

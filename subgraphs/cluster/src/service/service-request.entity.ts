@@ -1,14 +1,9 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { ClusterKeyedRow } from '../db/cluster-keyed-row';
 import type { ServiceRequestStatus } from './service-request-status';
 
 @Entity({ name: 'service_requests' })
-export class ServiceRequestEntity {
-  @PrimaryColumn({ name: 'cluster_id', type: 'varchar', length: 32 })
-  clusterId: string;
-
-  @PrimaryColumn({ type: 'int' })
-  id: number;
-
+export class ServiceRequestEntity extends ClusterKeyedRow {
   @Column({ name: 'service_id', type: 'int' })
   serviceId: number;
 

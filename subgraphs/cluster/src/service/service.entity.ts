@@ -1,14 +1,9 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { ClusterKeyedRow } from '../db/cluster-keyed-row';
 
 /** A paid service the cluster offers its members, cheaper than on the market. */
 @Entity({ name: 'services' })
-export class ServiceEntity {
-  @PrimaryColumn({ name: 'cluster_id', type: 'varchar', length: 32 })
-  clusterId: string;
-
-  @PrimaryColumn({ type: 'int' })
-  id: number;
-
+export class ServiceEntity extends ClusterKeyedRow {
   @Column({ type: 'varchar', length: 200 })
   name: string;
 

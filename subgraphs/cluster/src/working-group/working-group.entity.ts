@@ -1,14 +1,9 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { ClusterKeyedRow } from '../db/cluster-keyed-row';
 
 /** A working group formed around members' strategic objective. */
 @Entity({ name: 'working_groups' })
-export class WorkingGroupEntity {
-  @PrimaryColumn({ name: 'cluster_id', type: 'varchar', length: 32 })
-  clusterId: string;
-
-  @PrimaryColumn({ type: 'int' })
-  id: number;
-
+export class WorkingGroupEntity extends ClusterKeyedRow {
   @Column({ type: 'varchar', length: 200 })
   name: string;
 
