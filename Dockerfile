@@ -20,6 +20,7 @@ COPY shared ./shared
 COPY gateway ./gateway
 COPY subgraphs ./subgraphs
 COPY scripts ./scripts
+COPY seed ./seed
 COPY web ./web
 RUN npm run build \
   && npm prune --omit=dev --no-audit --no-fund

@@ -8,12 +8,13 @@ import { createAssertionSigner, createAssertionVerifier, GATEWAY_KEY_PREFIX, NET
 import { generateSigningKey } from '../shared/auth/signing-keys';
 import { ensureDatabase } from '../shared/data-source';
 import { createLogger, type Logger } from '../shared/logger';
-import { FOUNDING_CLUSTERS, NETWORK_FACTS, type FoundingCluster } from '../shared/network-catalog';
+import { FOUNDING_CLUSTERS, type FoundingCluster } from '../shared/network-catalog';
 import { listen, type RunningServer, type ServerTimeouts } from '../shared/server/http-app';
 import type { SchemaRevision } from '../shared/server/federated-schema';
 import type { ShardedSubgraphName } from '../shared/sharded-subgraphs';
 import { createGateway, type Gateway, type ShardTransport } from '../gateway/src';
-import { createClusterSubgraph, generateClusterData, openClusterDatabase, writeClusterData, type ClusterData } from '../subgraphs/cluster/src';
+import { createClusterSubgraph, openClusterDatabase } from '../subgraphs/cluster/src';
+import type { ClusterData } from '../seed/network-data';
 import { createNetworkSubgraph, openNetworkDatabase, seedNetwork } from '../subgraphs/network/src';
 
 export interface NetworkPlan {
@@ -91,13 +92,6 @@ export interface RunningNetwork extends RunningSubgraphs {
   shutdown(graceMs: number): Promise<void>;
 }
 
-/** The data set, generated once per process and only when some database needs it. */
-let generated: { seed: number; data: ClusterData } | undefined;
-export function networkData(seed: number): ClusterData {
-  if (generated?.seed !== seed) generated = { seed, data: generateClusterData(seed, FOUNDING_CLUSTERS, NETWORK_FACTS.employees) };
-  return generated.data;
-}
-
 async function hasRows(dataSource: DataSource, table: string): Promise<boolean> {
   const [row] = (await dataSource.query(`SELECT COUNT(*) AS n FROM ${table}`)) as Array<{ n: number | string }>;
   return Number(row?.n ?? 0) > 0;
@@ -116,6 +110,8 @@ export async function prepareClusterDatabase(
   await ensureDatabase(url);
   const dataSource = await openClusterDatabase(url, options.onQuery);
   if (seed === 'always' || (seed === 'if-empty' && !(await hasRows(dataSource, 'members')))) {
+    // Loaded only to seed: a deployment that is not seeded never loads the seed or its libraries.
+    const { networkData, writeClusterData } = await import('../seed/network-data.js');
     await writeClusterData(dataSource, options.data ?? networkData(seedValue), ids);
     logger.info({ clusters: ids }, 'seeded cluster database');
   }

@@ -1,5 +1,5 @@
 import type { FoundingCluster } from '../../shared/network-catalog';
-import type { ClusterData } from '../../subgraphs/cluster/src';
+import type { ClusterData } from '../../seed/network-data';
 
 /**
  * The same rows over more shards: each founding cluster's rows dealt round-robin by local id to

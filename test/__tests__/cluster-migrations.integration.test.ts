@@ -3,7 +3,8 @@ import type { DataSource } from 'typeorm';
 import { createDataSource, dropDatabase, ensureDatabase } from '../../shared/data-source';
 import { FOUNDING_CLUSTERS, NETWORK_FACTS } from '../../shared/network-catalog';
 import { foldSortKey } from '../../shared/sort-key';
-import { CLUSTER_MIGRATIONS, generateClusterData, openClusterDatabase, writeClusterData } from '../../subgraphs/cluster/src';
+import { CLUSTER_MIGRATIONS, openClusterDatabase } from '../../subgraphs/cluster/src';
+import { generateClusterData, writeClusterData } from '../../seed/network-data';
 import { MemberEntity } from '../../subgraphs/cluster/src/member/member.entity';
 import { describeOnBothBackends } from '../support/mysql';
 

@@ -7,7 +7,7 @@ import type { DataSource } from 'typeorm';
 import { dropDatabase, ensureDatabase } from '../../shared/data-source';
 import { createLogger } from '../../shared/logger';
 import { FOUNDING_CLUSTERS, NETWORK_FACTS } from '../../shared/network-catalog';
-import { generateClusterData } from '../../subgraphs/cluster/src';
+import { generateClusterData } from '../../seed/network-data';
 import { prepareClusterDatabase } from '../../scripts/run-network';
 import { describeOnBothBackends, mysqlDatabaseUrl } from '../support/mysql';
 

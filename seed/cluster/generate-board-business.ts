@@ -1,6 +1,6 @@
 import type { Faker } from '@faker-js/faker';
-import { InitiativeStatus } from '../governance/governance-enums';
-import { ProjectStatus } from '../project/project-status';
+import { InitiativeStatus } from '../../subgraphs/cluster/src/governance/governance-enums';
+import { ProjectStatus } from '../../subgraphs/cluster/src/project/project-status';
 import { INITIATIVE_SUBJECTS } from './activity-catalog';
 import { heldOn, isActiveOn, type BoardTerm, type ClusterSetting } from './activity-context';
 import { initiativeDescription, meetingMinutes, ofNewMembers } from './activity-text';

@@ -1,7 +1,7 @@
 import type { Faker } from '@faker-js/faker';
-import { AssemblyKind } from '../governance/governance-enums';
-import { MemberKind } from '../member/member-kind';
-import { PersonRoleKind } from '../person/person-role';
+import { AssemblyKind } from '../../subgraphs/cluster/src/governance/governance-enums';
+import { MemberKind } from '../../subgraphs/cluster/src/member/member-kind';
+import { PersonRoleKind } from '../../subgraphs/cluster/src/person/person-role';
 import { isActiveOn, numberByDate, votedOn, weightedSample, type BoardTerm, type ClusterSetting, type RoleDraft, type Seat } from './activity-context';
 import { assemblyResolutions } from './activity-text';
 import { steadyRepresentative, type Directory } from './generate-people';

@@ -1,5 +1,5 @@
 import type { Faker } from '@faker-js/faker';
-import { ProjectStatus } from '../project/project-status';
+import { ProjectStatus } from '../../subgraphs/cluster/src/project/project-status';
 import { dayRate, ENGAGEMENT_RESOURCES } from './activity-catalog';
 import { kindGroup, memberKey, roundTo, type ClusterSetting } from './activity-context';
 import { engagementResources, projectDescription } from './activity-text';

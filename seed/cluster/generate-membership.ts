@@ -1,8 +1,8 @@
 import type { Faker } from '@faker-js/faker';
-import type { FoundingCluster } from '../../../../shared/network-catalog';
-import { MemberKind } from '../member/member-kind';
-import { MembershipStatus } from '../membership/membership-status';
-import { ProjectStatus } from '../project/project-status';
+import type { FoundingCluster } from '../../shared/network-catalog';
+import { MemberKind } from '../../subgraphs/cluster/src/member/member-kind';
+import { MembershipStatus } from '../../subgraphs/cluster/src/membership/membership-status';
+import { ProjectStatus } from '../../subgraphs/cluster/src/project/project-status';
 import { annualFee } from './activity-catalog';
 import { memberKey } from './activity-context';
 import { addDays, addMonths, dateBetween, isoDate, maxDate, minDate, TODAY, yearOf } from './seed-dates';

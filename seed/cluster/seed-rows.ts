@@ -1,10 +1,10 @@
-import type { EventKind } from '../event/event-kind';
-import type { AssemblyKind, InitiativeStatus } from '../governance/governance-enums';
-import type { MemberKind } from '../member/member-kind';
-import type { MembershipStatus } from '../membership/membership-status';
-import type { PersonRoleKind } from '../person/person-role';
-import type { ProjectStatus } from '../project/project-status';
-import type { ServiceRequestStatus } from '../service/service-request-status';
+import type { EventKind } from '../../subgraphs/cluster/src/event/event-kind';
+import type { AssemblyKind, InitiativeStatus } from '../../subgraphs/cluster/src/governance/governance-enums';
+import type { MemberKind } from '../../subgraphs/cluster/src/member/member-kind';
+import type { MembershipStatus } from '../../subgraphs/cluster/src/membership/membership-status';
+import type { PersonRoleKind } from '../../subgraphs/cluster/src/person/person-role';
+import type { ProjectStatus } from '../../subgraphs/cluster/src/project/project-status';
+import type { ServiceRequestStatus } from '../../subgraphs/cluster/src/service/service-request-status';
 
 /**
  * The generated rows, as plain data: one interface per table, named by what the row is. Every row

@@ -1,6 +1,6 @@
 import type { Faker } from '@faker-js/faker';
-import { MembershipStatus } from '../membership/membership-status';
-import { PersonRoleKind } from '../person/person-role';
+import { MembershipStatus } from '../../subgraphs/cluster/src/membership/membership-status';
+import { PersonRoleKind } from '../../subgraphs/cluster/src/person/person-role';
 import { OTHER_TITLES, REPRESENTATIVE_TITLES, STAFF_TITLES } from './activity-catalog';
 import { heldOn, kindGroup, type ClusterSetting, type RoleDraft, type Tenure } from './activity-context';
 import { addMonths, dateBetween, maxDate, minDate, yearOf } from './seed-dates';

@@ -1,7 +1,7 @@
 import type { Faker } from '@faker-js/faker';
-import type { FoundingCluster } from '../../../../shared/network-catalog';
-import { MemberKind } from '../member/member-kind';
-import { MembershipStatus } from '../membership/membership-status';
+import type { FoundingCluster } from '../../shared/network-catalog';
+import { MemberKind } from '../../subgraphs/cluster/src/member/member-kind';
+import { MembershipStatus } from '../../subgraphs/cluster/src/membership/membership-status';
 import type { SeedBoard, SeedMember, SeedPersonRole } from './seed-rows';
 
 /** One cluster as the activity generators see it: its catalog entry, founding day and members. */

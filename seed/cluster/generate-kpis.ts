@@ -1,5 +1,5 @@
 import type { Faker } from '@faker-js/faker';
-import { ServiceRequestStatus } from '../service/service-request-status';
+import { ServiceRequestStatus } from '../../subgraphs/cluster/src/service/service-request-status';
 import { KPIS, type KpiTemplate } from './activity-catalog';
 import { roundTo, type ClusterSetting } from './activity-context';
 import type { Directory } from './generate-people';

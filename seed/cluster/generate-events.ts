@@ -1,5 +1,5 @@
 import type { Faker } from '@faker-js/faker';
-import { EventKind } from '../event/event-kind';
+import { EventKind } from '../../subgraphs/cluster/src/event/event-kind';
 import { EVENT_CAPACITY, EVENT_KIND_WEIGHTS, GENERAL_EVENT_TOPICS } from './activity-catalog';
 import { isActiveOn, roundTo, type ClusterSetting } from './activity-context';
 import { groupsFormedBy, type PlannedGroup } from './generate-working-groups';

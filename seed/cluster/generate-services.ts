@@ -1,6 +1,6 @@
 import type { Faker } from '@faker-js/faker';
-import { MembershipStatus } from '../membership/membership-status';
-import { ServiceRequestStatus } from '../service/service-request-status';
+import { MembershipStatus } from '../../subgraphs/cluster/src/membership/membership-status';
+import { ServiceRequestStatus } from '../../subgraphs/cluster/src/service/service-request-status';
 import { SERVICES, type ServiceTemplate } from './activity-catalog';
 import { numberByDate, roundTo, type ClusterSetting } from './activity-context';
 import { dateBetween, maxDate, toDay, TODAY } from './seed-dates';

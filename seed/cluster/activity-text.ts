@@ -1,5 +1,5 @@
 import type { Faker } from '@faker-js/faker';
-import { AssemblyKind, InitiativeStatus } from '../governance/governance-enums';
+import { AssemblyKind, InitiativeStatus } from '../../subgraphs/cluster/src/governance/governance-enums';
 import { formatEur, type BoardTerm, type ClusterSetting } from './activity-context';
 import type { Directory } from './generate-people';
 import { spelledDate, yearOf } from './seed-dates';

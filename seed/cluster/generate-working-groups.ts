@@ -1,6 +1,6 @@
 import type { Faker } from '@faker-js/faker';
-import { MembershipStatus } from '../membership/membership-status';
-import { PersonRoleKind } from '../person/person-role';
+import { MembershipStatus } from '../../subgraphs/cluster/src/membership/membership-status';
+import { PersonRoleKind } from '../../subgraphs/cluster/src/person/person-role';
 import { WORKING_GROUPS, type WorkingGroupTemplate } from './activity-catalog';
 import { numberByDate, weightedSample, type BoardTerm, type ClusterSetting, type RoleDraft } from './activity-context';
 import { subjectOf } from './project-subjects';

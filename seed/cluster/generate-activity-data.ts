@@ -1,5 +1,5 @@
 import { Faker, ro, en, base } from '@faker-js/faker';
-import type { FoundingCluster } from '../../../../shared/network-catalog';
+import type { FoundingCluster } from '../../shared/network-catalog';
 import { memberKey, numberByDate, type ClusterSetting, type RoleDraft } from './activity-context';
 import { generateBoardBusiness } from './generate-board-business';
 import { generateEvents } from './generate-events';

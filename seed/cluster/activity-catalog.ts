@@ -1,5 +1,5 @@
-import { EventKind } from '../event/event-kind';
-import { MemberKind } from '../member/member-kind';
+import { EventKind } from '../../subgraphs/cluster/src/event/event-kind';
+import { MemberKind } from '../../subgraphs/cluster/src/member/member-kind';
 
 /**
  * The fixed vocabulary the activity seed draws from. Labels a network-wide dashboard lists side by

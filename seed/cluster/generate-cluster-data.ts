@@ -1,7 +1,7 @@
 import { Faker, ro, en, base } from '@faker-js/faker';
-import type { FoundingCluster } from '../../../../shared/network-catalog';
-import { MemberKind } from '../member/member-kind';
-import { ProjectStatus } from '../project/project-status';
+import type { FoundingCluster } from '../../shared/network-catalog';
+import { MemberKind } from '../../subgraphs/cluster/src/member/member-kind';
+import { ProjectStatus } from '../../subgraphs/cluster/src/project/project-status';
 import { generateActivity } from './generate-activity-data';
 import { PROJECT_SUBJECTS } from './project-subjects';
 import type { ClusterData, CoreMember, CoreProject, SeedPartner } from './seed-rows';
