@@ -9,9 +9,9 @@ jest.mock('@faker-js/faker', () => {
 
 describe('a cluster deployment without its seed', () => {
   it('starts, migrates its database and serves, never loading the seed or its libraries', async () => {
-    const { createClusterSubgraph } = await import('../../subgraphs/cluster/src');
-    const { prepareClusterDatabase } = await import('../../scripts/run-network');
-    const { createLogger } = await import('../../shared/logger');
+    const { createClusterSubgraph } = await import('../../subgraphs/cluster/src/index.js');
+    const { prepareClusterDatabase } = await import('../../scripts/run-network.js');
+    const { createLogger } = await import('../../shared/logger.js');
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'itro-seed-apart-'));
     const logger = createLogger('test', 'silent');
     try {

@@ -1,5 +1,6 @@
 import {
   isAbstractType,
+  isUnionType,
   isEnumType,
   isLeafType,
   isListType,
@@ -236,7 +237,7 @@ function fieldChecks(nodes: readonly FieldNode[], type: GraphQLCompositeType, co
   }
   let checks = byType.get(type.name);
   if (!checks) {
-    const fields = 'getFields' in type ? type.getFields() : {};
+    const fields = isUnionType(type) ? {} : type.getFields();
     const keyed = run.rules.keyFields.get(type.name)?.has('id') ?? false;
     checks = [...selectedFields(nodes, type.name, run)].map(([key, fieldNodes]) => {
       const name = fieldNodes[0]!.name.value;
