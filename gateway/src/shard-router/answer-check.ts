@@ -12,7 +12,8 @@ import {
   type GraphQLObjectType,
   type GraphQLOutputType,
 } from 'graphql';
-import { compareCursors, tryDecodeCursor, type Cursor } from '../../../shared/cursor';
+import { compareCursors, type Cursor } from '../../../shared/cursor';
+import { decodedCursor } from './cursor-memo';
 import { tryDecodeGlobalId } from '../../../shared/global-id';
 import type { MergeScope } from './merge-rules';
 import type { ShardRules } from './shard-rules';
@@ -41,17 +42,17 @@ export interface AnswerScope extends MergeScope {
 
 /**
  * One check of one answer: the scope, with what is worked out once per selection rather than once
- * per row (the fields a selection asks of a type, a field's page arguments, decoded cursors).
+ * per row (the fields a selection asks of a type, a field's page arguments). Plain maps: a run
+ * lives for one answer, and weak ones cost the garbage collector more.
  */
 interface Run extends AnswerScope {
-  selections: WeakMap<readonly FieldNode[], Map<string, Map<string, FieldNode[]>>>;
-  checks: WeakMap<readonly FieldNode[], Map<string, FieldCheck[]>>;
-  pages: WeakMap<FieldNode, ObjectContext['page']>;
-  cursors: Map<unknown, Cursor | null>;
+  selections: Map<readonly FieldNode[], Map<string, Map<string, FieldNode[]>>>;
+  checks: Map<readonly FieldNode[], Map<string, FieldCheck[]>>;
+  pages: Map<FieldNode, ObjectContext['page']>;
 }
 
 function startRun(scope: AnswerScope): Run {
-  return { ...scope, selections: new WeakMap(), checks: new WeakMap(), pages: new WeakMap(), cursors: new Map() };
+  return { ...scope, selections: new Map(), checks: new Map(), pages: new Map() };
 }
 
 /** The fields `nodes` ask of an object of `typeName`, collected once per run. */
@@ -69,14 +70,6 @@ function selectedFields(nodes: readonly FieldNode[], typeName: string, run: Run)
   return selected;
 }
 
-function cursorOf(value: unknown, run: Run): Cursor | null {
-  let cursor = run.cursors.get(value);
-  if (cursor === undefined) {
-    cursor = tryDecodeCursor(value);
-    run.cursors.set(value, cursor);
-  }
-  return cursor;
-}
 
 class Refusal extends Error {
   readonly path: Array<string | number> = [];
@@ -308,7 +301,7 @@ function concreteType(value: Readonly<Record<string, unknown>>, type: GraphQLCom
 function checkPage(value: Readonly<Record<string, unknown>>, type: GraphQLObjectType, checks: readonly FieldCheck[], page: NonNullable<ObjectContext['page']>, run: Run): void {
   const edgeType = type.getFields().edges?.type;
   if (!edgeType) return;
-  const after = cursorOf(page.after, run);
+  const after = decodedCursor(page.after);
   for (const check of checks) {
     if (check.name !== 'edges') continue;
     const key = check.key;
@@ -318,7 +311,7 @@ function checkPage(value: Readonly<Record<string, unknown>>, type: GraphQLObject
     for (const cursorKey of cursorKeys) {
       let previous: Cursor | null = after;
       for (let index = 0; index < edges.length; index++) {
-        const cursor = cursorOf(edges[index]![cursorKey], run);
+        const cursor = decodedCursor(edges[index]![cursorKey]);
         if (!cursor) continue;
         if (previous && previous.order === cursor.order && directed(compareCursors(previous, cursor), cursor.order) >= 0) {
           within(key, () => within(index, () => refuse(index === 0 ? 'a row not after the cursor asked from' : 'rows out of order or repeated')));
@@ -349,7 +342,7 @@ function checkOwnId(value: unknown, typeName: string, run: Run, anyCluster: bool
 }
 
 function checkOwnCursor(value: unknown, run: Run, anyCluster: boolean): void {
-  const cursor = cursorOf(value, run);
+  const cursor = decodedCursor(value);
   if (!cursor) refuse('malformed cursor');
   if (!anyCluster && !run.own.has(cursor.clusterId)) refuse(`a cursor of another cluster's row (${cursor.clusterId}:${cursor.localId})`);
 }

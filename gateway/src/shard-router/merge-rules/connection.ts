@@ -1,5 +1,6 @@
 import type { FieldNode } from 'graphql';
-import { compareCursors, tryDecodeCursor, type Cursor } from '../../../../shared/cursor';
+import { compareCursors, type Cursor } from '../../../../shared/cursor';
+import { decodedCursor } from '../cursor-memo';
 import { DEFAULT_PAGE_SIZE } from '../../../../shared/page-size';
 import { MinHeap } from '../heap';
 import { argumentValue, collectFields, mergedSubSelection } from '../selection';
@@ -62,7 +63,7 @@ export class ConnectionMerge {
     this.edgeLists = connections.map((connection) => [...((connection[EDGES] as Json[] | undefined) ?? [])]);
     this.hasMore = connections.map((connection) => (connection[PAGE_INFO] as Json | undefined)?.[HAS_NEXT_PAGE] === true);
     this.edgeKeys = [...collectFields(mergedSubSelection(nodes), typeName, scope)].filter(([, f]) => f[0]!.name.value === 'edges').map(([key]) => key);
-    const descending = this.edgeLists.some((edges) => edges.length > 0 && String(tryDecodeCursor(edges[0]![CURSOR])?.order).endsWith(':DESC'));
+    const descending = this.edgeLists.some((edges) => edges.length > 0 && String(decodedCursor(edges[0]![CURSOR])?.order).endsWith(':DESC'));
     const direction = descending ? -1 : 1;
     this.heap = new MinHeap<Position>((a, b) => {
       this.comparisons += 1;
@@ -146,7 +147,7 @@ export class ConnectionMerge {
   /** Puts a shard's row `index` on the heap; false when that shard has no such row buffered. */
   private push(shard: number, index: number): boolean {
     const edge = this.edgeLists[shard]![index];
-    const cursor = edge ? tryDecodeCursor(edge[CURSOR]) : null;
+    const cursor = edge ? decodedCursor(edge[CURSOR]) : null;
     if (cursor) this.heap.push({ shard, index, cursor });
     return edge !== undefined;
   }
