@@ -69,3 +69,21 @@ export async function gatewayFor(
   const assertions: BenchAssertions = { keysFile: GATEWAY_KEYS_FILE, subgraphs: 'required', ...(tokenKeysFile ? { tokenKeysFile } : {}) };
   return startChild<{ url: string }>('gateway-process', { kind, networkUrl, assertions, ...variant } satisfies GatewayConfig, env, profileDir);
 }
+
+/**
+ * The processes one section starts, stopped together (the last started first) however the section
+ * ends: a child that fails to start must not leave the ones before it running.
+ */
+export class ProcessGroup {
+  private readonly started: Array<{ stop(): Promise<void> }> = [];
+
+  async add<Child extends { stop(): Promise<void> }>(starting: Promise<Child>): Promise<Child> {
+    const child = await starting;
+    this.started.push(child);
+    return child;
+  }
+
+  async stop(): Promise<void> {
+    for (const child of this.started.splice(0).reverse()) await child.stop();
+  }
+}

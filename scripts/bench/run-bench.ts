@@ -11,7 +11,7 @@ import { httpTransport } from '../../gateway/src';
 import { writeBenchGatewayKeys } from './bench-assertions';
 import { checkedPost } from './load';
 import { body, compare, pairedRatio, RUNS, SECONDS, summary, type Target } from './compare';
-import { GATEWAY_KEYS_FILE, gatewayFor, SHARD_PROCESSES, startSubgraphs } from './bench-network';
+import { GATEWAY_KEYS_FILE, gatewayFor, ProcessGroup, SHARD_PROCESSES, startSubgraphs } from './bench-network';
 import { measureMerge } from './merge-cost';
 import { measureLimits, servedSchema } from './limits-cost';
 import { ANALYST_EXAMPLES } from '../../gateway/src/persisted-queries/analyst-examples';
@@ -59,12 +59,13 @@ async function membersWithProjects(url: string, count: number): Promise<string[]
 
 async function stockVersusOurs(): Promise<void> {
   // The stock gateway and the direct row cannot sign: this subgraph takes requests without an assertion.
-  const subgraphs = await startSubgraphs('one-database', 1, 1, 'off');
-  const stock = await gatewayFor('stock', subgraphs.networkUrl);
-  const ours = await gatewayFor('ours', subgraphs.networkUrl);
-  const unchecked = await gatewayFor('ours', subgraphs.networkUrl, { trust: 'unchecked' });
-  const unshared = await gatewayFor('ours', subgraphs.networkUrl, { shareReads: false });
+  const group = new ProcessGroup();
   try {
+    const subgraphs = await group.add(startSubgraphs('one-database', 1, 1, 'off'));
+    const stock = await group.add(gatewayFor('stock', subgraphs.networkUrl));
+    const ours = await group.add(gatewayFor('ours', subgraphs.networkUrl));
+    const unchecked = await group.add(gatewayFor('ours', subgraphs.networkUrl, { trust: 'unchecked' }));
+    const unshared = await group.add(gatewayFor('ours', subgraphs.networkUrl, { shareReads: false }));
     // Members with projects, each request asking for the next: requests in flight at once differ
     // (there are over twice as many as connections), as many users' do, so no gateway can answer
     // one from another's.
@@ -89,20 +90,20 @@ async function stockVersusOurs(): Promise<void> {
       rows,
     );
   } finally {
-    await Promise.all([stock.stop(), ours.stop(), unchecked.stop(), unshared.stop()]);
-    await subgraphs.stop();
+    await group.stop();
   }
 }
 
 
 async function shardsVersusOneDatabase(): Promise<void> {
-  const sharded = await startSubgraphs('sharded', 1, SHARD_PROCESSES);
-  // Without assertion checks, so that the stock gateway (which cannot sign) can ask it too.
-  const one = await startSubgraphs('one-database', 1, 1, 'off');
-  const overShards = await gatewayFor('ours', sharded.networkUrl);
-  const overOne = await gatewayFor('ours', one.networkUrl);
-  const stockOverOne = await gatewayFor('stock', one.networkUrl);
+  const group = new ProcessGroup();
   try {
+    const sharded = await group.add(startSubgraphs('sharded', 1, SHARD_PROCESSES));
+    // Without assertion checks, so that the stock gateway (which cannot sign) can ask it too.
+    const one = await group.add(startSubgraphs('one-database', 1, 1, 'off'));
+    const overShards = await group.add(gatewayFor('ours', sharded.networkUrl));
+    const overOne = await group.add(gatewayFor('ours', one.networkUrl));
+    const stockOverOne = await group.add(gatewayFor('stock', one.networkUrl));
     const [a, b, c] = await Promise.all([checkedPost(overShards.info.url, body(FIRST_PAGE)), checkedPost(overOne.info.url, body(FIRST_PAGE)), checkedPost(stockOverOne.info.url, body(FIRST_PAGE))]);
     if (JSON.stringify(a) !== JSON.stringify(b) || JSON.stringify(b) !== JSON.stringify(c)) throw new Error('the sharded, the one-database and the stock first pages differ');
     const targets: Target[] = [
@@ -125,17 +126,17 @@ async function shardsVersusOneDatabase(): Promise<void> {
       rows,
     );
   } finally {
-    await Promise.all([overShards.stop(), overOne.stop(), stockOverOne.stop()]);
-    await Promise.all([sharded.stop(), one.stop()]);
+    await group.stop();
   }
 }
 
 async function scale(): Promise<void> {
   const rows: string[][] = [];
   for (const parts of [1, 3, 9]) {
-    const subgraphs = await startSubgraphs('sharded', parts, SHARD_PROCESSES);
-    const gateway = await gatewayFor('ours', subgraphs.networkUrl);
+    const group = new ProcessGroup();
     try {
+      const subgraphs = await group.add(startSubgraphs('sharded', parts, SHARD_PROCESSES));
+      const gateway = await group.add(gatewayFor('ours', subgraphs.networkUrl));
       await checkedPost(gateway.info.url, body(FIRST_PAGE));
       const results = await compare([{ name: 'ours', url: gateway.info.url, pid: gateway.child.pid }], body(FIRST_PAGE), 1);
       const s = summary(results.get('ours')!);
@@ -152,8 +153,7 @@ async function scale(): Promise<void> {
         fixed(Math.log2(subgraphs.shards), 1),
       ]);
     } finally {
-      await gateway.stop();
-      await subgraphs.stop();
+      await group.stop();
     }
   }
   // What each shard beyond the first 9 adds to a request's gateway CPU (floor: <= 100 us).
