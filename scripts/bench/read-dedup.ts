@@ -5,7 +5,7 @@ import { readSigningKeys } from '../../shared/auth/signing-keys';
 import { issueToken } from '../../shared/auth/tokens';
 import { DASHBOARD_OPERATIONS } from '../../gateway/src/persisted-queries/dashboard-operations';
 import { writeBenchTokenKeys } from './bench-assertions';
-import { gatewayFor, SHARD_PROCESSES, startSubgraphs } from './bench-network';
+import { gatewayFor, ProcessGroup, SHARD_PROCESSES, startSubgraphs } from './bench-network';
 import { SECONDS } from './compare';
 import { checkedPost } from './load';
 import { fixed, printTable } from './table';
@@ -24,11 +24,12 @@ const HEADLINE = JSON.stringify({ query: DASHBOARD_OPERATIONS.DashboardHeadline,
 export async function readDedup(): Promise<void> {
   const keysFile = path.join(os.tmpdir(), `itro-bench-token-keys-${process.pid}.json`);
   await writeBenchTokenKeys(keysFile);
-  const subgraphs = await startSubgraphs('sharded', 1, SHARD_PROCESSES, 'required', true, {}, keysFile);
-  // No registry poll during the run: after each, the gateway asks every deployment for its schema,
-  // requests the count would take for the load's.
-  const gateway = await gatewayFor('ours', subgraphs.networkUrl, { registryPollMs: 3_600_000 }, {}, undefined, keysFile);
+  const group = new ProcessGroup();
   try {
+    const subgraphs = await group.add(startSubgraphs('sharded', 1, SHARD_PROCESSES, 'required', true, {}, keysFile));
+    // No registry poll during the run: after each, the gateway asks every deployment for its schema,
+    // requests the count would take for the load's.
+    const gateway = await group.add(gatewayFor('ours', subgraphs.networkUrl, { registryPollMs: 3_600_000 }, {}, undefined, keysFile));
     const keys = readSigningKeys(keysFile);
     const tokens = await Promise.all(Array.from({ length: TOKENS }, (_, index) => issueToken(keys, { role: 'analyst', subject: `bench-analyst-${index}` })));
     await checkedPost(gateway.info.url, HEADLINE);
@@ -48,8 +49,7 @@ export async function readDedup(): Promise<void> {
       rows,
     );
   } finally {
-    await gateway.stop();
-    await subgraphs.stop();
+    await group.stop();
     fs.rmSync(keysFile, { force: true });
   }
 }
