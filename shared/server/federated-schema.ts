@@ -1,7 +1,7 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import { parse, print, visit, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import { executeSync, parse, print, visit, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
 import { idempotentMutation } from '../idempotency/idempotent-mutations';
 
@@ -62,7 +62,7 @@ function revisedSdl(sdl: string, revision: SchemaRevision | undefined): string {
  * with its directives (`@key`, `@shard`), linked to the federation spec and rebuilt by
  * `buildSubgraphSchema`, which adds `_service` and `_entities`.
  */
-export async function buildFederatedSchema(spec: FederatedSchemaSpec): Promise<{ schema: GraphQLSchema; sdl: string }> {
+export async function buildFederatedSchema(spec: FederatedSchemaSpec): Promise<{ schema: GraphQLSchema; sdl: string; servedSdl: string }> {
   const codeFirst = await buildSchema({
     resolvers: spec.resolvers,
     orphanedTypes: spec.orphanedTypes,
@@ -83,7 +83,22 @@ export async function buildFederatedSchema(spec: FederatedSchemaSpec): Promise<{
     resolvers[typeName] = { ...existing, __resolveReference: resolveReference } as GraphQLResolverMap<unknown>[string];
   }
   const schema = buildSubgraphSchema({ typeDefs: parse(sdl), resolvers });
-  return { schema, sdl };
+  return { schema, sdl, servedSdl: servedSdl(schema) };
+}
+
+const SERVICE_QUERY = parse('{ _service { sdl } }');
+
+/**
+ * The SDL `_service` answers, which is what the gateway reads and composes: printed by
+ * `buildSubgraphSchema`, it differs in form from the SDL the schema was built from. A deployment's
+ * `/health` hashes this one, so that a gateway can tell from the hash alone that a schema it read
+ * has not changed.
+ */
+function servedSdl(schema: GraphQLSchema): string {
+  const result = executeSync({ schema, document: SERVICE_QUERY });
+  const sdl = (result.data as { _service?: { sdl?: unknown } } | null | undefined)?._service?.sdl;
+  if (typeof sdl !== 'string') throw new Error(`the subgraph schema does not answer _service { sdl }: ${result.errors?.map((e) => e.message).join('; ') ?? 'no SDL'}`);
+  return sdl;
 }
 
 /**

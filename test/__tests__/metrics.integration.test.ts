@@ -1,7 +1,8 @@
 import { createGateway } from '../../gateway/src';
 import { createLogger } from '../../shared/logger';
-import { PROGRAM_VERSION } from '../../shared/schema-version';
-import { SHARDED_SUBGRAPHS } from '../../shared/sharded-subgraphs';
+import { fetchSdl } from '../../gateway/src/registry/registry-client';
+import { PROGRAM_VERSION, sdlHash } from '../../shared/schema-version';
+import { SHARDED_SUBGRAPHS, shardedSubgraphUrl } from '../../shared/sharded-subgraphs';
 import { listen } from '../../shared/server/http-app';
 import type { RunningNetwork } from '../../scripts/run-network';
 import { signerFor } from '../support/gateway-assertion';
@@ -90,6 +91,11 @@ describeOnBothBackends('metrics', (backend) => {
     expect(health.version).toBe(PROGRAM_VERSION);
     expect(Object.keys(health.schemas).sort()).toEqual([...SHARDED_SUBGRAPHS].sort());
     for (const hash of Object.values(health.schemas)) expect(hash).toMatch(/^[0-9a-f]{16}$/);
+    // The hash of the SDL the gateway reads from it: an unchanged hash means an unchanged schema, nothing to read again.
+    for (const subgraph of SHARDED_SUBGRAPHS) {
+      const served = await fetchSdl(shardedSubgraphUrl(cluster.server.url, subgraph), signerFor(network), cluster.clusterIds);
+      expect(health.schemas[subgraph]).toBe(sdlHash(served));
+    }
     const samples = await scrape(`${origin(network.gatewayUrl)}/metrics`);
     for (const [subgraph, hash] of Object.entries(health.schemas)) {
       expect(sampleSum(samples, 'itro_shard_info', { cluster: 'transilvania', version: PROGRAM_VERSION, subgraph, schema_hash: hash })).toBe(1);

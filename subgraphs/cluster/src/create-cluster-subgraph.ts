@@ -72,7 +72,7 @@ export async function createClusterSubgraph(options: ClusterSubgraphOptions): Pr
     });
   }
   // What this deployment serves, for the gateway and the metrics to compare across clusters.
-  const schemaHashes = Object.fromEntries(SHARDED_SUBGRAPHS.map((name) => [name, sdlHash(built[name].sdl)]));
+  const schemaHashes = Object.fromEntries(SHARDED_SUBGRAPHS.map((name) => [name, sdlHash(built[name].servedSdl)]));
   const app = createHttpApp(
     routes,
     async () => {

@@ -62,7 +62,7 @@ export async function createNetworkSubgraph(options: NetworkSubgraphOptions): Pr
   const { dataSource, logger } = options;
   const verifyToken = options.verifyToken ?? REFUSE_EVERY_TOKEN;
   const protection = options.protection ?? DEFAULT_SUBGRAPH_PROTECTION;
-  const { schema, sdl } = await buildFederatedSchema({
+  const { schema, sdl, servedSdl } = await buildFederatedSchema({
     resolvers: [
       NetworkResolver,
       ClusterResolver,
@@ -91,7 +91,7 @@ export async function createNetworkSubgraph(options: NetworkSubgraphOptions): Pr
     parseOptions: { maxTokens: protection.maxTokens },
   });
   await server.start();
-  const schemaHash = sdlHash(sdl);
+  const schemaHash = sdlHash(servedSdl);
   const published = options.publishedKeys ? publicKeySet(options.publishedKeys) : undefined;
   const app = createHttpApp<NetworkContext>(
     [{ path: '/graphql', server, context: async ({ req }) => createNetworkContext(dataSource, await verifyToken(authorizationOf(req.headers)), idempotencyKeyOf(req.headers)) }],

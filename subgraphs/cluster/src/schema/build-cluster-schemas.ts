@@ -50,7 +50,7 @@ type Reference = (reference: { id: string }, context: never) => unknown;
  */
 export async function buildClusterSchemas(
   revisions: Partial<Record<ShardedSubgraphName, SchemaRevision>> = {},
-): Promise<Record<ShardedSubgraphName, { schema: GraphQLSchema; sdl: string }>> {
+): Promise<Record<ShardedSubgraphName, { schema: GraphQLSchema; sdl: string; servedSdl: string }>> {
   const [members, projects, participation] = await Promise.all([
     buildFederatedSchema({
       resolvers: [
