@@ -23,7 +23,7 @@ export function generateActivity(
   clusters: readonly FoundingCluster[],
   coreMembers: readonly CoreMember[],
   coreProjects: readonly CoreProject[],
-): Required<ClusterData> {
+): Required<Omit<ClusterData, 'competences'>> {
   const faker = new Faker({ locale: [ro, en, base], seed });
   const participation = firstParticipation(coreProjects);
   const settings: ClusterSetting[] = clusters.map((cluster) => {

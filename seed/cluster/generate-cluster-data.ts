@@ -3,6 +3,7 @@ import type { FoundingCluster } from '../../shared/network-catalog';
 import { MemberKind } from '../../subgraphs/cluster/src/member/member-kind';
 import { ProjectStatus } from '../../subgraphs/cluster/src/project/project-status';
 import { generateActivity } from './generate-activity-data';
+import { generateCompetences } from './generate-competences';
 import { PROJECT_SUBJECTS } from './project-subjects';
 import type { ClusterData, CoreMember, CoreProject, SeedPartner } from './seed-rows';
 
@@ -27,7 +28,8 @@ const SME_EMPLOYEES = { min: 1, max: 249 };
  *
  * Members and projects come first, from a generator of their own; the clusters' activity (and the
  * members' and projects' columns that describe it) comes after, from a second generator seeded
- * with `seed + 1`. Adding to the activity therefore never moves a member or a project.
+ * with `seed + 1`; the members' competences last, from a third seeded with `seed + 2`. Adding to the
+ * activity therefore never moves a member or a project, nor competences anything before them.
  */
 export function generateClusterData(
   seed: number,
@@ -39,7 +41,8 @@ export function generateClusterData(
   for (const cluster of clusters) members.push(...generateMembers(faker, cluster));
   fitCompanyEmployees(faker, members, employeeTarget);
   const projects = clusters.flatMap((cluster) => generateProjects(faker, cluster, members));
-  return generateActivity(seed + 1, clusters, members, projects);
+  const data = generateActivity(seed + 1, clusters, members, projects);
+  return { ...data, competences: generateCompetences(seed + 2, data.members, data.activity) };
 }
 
 function generateMembers(faker: Faker, cluster: FoundingCluster): CoreMember[] {

@@ -1,3 +1,4 @@
+import type { CompetenceKind } from '../../shared/competences';
 import type { EventKind } from '../../subgraphs/cluster/src/event/event-kind';
 import type { AssemblyKind, InitiativeStatus } from '../../subgraphs/cluster/src/governance/governance-enums';
 import type { MemberKind } from '../../subgraphs/cluster/src/member/member-kind';
@@ -220,9 +221,19 @@ export interface ClusterActivity {
   eventRegistrations: SeedEventRegistration[];
 }
 
+/** One entry of a member's competences (see shared/competences.ts). */
+export interface SeedCompetence {
+  clusterId: string;
+  memberId: number;
+  kind: CompetenceKind;
+  code: string;
+}
+
 export interface ClusterData {
   members: SeedMember[];
   projects: SeedProject[];
+  /** Present in generated data; optional for the same reason as `activity`. */
+  competences?: SeedCompetence[];
   /**
    * Always present in generated data. Optional because data sets derived by reshaping members and
    * projects (the benchmarks spread one cluster's rows over several) cannot keep its references.

@@ -10,6 +10,8 @@ import { GeneralAssemblyEntity } from '../../subgraphs/cluster/src/governance/ge
 import { InitiativeEntity } from '../../subgraphs/cluster/src/governance/initiative.entity';
 import { KpiEntity } from '../../subgraphs/cluster/src/governance/kpi.entity';
 import { MemberEntity } from '../../subgraphs/cluster/src/member/member.entity';
+import { MemberCompetenceEntity } from '../../subgraphs/cluster/src/competence/member-competence.entity';
+import { regionOfCity } from '../../shared/romania-regions';
 import { MembershipFeeEntity } from '../../subgraphs/cluster/src/membership/membership-fee.entity';
 import { PersonRoleEntity } from '../../subgraphs/cluster/src/person/person-role.entity';
 import { PersonEntity } from '../../subgraphs/cluster/src/person/person.entity';
@@ -27,7 +29,7 @@ const BATCH = 200;
 const TABLES_CHILDREN_FIRST = [
   EventRegistrationEntity, EventEntity, ServiceRequestEntity, ServiceEntity, EngagementEntity, WorkingGroupMemberEntity, KpiEntity,
   InitiativeEntity, BoardMeetingEntity, PersonRoleEntity, BoardEntity, GeneralAssemblyEntity, PersonEntity, MembershipFeeEntity,
-  ProjectPartnerEntity, ProjectEntity, WorkingGroupEntity, MemberEntity,
+  ProjectPartnerEntity, ProjectEntity, WorkingGroupEntity, MemberCompetenceEntity, MemberEntity,
 ];
 
 /**
@@ -52,8 +54,10 @@ export async function writeClusterData(dataSource: DataSource, data: ClusterData
       ...member,
       nameKey: foldSortKey(member.name),
       cityKey: foldSortKey(member.city),
+      region: regionOfCity(member.city),
       version: 1,
     })));
+    await insertAll(manager, MemberCompetenceEntity, keep(data.competences ?? []) as MemberCompetenceEntity[]);
     if (data.activity) await insertActivity(manager, data.activity, keep);
     await insertAll(manager, ProjectEntity, projects.map(({ partners: _partners, ...project }) => ({
       ...project,

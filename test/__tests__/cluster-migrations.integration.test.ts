@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import type { DataSource } from 'typeorm';
 import { createDataSource, dropDatabase, ensureDatabase } from '../../shared/data-source';
 import { FOUNDING_CLUSTERS, NETWORK_FACTS } from '../../shared/network-catalog';
+import { regionOfCity } from '../../shared/romania-regions';
 import { foldSortKey } from '../../shared/sort-key';
 import { CLUSTER_MIGRATIONS, openClusterDatabase } from '../../subgraphs/cluster/src';
 import { generateClusterData, writeClusterData } from '../../seed/network-data';
@@ -76,17 +77,29 @@ describeOnBothBackends('cluster database migrations', (backend) => {
   it('reads the migrated rows through the entities, and the new tables are there and empty', async () => {
     const first = await dataSource!.getRepository(MemberEntity).findOneByOrFail({ clusterId: CLUSTER, id: members[0]!.id } as never);
     expect(first).toMatchObject({ name: members[0]!.name, votingRight: true, version: 1 });
-    for (const table of ['membership_fees', 'people', 'person_roles', 'general_assemblies', 'boards', 'board_meetings', 'initiatives', 'kpis', 'working_groups', 'working_group_members', 'project_engagements', 'services', 'service_requests', 'events', 'event_registrations', 'idempotency_keys']) {
+    for (const table of ['member_competences', 'membership_fees', 'people', 'person_roles', 'general_assemblies', 'boards', 'board_meetings', 'initiatives', 'kpis', 'working_groups', 'working_group_members', 'project_engagements', 'services', 'service_requests', 'events', 'event_registrations', 'idempotency_keys']) {
       const rows: Array<{ n: number | string }> = await dataSource!.query(`SELECT COUNT(*) AS n FROM ${table}`);
       expect([table, Number(rows[0]!.n)]).toEqual([table, 0]);
     }
+  });
+
+  it('gives each old member the region of its city, where the network places that town', async () => {
+    const rows: Array<{ id: number | string; region: string | null }> = await dataSource!.query('SELECT id, region FROM members ORDER BY id');
+    expect(rows.map((row) => [Number(row.id), row.region])).toEqual(members.map((member) => [member.id, regionOfCity(member.city)]));
+    // Every town of Banat Software's members lies in Vest.
+    expect(new Set(rows.map((row) => row.region))).toEqual(new Set(['VEST']));
   });
 
   it('takes the full seed after migrating, and the migration undoes without losing the old rows', async () => {
     await writeClusterData(dataSource!, data, [CLUSTER]);
     const counts: Array<{ n: number | string }> = await dataSource!.query('SELECT COUNT(*) AS n FROM people');
     expect(Number(counts[0]!.n)).toBeGreaterThan(members.length);
-    // Undone newest first (the idempotency keys, the id sequences, the audit log), each taking only its own table.
+    const competences: Array<{ n: number | string }> = await dataSource!.query('SELECT COUNT(*) AS n FROM member_competences');
+    expect(Number(competences[0]!.n)).toBe(data.competences.filter((entry) => entry.clusterId === CLUSTER).length);
+    // Undone newest first (the competences, the idempotency keys, the id sequences, the audit log), each taking only its own table or columns.
+    await dataSource!.undoLastMigration({ transaction: 'each' });
+    await expect(dataSource!.query('SELECT COUNT(*) FROM member_competences')).rejects.toHaveProperty('message', expect.stringMatching(/member_competences/));
+    await expect(dataSource!.query('SELECT region FROM members')).rejects.toHaveProperty('message', expect.stringMatching(/region/));
     await dataSource!.undoLastMigration({ transaction: 'each' });
     await expect(dataSource!.query('SELECT COUNT(*) FROM idempotency_keys')).rejects.toHaveProperty('message', expect.stringMatching(/idempotency_keys/));
     await expect(dataSource!.query('SELECT COUNT(*) AS n FROM local_id_sequences')).resolves.toHaveLength(1);

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { loaderKit, type Factories } from './db/loader-kit';
+import { competenceLoaders, type CompetenceLoaders } from './competence/competence.loaders';
 import { engagementLoaders, type EngagementLoaders } from './engagement/engagement.loaders';
 import { eventLoaders, type EventLoaders } from './event/event.loaders';
 import { governanceLoaders, type GovernanceLoaders } from './governance/governance.loaders';
@@ -15,6 +16,7 @@ export type { MemberProject } from './project/project.loaders';
 
 /** Every loader a request of the cluster subgraph may use, each feature's from its own folder. */
 export type ClusterLoaders = MemberLoaders &
+  CompetenceLoaders &
   MembershipLoaders &
   PersonLoaders &
   GovernanceLoaders &
@@ -34,6 +36,7 @@ export function clusterLoaderMaker(dataSource: DataSource, clusterIds: readonly 
   const kit = loaderKit(dataSource, clusterIds);
   return lazily<ClusterLoaders>({
     ...memberLoaders(kit),
+    ...competenceLoaders(kit),
     ...membershipLoaders(kit),
     ...personLoaders(kit),
     ...governanceLoaders(kit),

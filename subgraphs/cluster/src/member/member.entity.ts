@@ -1,5 +1,6 @@
 import { Column, Entity } from 'typeorm';
 import { ClusterKeyedRow } from '../db/cluster-keyed-row';
+import type { DevelopmentRegion } from '../../../../shared/network-catalog';
 import type { MemberKind } from './member-kind';
 import type { MembershipStatus } from '../membership/membership-status';
 
@@ -27,6 +28,10 @@ export class MemberEntity extends ClusterKeyedRow {
 
   @Column({ name: 'city_key', type: 'varchar', length: 100 })
   cityKey: string;
+
+  /** The development region of `city` (shared/romania-regions.ts); null for a town not listed there. */
+  @Column({ type: 'varchar', length: 24, nullable: true })
+  region: DevelopmentRegion | null;
 
   @Column({ type: 'int' })
   founded: number;

@@ -10,6 +10,7 @@ export function toMember(row: MemberEntity): Member {
     kind: row.kind,
     employees: row.employees,
     city: row.city,
+    region: row.region,
     founded: row.founded,
     cluster: { id: row.clusterId },
     membership: { memberId: id, joinedOn: row.joinedOn, status: row.membershipStatus, statusSince: row.statusSince, votingRight: Boolean(row.votingRight) },

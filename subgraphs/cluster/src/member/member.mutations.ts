@@ -2,6 +2,7 @@ import { Arg, Ctx, Directive, Field, ID, InputType, Int, Mutation, Resolver } fr
 import { encodeGlobalId } from '../../../../shared/global-id';
 import { conflict, intInRange, optionalIsoDate, rejectWhen, servedCluster, servedId, sortableText } from '../../../../shared/mutation-input';
 import { shardDirective } from '../../../../shared/shard-directive';
+import { regionOfCity } from '../../../../shared/romania-regions';
 import { foldSortKey } from '../../../../shared/sort-key';
 import { authorizeClusterWrite } from '../access/write-access';
 import type { ClusterContext } from '../context';
@@ -114,6 +115,7 @@ export class MemberMutations {
         employees,
         city,
         cityKey: foldSortKey(city),
+        region: regionOfCity(city),
         founded,
         joinedOn,
         membershipStatus: MembershipStatus.ACTIVE,
@@ -142,6 +144,7 @@ export class MemberMutations {
     if (input.city !== null && input.city !== undefined) {
       changes.city = sortableText(input.city, 'city', 100);
       changes.cityKey = foldSortKey(changes.city);
+      changes.region = regionOfCity(changes.city);
     }
     if (input.founded !== null && input.founded !== undefined) changes.founded = checkedFounded(input.founded);
     rejectWhen(Object.keys(changes).length === 0, 'id', 'is all the input gives: name at least one field to change');

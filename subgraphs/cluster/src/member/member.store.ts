@@ -2,6 +2,7 @@ import { badUserInput } from '../../../../shared/errors';
 import { foldSortKey } from '../../../../shared/sort-key';
 import { containsPattern, LIKE_ESCAPE } from '../paging/like-pattern';
 import type { Listing } from '../paging/listing';
+import { requireCompetences } from '../competence/competence.store';
 import { MemberEntity } from './member.entity';
 import { MemberOrderField, type MemberFilter } from './member.inputs';
 
@@ -30,5 +31,12 @@ export const MEMBERS: Listing<MemberEntity, MemberFilter> = {
       if (filter.city.length > 100) throw badUserInput('city is longer than 100 characters', { argument: 'city' });
       query.andWhere('m.city_key = :city', { city: foldSortKey(filter.city) });
     }
+    if (filter.regions) {
+      if (filter.regions.length === 0) query.andWhere('1 = 0');
+      else query.andWhere('m.region IN (:...regions)', { regions: filter.regions });
+    }
+    requireCompetences(query, 'm', 'AREA', filter.competences ?? []);
+    requireCompetences(query, 'm', 'CERTIFICATION', filter.certifications ?? []);
+    requireCompetences(query, 'm', 'PROGRAMME', filter.programmes ?? []);
   },
 };

@@ -1,4 +1,6 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { DEVELOPMENT_REGIONS } from '../../../../shared/development-region';
+import type { DevelopmentRegion } from '../../../../shared/network-catalog';
 import { shardDirective } from '../../../../shared/shard-directive';
 import { ClusterNode } from '../cluster-ref/cluster.type';
 import { MemberKind } from './member-kind';
@@ -23,6 +25,9 @@ export class Member {
 
   @Field()
   city: string;
+
+  @Field(() => DEVELOPMENT_REGIONS, { nullable: true, description: 'The development region of its city; null for a town the network does not place.' })
+  region: DevelopmentRegion | null;
 
   @Field(() => Int, { description: 'Year the organisation was founded.' })
   founded: number;

@@ -27,6 +27,8 @@ import { ServiceMutations } from '../service/service.mutations';
 import { GovernanceMutations } from '../governance/governance.mutations';
 import { ProjectMutations } from '../project/project.mutations';
 import { EventMutations } from '../event/event.mutations';
+import { CompetenceMutations } from '../competence/competence.mutations';
+import { MemberCompetenceResolver, NetworkCompetenceResolver } from '../competence/competence.resolver';
 import { ParticipationResolver, resolveParticipationReference } from '../participation/participation.resolver';
 import { MemberParticipation, ProjectStub } from '../participation/participation.type';
 import { PersonResolver, PersonRoleResolver } from '../person/person.resolver';
@@ -82,6 +84,9 @@ export async function buildClusterSchemas(
         GovernanceMutations,
         AuditLogResolver,
         AuditEntryConnectionTypes.TotalCountResolver,
+        MemberCompetenceResolver,
+        NetworkCompetenceResolver,
+        CompetenceMutations,
       ],
       references: {
         Member: resolveMemberReference as Reference,

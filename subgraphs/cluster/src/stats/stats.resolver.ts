@@ -47,6 +47,7 @@ export class NetworkStatsResolver {
       projectsByStatus: [],
       collaboration: [],
       clusterIds: selected,
+      kinds: kinds ?? null,
     };
     for (const figures of all) {
       stats.members += figures.members;

@@ -123,4 +123,7 @@ export class NetworkStats {
 
   /** The clusters the figures cover, for the field resolvers; not a GraphQL field. */
   clusterIds: string[];
+
+  /** The helix kinds counted (all when absent), for the field resolvers; not a GraphQL field. */
+  kinds?: MemberKind[] | null;
 }

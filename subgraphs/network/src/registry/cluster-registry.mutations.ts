@@ -13,7 +13,7 @@ import { ClusterEntity } from './cluster.entity';
 import { ClusterStatus } from './cluster-status';
 import { Cluster } from './cluster.type';
 import { parseDeploymentUrl } from './deployment-url';
-import { DEVELOPMENT_REGIONS } from './development-region';
+import { DEVELOPMENT_REGIONS } from '../../../../shared/development-region';
 
 /** Taken by the one-database deployment that serves every cluster (`start:cluster -- all`). */
 const RESERVED_IDS = new Set(['all']);

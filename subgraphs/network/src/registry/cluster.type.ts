@@ -1,6 +1,6 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import type { DevelopmentRegion } from '../../../../shared/network-catalog';
-import { DEVELOPMENT_REGIONS } from './development-region';
+import { DEVELOPMENT_REGIONS } from '../../../../shared/development-region';
 import { ClusterStatus } from './cluster-status';
 import { PLAIN_FIELDS } from '../../../../shared/server/federated-schema';
 

@@ -1,5 +1,5 @@
 import { registerEnumType } from 'type-graphql';
-import type { DevelopmentRegion } from '../../../../shared/network-catalog';
+import type { DevelopmentRegion } from './network-catalog';
 
 /**
  * The GraphQL enum of shared/network-catalog.ts's `DevelopmentRegion`. The mapped type makes the
@@ -16,17 +16,21 @@ export const DEVELOPMENT_REGIONS = {
   VEST: 'VEST',
 } as const satisfies { [Region in DevelopmentRegion]: Region };
 
+/** Each region as Romanians write it, for pages and exports. */
+export const REGION_NAMES: { readonly [Region in DevelopmentRegion]: string } = {
+  NORD_VEST: 'Nord-Vest',
+  CENTRU: 'Centru',
+  NORD_EST: 'Nord-Est',
+  SUD_EST: 'Sud-Est',
+  SUD_MUNTENIA: 'Sud-Muntenia',
+  BUCURESTI_ILFOV: 'București-Ilfov',
+  SUD_VEST_OLTENIA: 'Sud-Vest Oltenia',
+  VEST: 'Vest',
+};
+
 registerEnumType(DEVELOPMENT_REGIONS, {
   name: 'DevelopmentRegion',
   description: "Romania's eight development regions (NUTS 2), where a cluster is based.",
-  valuesConfig: {
-    NORD_VEST: { description: 'Nord-Vest' },
-    CENTRU: { description: 'Centru' },
-    NORD_EST: { description: 'Nord-Est' },
-    SUD_EST: { description: 'Sud-Est' },
-    SUD_MUNTENIA: { description: 'Sud-Muntenia' },
-    BUCURESTI_ILFOV: { description: 'București-Ilfov' },
-    SUD_VEST_OLTENIA: { description: 'Sud-Vest Oltenia' },
-    VEST: { description: 'Vest' },
-  },
+  valuesConfig: Object.fromEntries(Object.entries(REGION_NAMES).map(([region, name]) => [region, { description: name }])),
 });
+

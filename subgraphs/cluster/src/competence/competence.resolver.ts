@@ -1,0 +1,23 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { ClusterContext } from '../context';
+import { Member } from '../member/member.type';
+import { NetworkStats } from '../stats/stats.type';
+import { loadCompetenceFigures } from './competence.store';
+import { toCompetenceSets } from './competence.store';
+import { CompetenceStats, MemberCompetences } from './competence.type';
+
+@Resolver(() => Member)
+export class MemberCompetenceResolver {
+  @FieldResolver(() => MemberCompetences, { description: 'Competence areas, certifications and funding programmes, as the member\u2019s people or its cluster\u2019s staff set them.' })
+  async competences(@Root() member: Member, @Ctx() context: ClusterContext): Promise<MemberCompetences> {
+    return toCompetenceSets(await context.loaders.competencesByMember.load(member.id));
+  }
+}
+
+@Resolver(() => NetworkStats)
+export class NetworkCompetenceResolver {
+  @FieldResolver(() => [CompetenceStats], { description: 'Every competence area, in the enum\u2019s order: the members with it, the companies among them and their employees.' })
+  byCompetence(@Root() stats: NetworkStats, @Ctx() context: ClusterContext): Promise<CompetenceStats[]> {
+    return loadCompetenceFigures(context.dataSource, stats.clusterIds, stats.kinds);
+  }
+}
