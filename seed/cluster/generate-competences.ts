@@ -71,11 +71,11 @@ export function generateCompetences(seed: number, members: readonly SeedMember[]
 function drawAreas(faker: Faker, member: SeedMember, fromGroups: ReadonlySet<CompetenceArea>): Set<CompetenceArea> {
   const profile = AREA_PROFILE[member.kind];
   const areas = new Set<CompetenceArea>();
-  // A working group is joined for what a member does, most of the time.
-  for (const area of fromGroups) if (faker.datatype.boolean({ probability: 0.7 })) areas.add(area);
   const wanted = faker.number.int({ min: profile.count[0], max: profile.count[1] });
   const choices = Object.entries(profile.weights).map(([value, weight]) => ({ value: value as CompetenceArea, weight }));
   for (let attempt = 0; areas.size < wanted && attempt < 20; attempt++) areas.add(faker.helpers.weightedArrayElement(choices));
+  // A working group is joined for what a member does, most of the time.
+  for (const area of fromGroups) if (faker.datatype.boolean({ probability: 0.7 })) areas.add(area);
   return areas;
 }
 

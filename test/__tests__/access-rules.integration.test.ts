@@ -297,6 +297,13 @@ describeOnBothBackends('who may see and change what', (backend) => {
       input: (_, attempt) => ({ input: { cluster: OWN, title: `Atelierul matricei ${attempt}`, kind: 'WORKSHOP', startsOn: '2099-04-04', city: 'Arad', capacity: 20 } }),
     },
     {
+      operation: 'setMemberCompetences',
+      selfService: true,
+      document: `mutation($input: SetMemberCompetencesInput!) { setMemberCompetences(input: $input) { id } }`,
+      // Always a member of the matrix's cluster: a member of another cluster may set its own, in its own cluster, not these.
+      input: (actingFor, attempt) => ({ input: { memberId: actingFor.startsWith(`${OWN}:`) ? actingFor : fixture.adminActsFor, areas: attempt % 2 === 0 ? ['ERP'] : ['CLOUD'] } }),
+    },
+    {
       operation: 'registerForEvent',
       selfService: true,
       document: `mutation($input: RegisterForEventInput!) { registerForEvent(input: $input) { id } }`,

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { CERTIFICATION_CODES, COMPETENCE_AREA_CODES, FUNDING_PROGRAMME_CODES } from '../../shared/competences';
 import { FOUNDING_CLUSTERS } from '../../shared/network-catalog';
 
 /**
@@ -19,6 +20,7 @@ export interface GeneratedQuery {
 const CLUSTER_IDS = FOUNDING_CLUSTERS.map((cluster) => cluster.id);
 const MEMBER_KINDS = ['STARTUP', 'SME', 'LARGE_ENTERPRISE', 'UNIVERSITY', 'RESEARCH_INSTITUTE', 'PUBLIC_AUTHORITY', 'CATALYST', 'COMMUNITY'];
 const PROJECT_STATUSES = ['PROPOSED', 'ACTIVE', 'COMPLETED'];
+const REGIONS = ['NORD_VEST', 'CENTRU', 'NORD_EST', 'SUD_EST', 'SUD_MUNTENIA', 'BUCURESTI_ILFOV', 'SUD_VEST_OLTENIA', 'VEST'];
 
 // Substrings and cities chosen to hit diacritics, case, LIKE wildcards and quotes.
 const NAME_PARTS = ['a', 'soft', 'SOFT', 'tech', 'Ș', 'ș', 'ță', 'Ă', 'î', 'it s', 'srl', 'Digital', 'univers', 'cluj', '%', '_', '!', "'", '"', '\\', 'zzzz', ' '];
@@ -40,6 +42,10 @@ const memberFilter = fc.option(
       nameContains: fc.constantFrom(...NAME_PARTS),
       minEmployees: fc.constantFrom(0, 1, 10, 50, 120, 250, 1000),
       city: fc.constantFrom(...CITIES),
+      competences: fc.subarray(COMPETENCE_AREA_CODES, { minLength: 0, maxLength: 2 }),
+      certifications: fc.subarray(CERTIFICATION_CODES, { minLength: 0, maxLength: 2 }),
+      programmes: fc.subarray(FUNDING_PROGRAMME_CODES, { minLength: 0, maxLength: 2 }),
+      regions: fc.subarray(REGIONS, { minLength: 0, maxLength: 3 }),
     },
     { requiredKeys: [] },
   ),
@@ -66,7 +72,7 @@ function spell(typeName: string, fields: string, how: Spelling, fragmentName: st
 }
 
 const memberFields = fc.record({
-  scalars: fc.subarray(['name', 'kind', 'employees', 'city', 'founded', '__typename'], { minLength: 0 }),
+  scalars: fc.subarray(['name', 'kind', 'employees', 'city', 'region', 'founded', '__typename', 'competences { areas certifications programmes }'], { minLength: 0 }),
   cluster: fc.boolean(),
   projects: fc.boolean(),
   records: fc.boolean(),
@@ -102,7 +108,7 @@ export const memberWalk: fc.Arbitrary<GeneratedQuery> = fc
     const args = c.asVariables
       ? 'filter: $filter, orderBy: $orderBy, first: $first, after: $after, clusters: $clusters'
       : [
-          c.filter ? `filter: ${literal(c.filter, ['kind'])}` : '',
+          c.filter ? `filter: ${literal(c.filter, ['kind', 'competences', 'certifications', 'programmes', 'regions'])}` : '',
           c.orderBy ? `orderBy: ${literal(c.orderBy, ['field', 'direction'])}` : '',
           c.first === undefined ? '' : `first: ${c.first}`,
           'after: $after',
@@ -173,6 +179,8 @@ export const aggregates: fc.Arbitrary<GeneratedQuery> = fc
     clusters: clusterSubset,
     byKind: fc.boolean(),
     byCluster: fc.boolean(),
+    byCompetence: fc.boolean(),
+    kinds: fc.option(fc.subarray(MEMBER_KINDS, { minLength: 0, maxLength: 3 }), { nil: undefined, freq: 3 }),
     alsoMember: fc.option(fc.constantFrom(...CLUSTER_IDS), { nil: undefined }),
     twice: fc.boolean(),
     extremes: fc.boolean(),
@@ -180,13 +188,15 @@ export const aggregates: fc.Arbitrary<GeneratedQuery> = fc
     how: spelling,
   })
   .map((c) => {
-    const args = c.clusters ? `(clusters: ${JSON.stringify(c.clusters)})` : '';
+    const given = [c.clusters ? `clusters: ${JSON.stringify(c.clusters)}` : '', c.kinds ? `kinds: [${c.kinds.join(', ')}]` : ''].filter(Boolean);
+    const args = given.length > 0 ? `(${given.join(', ')})` : '';
     const byKind = spell('KindStats', 'kind count employees averageEmployees size: averageEmployees', c.how, 'KindFigures');
     const body = [
       'members companies employees projects __typename averageCompanySize',
       c.extremes ? 'earliestFounded largestMemberEmployees' : '',
       c.byKind ? `byKind { ${byKind.selection} }` : '',
       c.byCluster ? 'byCluster { cluster { id name } members companies employees projects }' : '',
+      c.byCompetence ? 'byCompetence { area members companies employees }' : '',
       c.activity ? 'projectsByStatus { status count } collaboration { pair first { id name } second { id } projects }' : '',
     ]
       .filter(Boolean)

@@ -1,9 +1,9 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
+import { shardDirective } from '../../../../shared/shard-directive';
 import type { ClusterContext } from '../context';
 import { Member } from '../member/member.type';
 import { NetworkStats } from '../stats/stats.type';
-import { loadCompetenceFigures } from './competence.store';
-import { toCompetenceSets } from './competence.store';
+import { loadCompetenceFigures, toCompetenceSets } from './competence.store';
 import { CompetenceStats, MemberCompetences } from './competence.type';
 
 @Resolver(() => Member)
@@ -17,6 +17,7 @@ export class MemberCompetenceResolver {
 @Resolver(() => NetworkStats)
 export class NetworkCompetenceResolver {
   @FieldResolver(() => [CompetenceStats], { description: 'Every competence area, in the enum\u2019s order: the members with it, the companies among them and their employees.' })
+  @Directive(shardDirective({ merge: 'groupBy', key: 'area' }))
   byCompetence(@Root() stats: NetworkStats, @Ctx() context: ClusterContext): Promise<CompetenceStats[]> {
     return loadCompetenceFigures(context.dataSource, stats.clusterIds, stats.kinds);
   }
