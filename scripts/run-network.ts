@@ -19,6 +19,8 @@ import { createNetworkSubgraph, openNetworkDatabase, seedNetwork } from '../subg
 
 export interface NetworkPlan {
   host: string;
+  /** The gateway whose partner search the network subgraph asks for consortia; `runNetwork` sets its own. */
+  partnerSearchUrl?: () => string | undefined;
   /** Fixed ports, or `0` everywhere for tests. */
   ports: { gateway: number; network: number; clusterBase: number } | 'ephemeral';
   /** What every server of the network waits for of its clients; `DEFAULT_SERVER_TIMEOUTS` for those left out. */
@@ -221,6 +223,7 @@ export async function runSubgraphs(plan: NetworkPlan): Promise<RunningSubgraphs>
       publishedKeys: { keys: [...(plan.authKeys?.keys ?? []), ...gatewayKeys.keys] },
       protection,
       metrics: plan.metrics ?? true,
+      ...(plan.partnerSearchUrl ? { gatewayUrl: plan.partnerSearchUrl } : {}),
     });
     const networkServer = await listen(network.app, port((p) => p.network), plan.host, { timeouts: plan.serverTimeouts });
     let networkStopped = false;
@@ -244,7 +247,9 @@ export async function runNetwork(plan: NetworkPlan): Promise<RunningNetwork> {
   const logger = plan.logger ?? createLogger('network');
   // The subgraphs and the gateway of one network must agree on the gateway's key.
   const gatewayKeys = await gatewayKeysOf(plan);
-  const subgraphs = await runSubgraphs({ ...plan, logger, gatewayKeys });
+  // Known once the gateway listens; the network subgraph asks it only when a consortium is asked for.
+  let gatewayUrl: string | undefined;
+  const subgraphs = await runSubgraphs({ ...plan, logger, gatewayKeys, partnerSearchUrl: plan.partnerSearchUrl ?? (() => gatewayUrl) });
   try {
     const gateway = await createGateway({
       source: { kind: 'registry', networkUrl: subgraphs.networkUrl },
@@ -261,6 +266,7 @@ export async function runNetwork(plan: NetworkPlan): Promise<RunningNetwork> {
       ...(plan.webDir ? { webDir: plan.webDir } : {}),
     });
     const gatewayServer = await listen(gateway.app, plan.ports === 'ephemeral' ? 0 : plan.ports.gateway, plan.host, { timeouts: plan.serverTimeouts });
+    gatewayUrl = `${gatewayServer.url}/graphql`;
     return {
       ...subgraphs,
       gatewayUrl: `${gatewayServer.url}/graphql`,

@@ -32,6 +32,7 @@ async function main(): Promise<void> {
     publishedKeys: { keys: [...keys.keys, ...gatewayKeys.keys] },
     protection: config.subgraphProtection,
     metrics: config.metrics,
+    gatewayUrl: () => config.gatewayUrl,
   });
   const server = await listen(subgraph.app, config.ports.network, config.host, { timeouts: config.serverTimeouts });
   process.stdout.write(`network subgraph answers at ${server.url}/graphql; its token keys at ${server.url}${JWKS_PATH}\n`);

@@ -31,6 +31,8 @@ const environmentSchema = z.object({
   SERVER_KEEP_ALIVE_TIMEOUT_MS: serverMs.default(DEFAULT_SERVER_TIMEOUTS.keepAliveMs),
   /** Where the gateway reads the cluster registry and the network subgraph answers. */
   NETWORK_URL: z.url().default('http://127.0.0.1:4001/graphql'),
+  /** Where the network subgraph asks the network's partner search when it assembles consortia. */
+  GATEWAY_URL: z.url().default('http://127.0.0.1:4000/graphql'),
   DATA_DIR: z.string().min(1).default('data'),
   /** `sqlite:<file>` (embedded default) or `mysql://user:password@host:port/database`. */
   NETWORK_DATABASE_URL: z.string().min(1).optional(),
@@ -121,6 +123,8 @@ export interface Config {
   /** What every process's server waits for of its clients (`listen`). */
   serverTimeouts: ServerTimeouts;
   networkUrl: string;
+  /** Where the network subgraph asks the partner search for consortia. */
+  gatewayUrl: string;
   dataDir: string;
   networkDatabaseUrl: string;
   /** The database URL of one cluster. */
@@ -199,6 +203,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     ports: { gateway: e.GATEWAY_PORT, network: e.NETWORK_PORT, clusterBase: e.CLUSTER_BASE_PORT },
     serverTimeouts: { headersMs: e.SERVER_HEADERS_TIMEOUT_MS, requestMs: e.SERVER_REQUEST_TIMEOUT_MS, keepAliveMs: e.SERVER_KEEP_ALIVE_TIMEOUT_MS },
     networkUrl: e.NETWORK_URL,
+    gatewayUrl: e.GATEWAY_URL,
     dataDir,
     networkDatabaseUrl: e.NETWORK_DATABASE_URL ?? `sqlite:${path.join(dataDir, 'network.sqlite')}`,
     clusterDatabaseUrlTemplate: clusterTemplate,

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Identity } from '../../../shared/auth/identity';
 import { ObjectiveDirectory } from './alliance/objective-directory';
+import type { CandidateSource } from './consortium/candidates';
 import { InitiativeDirectory } from './initiatives/initiative-directory';
 import { ClusterDirectory } from './registry/cluster-directory';
 
@@ -14,12 +15,25 @@ export interface NetworkContext {
   identity: Identity;
   /** The request's Idempotency-Key header, for the write it names (see shared/idempotency). */
   idempotencyKey?: string;
+  /** The caller's `Authorization` as sent, for the partner searches a consortium asks on their behalf. */
+  authorization?: string;
+  /** Where consortia find their candidates: the network's partner search. */
+  candidates: CandidateSource;
+}
+
+/** What a request brings besides the caller. */
+export interface NetworkRequest {
+  idempotencyKey?: string;
+  authorization?: string;
 }
 
 /** A new context per request, so that loader caches never outlive the request that filled them. */
-export function createNetworkContext(dataSource: DataSource, identity: Identity, idempotencyKey?: string): NetworkContext {
+export function createNetworkContext(dataSource: DataSource, identity: Identity, candidates: CandidateSource, request: NetworkRequest = {}): NetworkContext {
+  const { idempotencyKey, authorization } = request;
   return {
     ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
+    ...(authorization === undefined ? {} : { authorization }),
+    candidates,
     identity,
     dataSource,
     clusters: new ClusterDirectory(dataSource),

@@ -25,6 +25,8 @@ import { resolveClusterReference } from './registry/cluster-reference';
 import { ClusterResolver } from './registry/cluster.resolver';
 import { ClusterRegistryMutations } from './registry/cluster-registry.mutations';
 import { ViewerResolver } from './viewer/viewer.resolver';
+import { gatewayCandidates, type CandidateSource } from './consortium/candidates';
+import { ConsortiumResolver } from './consortium/consortium.resolver';
 
 export interface NetworkSubgraphOptions {
   /** An opened, migrated database (`openNetworkDatabase`); the caller keeps ownership of it. */
@@ -43,6 +45,13 @@ export interface NetworkSubgraphOptions {
   publishedKeys?: SigningKeySet;
   /** Its own limits, behind the gateway's; `DEFAULT_SUBGRAPH_PROTECTION` when omitted. */
   protection?: SubgraphProtection;
+  /**
+   * Where consortia find their candidates: by default the partner search of the gateway at
+   * `gatewayUrl()` (`GATEWAY_URL`), asked on the caller's behalf; without either, `consortium`
+   * answers NETWORK_UNAVAILABLE.
+   */
+  candidates?: CandidateSource;
+  gatewayUrl?: () => string | undefined;
 }
 
 /** Where the network subgraph publishes the public keys tokens are verified with. */
@@ -62,6 +71,7 @@ export async function createNetworkSubgraph(options: NetworkSubgraphOptions): Pr
   const { dataSource, logger } = options;
   const verifyToken = options.verifyToken ?? REFUSE_EVERY_TOKEN;
   const protection = options.protection ?? DEFAULT_SUBGRAPH_PROTECTION;
+  const candidates = options.candidates ?? gatewayCandidates(options.gatewayUrl ?? (() => undefined));
   const { schema, sdl, servedSdl } = await buildFederatedSchema({
     resolvers: [
       NetworkResolver,
@@ -75,6 +85,7 @@ export async function createNetworkSubgraph(options: NetworkSubgraphOptions): Pr
       ClusterRegistryMutations,
       NetworkAuditLogResolver,
       NetworkAuditEntryConnectionTypes.TotalCountResolver,
+      ConsortiumResolver,
     ],
     references: { Cluster: resolveClusterReference },
   });
@@ -94,7 +105,16 @@ export async function createNetworkSubgraph(options: NetworkSubgraphOptions): Pr
   const schemaHash = sdlHash(servedSdl);
   const published = options.publishedKeys ? publicKeySet(options.publishedKeys) : undefined;
   const app = createHttpApp<NetworkContext>(
-    [{ path: '/graphql', server, context: async ({ req }) => createNetworkContext(dataSource, await verifyToken(authorizationOf(req.headers)), idempotencyKeyOf(req.headers)) }],
+    [
+      {
+        path: '/graphql',
+        server,
+        context: async ({ req }) => {
+          const authorization = authorizationOf(req.headers);
+          return createNetworkContext(dataSource, await verifyToken(authorization), candidates, { idempotencyKey: idempotencyKeyOf(req.headers), authorization });
+        },
+      },
+    ],
     async () => {
       await dataSource.query('SELECT 1');
       return { database: 'ok', version: PROGRAM_VERSION, schemas: { network: schemaHash } };

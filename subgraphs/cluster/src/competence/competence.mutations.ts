@@ -9,7 +9,7 @@ import { writeTransaction } from '../db/write-transaction';
 import { currentMember } from '../member/current-member';
 import { toMember } from '../member/member.mapper';
 import { Member } from '../member/member.type';
-import { CertificationEnum, CompetenceAreaEnum, FundingProgrammeEnum } from './competence-enums';
+import { CertificationEnum, CompetenceAreaEnum, FundingProgrammeEnum } from '../../../../shared/competence-enums';
 import { loadCompetenceSets, replaceCompetences } from './competence.store';
 
 @InputType('SetMemberCompetencesInput', { description: 'Each list given replaces the member\u2019s; a list left out stays as it is.' })

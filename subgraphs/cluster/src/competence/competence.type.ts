@@ -2,7 +2,7 @@ import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import type { Certification, CompetenceArea, FundingProgramme } from '../../../../shared/competences';
 import { PLAIN_FIELDS } from '../../../../shared/server/federated-schema';
 import { shardDirective } from '../../../../shared/shard-directive';
-import { CertificationEnum, CompetenceAreaEnum, FundingProgrammeEnum } from './competence-enums';
+import { CertificationEnum, CompetenceAreaEnum, FundingProgrammeEnum } from '../../../../shared/competence-enums';
 
 @ObjectType('MemberCompetences', { ...PLAIN_FIELDS, description: 'What a member can do, each list in its enum\u2019s order.' })
 export class MemberCompetences {

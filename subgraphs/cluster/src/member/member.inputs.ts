@@ -2,7 +2,7 @@ import { Field, InputType, Int, registerEnumType } from 'type-graphql';
 import type { Certification, CompetenceArea, FundingProgramme } from '../../../../shared/competences';
 import { DEVELOPMENT_REGIONS } from '../../../../shared/development-region';
 import type { DevelopmentRegion } from '../../../../shared/network-catalog';
-import { CertificationEnum, CompetenceAreaEnum, FundingProgrammeEnum } from '../competence/competence-enums';
+import { CertificationEnum, CompetenceAreaEnum, FundingProgrammeEnum } from '../../../../shared/competence-enums';
 import { SortDirection } from '../paging/sort-direction';
 import { MemberKind } from './member-kind';
 

@@ -29,6 +29,8 @@ import { ProjectMutations } from '../project/project.mutations';
 import { EventMutations } from '../event/event.mutations';
 import { CompetenceMutations } from '../competence/competence.mutations';
 import { MemberCompetenceResolver, NetworkCompetenceResolver } from '../competence/competence.resolver';
+import { PartnerMatchConnectionResolver } from '../competence/partner-match.type';
+import { PartnerSearchResolver } from '../competence/partner-search.resolver';
 import { ParticipationResolver, resolveParticipationReference } from '../participation/participation.resolver';
 import { MemberParticipation, ProjectStub } from '../participation/participation.type';
 import { PersonResolver, PersonRoleResolver } from '../person/person.resolver';
@@ -86,6 +88,8 @@ export async function buildClusterSchemas(
         AuditEntryConnectionTypes.TotalCountResolver,
         MemberCompetenceResolver,
         NetworkCompetenceResolver,
+        PartnerSearchResolver,
+        PartnerMatchConnectionResolver,
         CompetenceMutations,
       ],
       references: {

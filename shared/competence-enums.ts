@@ -1,5 +1,5 @@
 import { registerEnumType } from 'type-graphql';
-import { CERTIFICATIONS, COMPETENCE_AREAS, FUNDING_PROGRAMMES, type Certification, type CompetenceArea, type FundingProgramme } from '../../../../shared/competences';
+import { CERTIFICATIONS, COMPETENCE_AREAS, FUNDING_PROGRAMMES, type Certification, type CompetenceArea, type FundingProgramme } from './competences';
 
 /** The controlled lists of shared/competences.ts as GraphQL enums, each value described by its label. */
 function enumOf<Code extends string>(labels: Readonly<Record<Code, string>>): { readonly [C in Code]: C } {
