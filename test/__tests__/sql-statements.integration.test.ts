@@ -18,6 +18,17 @@ const PAGE = (first: number) => `{ members(first: ${first}) { edges { node {
   projects { id title underNda workingGroup { name } lead { id name } partners { id name cluster { id } } engagements { priority valueEur member { id name } } }
 } } } }`;
 
+/** A partner search page with everything a page of matches shows. */
+const PARTNERS = (first: number) => `{ partnerSearch(need: { competences: [AI_DATA, CLOUD, CYBERSECURITY], certifications: [ISO_9001], programmes: [PNRR], employees: { min: 10, max: 249 } }, first: ${first}) {
+  totalCount edges { node { score matched { areas certifications programmes } member { id name kind region competences { areas } cluster { id shortName } } } }
+} }`;
+
+const CONSORTIUM = (first: number) => `{ consortium(first: ${first}, call: { minRegions: 2, roles: [
+  { label: "University", kinds: [UNIVERSITY], competences: [AI_DATA] },
+  { label: "SMEs", kinds: [SME], competences: [AI_DATA, CYBERSECURITY], count: 2 },
+  { label: "Authority", kinds: [PUBLIC_AUTHORITY], competences: [E_GOVERNMENT] }
+] }) { score roles { label members { id name kind } } } }`;
+
 describeOnBothBackends('SQL statements per request', (backend) => {
   const counts = { statements: 0, fetches: 0 };
   /** The statements of the last measured request, by their first words, to name any that differ. */
@@ -46,15 +57,23 @@ describeOnBothBackends('SQL statements per request', (backend) => {
     for (const network of Object.values(networks)) await network?.close();
   });
 
-  async function measure(network: RunningNetwork, first: number): Promise<{ statements: number; fetches: number; partners: number; sql: string[] }> {
-    const answer = await postGraphQL<{ members: { edges: Array<{ node: { projects: Array<{ partners: unknown[] }> } }> } }>(network.gatewayUrl, PAGE(first));
+  /** The statements and shard fetches of one request, asked once before so that caches of the schema and plan are warm. */
+  async function statementsOf(network: RunningNetwork, query: string): Promise<{ statements: number; fetches: number; sql: string[]; data: unknown }> {
+    const answer = await postGraphQL(network.gatewayUrl, query);
     expect(answer.errors).toBeUndefined();
     counts.statements = 0;
     counts.fetches = 0;
     seen = [];
-    const again = await postGraphQL<{ members: { edges: Array<{ node: { projects: Array<{ partners: unknown[] }> } }> } }>(network.gatewayUrl, PAGE(first));
-    const partners = again.data!.members.edges.reduce((sum, edge) => sum + edge.node.projects.reduce((n, p) => n + p.partners.length, 0), 0);
-    return { ...counts, partners, sql: [...seen].sort() };
+    const again = await postGraphQL(network.gatewayUrl, query);
+    expect(again.errors).toBeUndefined();
+    return { ...counts, sql: [...seen].sort(), data: again.data };
+  }
+
+  async function measure(network: RunningNetwork, first: number): Promise<{ statements: number; fetches: number; partners: number; sql: string[] }> {
+    const measured = await statementsOf(network, PAGE(first));
+    const data = measured.data as { members: { edges: Array<{ node: { projects: Array<{ partners: unknown[] }> } }> } };
+    const partners = data.members.edges.reduce((sum, edge) => sum + edge.node.projects.reduce((n, p) => n + p.partners.length, 0), 0);
+    return { statements: measured.statements, fetches: measured.fetches, partners, sql: measured.sql };
   }
 
   it('runs the same statements for 10, 50 and 100 members on one database', async () => {
@@ -78,5 +97,24 @@ describeOnBothBackends('SQL statements per request', (backend) => {
       expect(fetches).toBeLessThanOrEqual(oneDatabase.fetches * FOUNDING_CLUSTERS.length);
       expect(statements).toBeLessThanOrEqual(oneDatabase.statements * FOUNDING_CLUSTERS.length);
     }
+  });
+
+  it('runs the same statements for a partner search page of 10, 50 and 100 matches, on one database and on nine shards', async () => {
+    for (const topology of ['one-database', 'sharded'] as const) {
+      const [ten, fifty, hundred] = [await statementsOf(networks[topology]!, PARTNERS(10)), await statementsOf(networks[topology]!, PARTNERS(50)), await statementsOf(networks[topology]!, PARTNERS(100))];
+      console.log(`[sql] ${topology}, partner search pages of 10/50/100: ${ten.statements}/${fifty.statements}/${hundred.statements} SQL statements, ${ten.fetches}/${fifty.fetches}/${hundred.fetches} fetches`);
+      const rows = (measured: { data: unknown }) => (measured.data as { partnerSearch: { edges: unknown[] } }).partnerSearch.edges.length;
+      expect(rows(hundred)).toBe(100);
+      expect(fifty.sql).toEqual(ten.sql);
+      expect(hundred.sql).toEqual(ten.sql);
+    }
+  });
+
+  it('runs the same statements for one consortium proposal as for five', async () => {
+    const one = await statementsOf(networks['one-database']!, CONSORTIUM(1));
+    const five = await statementsOf(networks['one-database']!, CONSORTIUM(5));
+    console.log(`[sql] one database, consortium of 1/5 proposals: ${one.statements}/${five.statements} SQL statements`);
+    expect((five.data as { consortium: unknown[] }).consortium).toHaveLength(5);
+    expect(five.sql).toEqual(one.sql);
   });
 });
