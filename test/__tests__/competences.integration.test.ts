@@ -106,6 +106,20 @@ describeOnBothBackends('members\u2019 competences through the gateway', (backend
     expect(expected.every((entry) => entry.members > 0)).toBe(true);
   });
 
+  it('counts them by cluster too, for the competence table and the map', async () => {
+    const answer = await postGraphQL<{ networkStats: { byCluster: Array<{ cluster: { id: string }; byCompetence: Array<{ area: string; members: number }> }> } }>(
+      network.gatewayUrl,
+      '{ networkStats(kinds: [SME, STARTUP]) { byCluster { cluster { id } byCompetence { area members } } } }',
+    );
+    expect(answer.errors).toBeUndefined();
+    const rows = answer.data!.networkStats.byCluster;
+    expect(rows.map((row) => row.cluster.id)).toEqual(FOUNDING_CLUSTERS.map((cluster) => cluster.id).sort());
+    for (const row of rows) {
+      const members = data.members.filter((member) => member.clusterId === row.cluster.id && ['SME', 'STARTUP'].includes(member.kind));
+      expect(row.byCompetence).toEqual(COMPETENCE_AREA_CODES.map((area) => ({ area, members: members.filter((member) => has(AREAS, member, area)).length })));
+    }
+  });
+
   describe('setMemberCompetences', () => {
     const SET = 'mutation($input: SetMemberCompetencesInput!) { setMemberCompetences(input: $input) { id competences { areas certifications programmes } } }';
     const member = data.members.find((candidate) => candidate.clusterId === 'banat' && candidate.membershipStatus === 'ACTIVE')!;

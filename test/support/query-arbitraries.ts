@@ -195,7 +195,7 @@ export const aggregates: fc.Arbitrary<GeneratedQuery> = fc
       'members companies employees projects __typename averageCompanySize',
       c.extremes ? 'earliestFounded largestMemberEmployees' : '',
       c.byKind ? `byKind { ${byKind.selection} }` : '',
-      c.byCluster ? 'byCluster { cluster { id name } members companies employees projects }' : '',
+      c.byCluster ? `byCluster { cluster { id name } members companies employees projects${c.byCompetence ? ' byCompetence { area members companies employees }' : ''} }` : '',
       c.byCompetence ? 'byCompetence { area members companies employees }' : '',
       c.activity ? 'projectsByStatus { status count } collaboration { pair first { id name } second { id } projects }' : '',
     ]

@@ -2,7 +2,7 @@ import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import { shardDirective } from '../../../../shared/shard-directive';
 import type { ClusterContext } from '../context';
 import { Member } from '../member/member.type';
-import { NetworkStats } from '../stats/stats.type';
+import { ClusterStats, NetworkStats } from '../stats/stats.type';
 import { loadCompetenceFigures, toCompetenceSets } from './competence.store';
 import { CompetenceStats, MemberCompetences } from './competence.type';
 
@@ -20,5 +20,15 @@ export class NetworkCompetenceResolver {
   @Directive(shardDirective({ merge: 'groupBy', key: 'area' }))
   byCompetence(@Root() stats: NetworkStats, @Ctx() context: ClusterContext): Promise<CompetenceStats[]> {
     return loadCompetenceFigures(context.dataSource, stats.clusterIds, stats.kinds);
+  }
+}
+
+@Resolver(() => ClusterStats)
+export class ClusterCompetenceResolver {
+  @FieldResolver(() => [CompetenceStats], { description: 'This cluster\u2019s members, companies and employees by competence area, every area in the enum\u2019s order.' })
+  async byCompetence(@Root() stats: ClusterStats, @Ctx() context: ClusterContext): Promise<CompetenceStats[]> {
+    const figures = await context.loaders.competenceFiguresOfCluster.load({ clusterId: stats.cluster.id, kinds: stats.kinds ?? null });
+    if (!figures) throw new Error(`cluster ${stats.cluster.id} is not served here`);
+    return figures;
   }
 }

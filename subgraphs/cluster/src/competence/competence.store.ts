@@ -56,30 +56,47 @@ export interface CompetenceFigures {
   employees: number;
 }
 
-/** Members, companies and their employees by competence area over `clusterIds`, every area in its enum's order; one grouped statement. */
+const noFigures = (): CompetenceFigures[] => COMPETENCE_AREA_CODES.map((area) => ({ area, members: 0, companies: 0, employees: 0 }));
+
+/** Members, companies and their employees by competence area over `clusterIds`, every area in its enum's order. */
 export async function loadCompetenceFigures(dataSource: DataSource, clusterIds: readonly string[], kinds: readonly MemberKind[] | null | undefined): Promise<CompetenceFigures[]> {
-  const figures = COMPETENCE_AREA_CODES.map((area) => ({ area, members: 0, companies: 0, employees: 0 }));
-  if (clusterIds.length === 0 || kinds?.length === 0) return figures;
+  const total = noFigures();
+  for (const figures of (await loadCompetenceFiguresByCluster(dataSource, clusterIds, kinds)).values()) {
+    figures.forEach((figure, index) => {
+      total[index]!.members += figure.members;
+      total[index]!.companies += figure.companies;
+      total[index]!.employees += figure.employees;
+    });
+  }
+  return total;
+}
+
+/** The same figures for each cluster of `clusterIds`: one statement grouped by cluster and area. */
+export async function loadCompetenceFiguresByCluster(dataSource: DataSource, clusterIds: readonly string[], kinds: readonly MemberKind[] | null | undefined): Promise<Map<string, CompetenceFigures[]>> {
+  const byCluster = new Map(clusterIds.map((clusterId) => [clusterId, noFigures()]));
+  if (clusterIds.length === 0 || kinds?.length === 0) return byCluster;
   const query = dataSource
     .getRepository(MemberCompetenceEntity)
     .createQueryBuilder('c')
     .innerJoin(MemberEntity, 'm', 'm.cluster_id = c.cluster_id AND m.id = c.member_id')
-    .select('c.code', 'area')
+    .select('c.cluster_id', 'clusterId')
+    .addSelect('c.code', 'area')
     .addSelect('COUNT(*)', 'members')
     .addSelect('SUM(CASE WHEN m.kind IN (:...companyKinds) THEN 1 ELSE 0 END)', 'companies')
     .addSelect('SUM(CASE WHEN m.kind IN (:...companyKinds) THEN m.employees ELSE 0 END)', 'employees')
     .where('c.cluster_id IN (:...clusterIds)', { clusterIds, companyKinds: COMPANY_KINDS })
     .andWhere("c.kind = 'AREA'")
-    .groupBy('c.code');
+    .groupBy('c.cluster_id')
+    .addGroupBy('c.code');
   if (kinds) query.andWhere('m.kind IN (:...kinds)', { kinds });
-  const rows = await query.getRawMany<{ area: string; members: number | string; companies: number | string | null; employees: number | string | null }>();
+  const rows = await query.getRawMany<{ clusterId: string; area: string; members: number | string; companies: number | string | null; employees: number | string | null }>();
   for (const row of rows) {
-    const entry = figures.find((figure) => figure.area === row.area);
+    const entry = byCluster.get(row.clusterId)?.find((figure) => figure.area === row.area);
     if (!entry) continue;
     // MySQL returns COUNT and SUM as strings.
     entry.members = Number(row.members);
     entry.companies = Number(row.companies ?? 0);
     entry.employees = Number(row.employees ?? 0);
   }
-  return figures;
+  return byCluster;
 }

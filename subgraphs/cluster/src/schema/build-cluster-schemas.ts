@@ -28,7 +28,7 @@ import { GovernanceMutations } from '../governance/governance.mutations';
 import { ProjectMutations } from '../project/project.mutations';
 import { EventMutations } from '../event/event.mutations';
 import { CompetenceMutations } from '../competence/competence.mutations';
-import { MemberCompetenceResolver, NetworkCompetenceResolver } from '../competence/competence.resolver';
+import { ClusterCompetenceResolver, MemberCompetenceResolver, NetworkCompetenceResolver } from '../competence/competence.resolver';
 import { PartnerMatchConnectionResolver } from '../competence/partner-match.type';
 import { PartnerSearchResolver } from '../competence/partner-search.resolver';
 import { ParticipationResolver, resolveParticipationReference } from '../participation/participation.resolver';
@@ -88,6 +88,7 @@ export async function buildClusterSchemas(
         AuditEntryConnectionTypes.TotalCountResolver,
         MemberCompetenceResolver,
         NetworkCompetenceResolver,
+        ClusterCompetenceResolver,
         PartnerSearchResolver,
         PartnerMatchConnectionResolver,
         CompetenceMutations,

@@ -63,7 +63,7 @@ export class NetworkStatsResolver {
           total.employees += kind.employees;
         } else stats.byKind.push({ kind: kind.kind, count: kind.count, employees: kind.employees, averageEmployees: null });
       }
-      stats.byCluster.push(toClusterStats(figures));
+      stats.byCluster.push({ ...toClusterStats(figures), kinds: kinds ?? null });
     }
     // Averages from totals, the way the gateway merges them across shards.
     stats.averageCompanySize = average(stats.employees, stats.companies);

@@ -73,6 +73,9 @@ export class ClusterStats {
 
   @Field(() => Int)
   projects: number;
+
+  /** The helix kinds counted (all when absent), for the field resolvers; not a GraphQL field. */
+  kinds?: MemberKind[] | null;
 }
 
 @ObjectType('NetworkStats', { ...PLAIN_FIELDS, description: 'Figures over the whole network, or over the clusters asked for.' })
