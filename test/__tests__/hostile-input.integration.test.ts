@@ -6,7 +6,7 @@ import { buildClientSchema, getIntrospectionQuery, parse } from 'graphql';
 import { createGateway, type Gateway } from '../../gateway/src';
 import { operationCost } from '../../shared/limits/operation-cost';
 import { ANALYST_EXAMPLES } from '../../gateway/src/persisted-queries/analyst-examples';
-import { DASHBOARD_OPERATIONS } from '../../gateway/src/persisted-queries/dashboard-operations';
+import { DASHBOARD_EXAMPLE_VARIABLES, DASHBOARD_OPERATIONS, type DashboardOperationName } from '../../gateway/src/persisted-queries/dashboard-operations';
 import { persistedQueryHash } from '../../gateway/src/persisted-queries/persisted-query-cache';
 import type { JWK } from 'jose';
 import { generateSigningKey } from '../../shared/auth/signing-keys';
@@ -128,7 +128,7 @@ describeOnBothBackends('hostile input at the gateway', (backend) => {
 
   it('knows the dashboard\u2019s operations by hash, and takes others registered at run time', async () => {
     for (const [name, query] of Object.entries(DASHBOARD_OPERATIONS)) {
-      const answer = await post(url, { operationName: name, variables: {}, extensions: { persistedQuery: { version: 1, sha256Hash: persistedQueryHash(query) } } });
+      const answer = await post(url, { operationName: name, variables: DASHBOARD_EXAMPLE_VARIABLES[name as DashboardOperationName] ?? {}, extensions: { persistedQuery: { version: 1, sha256Hash: persistedQueryHash(query) } } });
       expect([name, answer.status, answer.body.errors]).toEqual([name, 200, undefined]);
       expect(answer.body.data).toBeTruthy();
     }
@@ -143,10 +143,11 @@ describeOnBothBackends('hostile input at the gateway', (backend) => {
     const costs: Record<string, number> = {};
     const schema = buildClientSchema((await post(url, { query: getIntrospectionQuery() })).body.data);
     for (const [name, query] of Object.entries({ ...DASHBOARD_OPERATIONS, ...ANALYST_EXAMPLES })) {
-      const answer = await post(url, { query, operationName: name });
+      const variables = DASHBOARD_EXAMPLE_VARIABLES[name as DashboardOperationName] ?? {};
+      const answer = await post(url, { query, operationName: name, variables });
       expect([name, answer.status, answer.body.errors]).toEqual([name, 200, undefined]);
       // Half the cost limit must still let it through: the limit leaves room.
-      costs[name] = operationCost(schema, parse(query), {});
+      costs[name] = operationCost(schema, parse(query), variables);
       expect(costs[name]).toBeLessThanOrEqual(DEFAULT_PROTECTION.limits.maxCost / 2);
     }
     console.log(`[limits ${backend.kind}] costs: ${JSON.stringify(costs)}`);

@@ -2,7 +2,7 @@ import { createConnection } from 'mysql2/promise';
 import { until } from '../support/until';
 import { HELPER_PREFIX } from '../../gateway/src/shard-router/merge-rules';
 import { ANALYST_EXAMPLES } from '../../gateway/src/persisted-queries/analyst-examples';
-import { DASHBOARD_OPERATIONS } from '../../gateway/src/persisted-queries/dashboard-operations';
+import { DASHBOARD_EXAMPLE_VARIABLES, DASHBOARD_OPERATIONS, type DashboardOperationName } from '../../gateway/src/persisted-queries/dashboard-operations';
 import { createAssertionVerifier, NETWORK_AUDIENCE } from '../../shared/auth/gateway-assertion';
 import { RequestDeadline, runWithDeadline } from '../../shared/deadline/request-deadline';
 import { DEFAULT_PROTECTION } from '../../shared/gateway-protection';
@@ -315,7 +315,7 @@ describeOnBothBackends('every subgraph applies its own limits', (backend: Backen
   it('lets the gateway\u2019s own operations through every subgraph\u2019s limits', async () => {
     const heaviest = `{ events(first: 100) { edges { node { id registrations { attendees member { id name cluster { id } } } } } } }`;
     for (const [name, query] of Object.entries({ ...DASHBOARD_OPERATIONS, ...ANALYST_EXAMPLES, EventsWithRegistrations: heaviest })) {
-      const response = await fetch(network.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, operationName: name === 'EventsWithRegistrations' ? undefined : name }) });
+      const response = await fetch(network.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, operationName: name === 'EventsWithRegistrations' ? undefined : name, variables: DASHBOARD_EXAMPLE_VARIABLES[name as DashboardOperationName] ?? {} }) });
       const body = (await response.json()) as { errors?: unknown };
       expect([name, response.status, body.errors]).toEqual([name, 200, undefined]);
     }
