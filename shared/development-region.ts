@@ -1,5 +1,8 @@
 import { registerEnumType } from 'type-graphql';
 import type { DevelopmentRegion } from './network-catalog';
+import { REGION_NAMES } from './region-names';
+
+export { REGION_NAMES } from './region-names';
 
 /**
  * The GraphQL enum of shared/network-catalog.ts's `DevelopmentRegion`. The mapped type makes the
@@ -15,18 +18,6 @@ export const DEVELOPMENT_REGIONS = {
   SUD_VEST_OLTENIA: 'SUD_VEST_OLTENIA',
   VEST: 'VEST',
 } as const satisfies { [Region in DevelopmentRegion]: Region };
-
-/** Each region as Romanians write it, for pages and exports. */
-export const REGION_NAMES: { readonly [Region in DevelopmentRegion]: string } = {
-  NORD_VEST: 'Nord-Vest',
-  CENTRU: 'Centru',
-  NORD_EST: 'Nord-Est',
-  SUD_EST: 'Sud-Est',
-  SUD_MUNTENIA: 'Sud-Muntenia',
-  BUCURESTI_ILFOV: 'București-Ilfov',
-  SUD_VEST_OLTENIA: 'Sud-Vest Oltenia',
-  VEST: 'Vest',
-};
 
 registerEnumType(DEVELOPMENT_REGIONS, {
   name: 'DevelopmentRegion',

@@ -195,7 +195,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       ready: () => {
         if (!shardHealth().some((shard) => shard.state !== 'open')) throw new Error('no cluster deployment can be asked: every circuit is open');
       },
-      ...(metrics ? { metrics: metrics.registry, metricRoutes: ['/health/shards', '/export', '/graphiql', '/'] } : {}),
+      ...(metrics ? { metrics: metrics.registry, metricRoutes: ['/health/shards', '/export', '/graphiql', '/partners', '/'] } : {}),
       trustProxy: protection.trustProxy,
       onInternalError: (error, requestId) => logger.error({ err: error, requestId }, 'request failed outside GraphQL'),
       routes: (app) => {

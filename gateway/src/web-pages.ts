@@ -21,8 +21,8 @@ const CONTENT_SECURITY_POLICY = [
 ].join('; ');
 
 /**
- * Serves the built pages (`npm run build:web`): the dashboard at `/`, the workbench at
- * `/graphiql`. Hashed assets are cached for a year; the pages themselves are asked for again each
+ * Serves the built pages (`npm run build:web`): the dashboard at `/`, the partner finder at
+ * `/partners`, the workbench at `/graphiql`. Hashed assets are cached for a year; the pages themselves are asked for again each
  * time, so a new build shows at once. Without a build, `/` says how to make one.
  */
 export function mountWebPages(app: Express, webDir: string): void {
@@ -35,7 +35,7 @@ export function mountWebPages(app: Express, webDir: string): void {
     next();
   });
   if (!fs.existsSync(path.join(webDir, 'index.html'))) {
-    app.get(['/', '/graphiql'], (_request, response) => {
+    app.get(['/', '/partners', '/graphiql'], (_request, response) => {
       response.status(503).type('text/plain').send(`The dashboard is not built: run "npm run build:web" (looked in ${webDir}).\n`);
     });
     return;
@@ -46,9 +46,10 @@ export function mountWebPages(app: Express, webDir: string): void {
   app.use((request, response, next) => (isPage(request.path) ? compress(request, response, next) : next()));
   app.use('/assets', express.static(path.join(webDir, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false }));
   app.get('/', (_request, response) => response.setHeader('Cache-Control', 'no-cache').sendFile(path.join(webDir, 'index.html')));
+  app.get('/partners', (_request, response) => response.setHeader('Cache-Control', 'no-cache').sendFile(path.join(webDir, 'partners.html')));
   app.get('/graphiql', (_request, response) => response.setHeader('Cache-Control', 'no-cache').sendFile(path.join(webDir, 'graphiql.html')));
 }
 
 function isPage(requestPath: string): boolean {
-  return requestPath === '/' || requestPath === '/graphiql' || requestPath.startsWith('/assets/');
+  return requestPath === '/' || requestPath === '/partners' || requestPath === '/graphiql' || requestPath.startsWith('/assets/');
 }

@@ -6,9 +6,9 @@ import type { Browser, Page } from 'playwright-core';
 import { persistedQueryHash } from '../../gateway/src/persisted-queries/persisted-query-cache';
 import { DASHBOARD_OPERATIONS } from '../../gateway/src/persisted-queries/dashboard-operations';
 import type { RunningNetwork } from '../../scripts/run-network';
-import { chromiumInstalled, CHROMIUM_PATH, launchChromium } from '../support/browser';
+import { launchChromium } from '../support/browser';
+import { describeWithChromium, eventually, WEB_DIR } from '../support/pages';
 import { postGraphQL } from '../support/gateway-client';
-import { describeRequiring, type Probe } from '../support/required-service';
 import { startTestNetwork, tokenFor } from '../support/test-network';
 
 /**
@@ -16,23 +16,12 @@ import { startTestNetwork, tokenFor } from '../support/test-network';
  * figures equal the API's, the filters change them, a stopped cluster shows as down while the rest
  * render, GraphiQL runs an example. Screenshots go to test-output/screenshots/dashboard/.
  */
-const WEB_DIR = path.resolve('dist/web');
 const SCREENSHOTS = path.resolve('test-output/screenshots/dashboard');
 const LOADS = 5;
 
 interface Headline {
   clusters: Array<{ id: string }>;
   networkStats: { members: number; companies: number; employees: number; projects: number; byKind: Array<{ kind: string; count: number }> };
-}
-
-function describeWithChromium(name: string, fn: () => void): void {
-  const probe: Probe = chromiumInstalled() ? { ok: true } : { ok: false, reason: `no file at ${CHROMIUM_PATH}` };
-  describeRequiring(name, { what: 'Chromium', probe, hint: 'apt-get install chromium, or set CHROMIUM_PATH' }, () => {
-    beforeAll(() => {
-      if (!fs.existsSync(path.join(WEB_DIR, 'index.html'))) throw new Error(`The pages are not built in ${WEB_DIR}: run "npm run build:web" (npm test does).`);
-    });
-    fn();
-  });
 }
 
 describeWithChromium('the dashboard and the workbench in Chromium', () => {
@@ -116,7 +105,9 @@ describeWithChromium('the dashboard and the workbench in Chromium', () => {
     page.on('request', (request) => request.url().endsWith('/graphql') && bodies.push(request.postData() ?? ''));
     await page.goto(`${origin}/`);
     await page.locator('[data-testid="cluster-table"]').waitFor();
-    expect(bodies.length).toBeGreaterThanOrEqual(Object.keys(DASHBOARD_OPERATIONS).length);
+    // Every operation but the partner finder's two, which /partners asks.
+    const names = new Set(bodies.map((body) => (JSON.parse(body) as { operationName?: string }).operationName));
+    expect([...names].sort()).toEqual(Object.keys(DASHBOARD_OPERATIONS).filter((name) => name !== 'DashboardPartners' && name !== 'DashboardConsortium').sort());
     const known = new Set(Object.values(DASHBOARD_OPERATIONS).map(persistedQueryHash));
     for (const body of bodies) {
       const request = JSON.parse(body) as { query?: string; extensions?: { persistedQuery?: { sha256Hash?: string } } };
@@ -221,19 +212,6 @@ describeWithChromium('the dashboard and the workbench in Chromium', () => {
 });
 
 /** Reads until the expectation holds, or fails with its last complaint once `timeoutMs` is over. */
-async function eventually<T>(read: () => Promise<T>, expectation: (value: T) => void, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      expectation(await read());
-      return;
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-}
-
 function pick<T extends object, K extends keyof T>(value: T, keys: readonly K[]): Pick<T, K> {
   return Object.fromEntries(keys.map((key) => [key, value[key]])) as Pick<T, K>;
 }

@@ -45,7 +45,7 @@ export const DASHBOARD_OPERATIONS = {
   clusters { id shortName city region }
   networkStats(clusters: $clusters, kinds: $kinds) {
     byCompetence { area members companies employees }
-    byCluster { cluster { id } byCompetence { area members } }
+    byCluster { cluster { id } members byCompetence { area members } }
   }
 }`,
   DashboardPartners: `query DashboardPartners($need: PartnerNeed!, $after: String, $clusters: [ID!]) {

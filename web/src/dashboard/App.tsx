@@ -1,10 +1,11 @@
 import { useCallback, useMemo, useState } from 'react';
 import { tokenStore, type ShardStatus } from '../api';
 import { Filters, type Filter } from './filters';
+import { CompetencesPanel } from './competences';
 import { ClusterTable, CollaborationMatrix, HeadlineFigures, InitiativesPanel, MissingClusters, ProjectsAndGroupsPanel } from './sections';
 import { ShardHealth } from './shard-health';
 import { SignIn } from './sign-in';
-import type { ClusterRows, Collaboration, Headline, Initiatives, ProjectsAndGroups, Viewer } from './types';
+import type { ClusterRows, Collaboration, CompetenceFigures, Headline, Initiatives, ProjectsAndGroups, Viewer } from './types';
 import { useOperation } from './use-operation';
 
 export function App() {
@@ -20,6 +21,7 @@ export function App() {
   const collaboration = useOperation<Collaboration>('DashboardCollaboration', scope, token, refresh);
   const projects = useOperation<ProjectsAndGroups>('DashboardProjectsAndGroups', scope, token, refresh);
   const initiatives = useOperation<Initiatives>('DashboardInitiatives', scope, token, refresh);
+  const competences = useOperation<CompetenceFigures>('DashboardCompetences', memberScope, token, refresh);
 
   const allClusters = useMemo(() => headline.data?.clusters ?? [], [headline.data]);
   const names = useMemo(() => new Map(allClusters.map((cluster) => [cluster.id, cluster.name])), [allClusters]);
@@ -40,10 +42,10 @@ export function App() {
     tokenStore.set(next);
     setToken(next);
   };
-  const errors = [headline, clusters, collaboration, projects, initiatives].flatMap((state) => state.errors);
+  const errors = [headline, clusters, collaboration, projects, initiatives, competences].flatMap((state) => state.errors);
   const unauthenticated = viewer.errors.some((error) => error.extensions?.code === 'UNAUTHENTICATED');
-  const failure = [headline, clusters, collaboration, projects, initiatives].find((state) => state.failure)?.failure;
-  const loading = [headline, clusters, collaboration, projects, initiatives].some((state) => state.loading);
+  const failure = [headline, clusters, collaboration, projects, initiatives, competences].find((state) => state.failure)?.failure;
+  const loading = [headline, clusters, collaboration, projects, initiatives, competences].some((state) => state.loading);
 
   return (
     <>
@@ -69,12 +71,13 @@ export function App() {
           <ShardHealth names={names} onChange={onHealth} />
           {projects.data && <ProjectsAndGroupsPanel data={projects.data} />}
           {clusters.data && <ClusterTable data={clusters.data} />}
+          {competences.data && <CompetencesPanel data={competences.data} />}
           {collaboration.data && <CollaborationMatrix data={collaboration.data} clusters={allClusters} />}
           {initiatives.data && <InitiativesPanel data={initiatives.data} />}
         </div>
       </main>
       <footer className="muted">
-        Data through the gateway's GraphQL API. Analysts: <a href="/graphiql">the workbench</a>.
+        Data through the gateway's GraphQL API. <a href="/partners">Find partners</a>. Analysts: <a href="/graphiql">the workbench</a>.
       </footer>
     </>
   );

@@ -1,7 +1,7 @@
 import { Bar, Doughnut } from 'react-chartjs-2';
 import type { GraphQLError } from '../api';
 import { PALETTE } from './charts';
-import { figure, label } from './format';
+import { figure, label, regionName } from './format';
 import type { ClusterRows, Collaboration, Headline, Initiatives, ProjectsAndGroups } from './types';
 
 /** Clusters whose data an answer lacks, with why: the page says so instead of showing wrong totals silently. */
@@ -106,7 +106,7 @@ export function ClusterTable({ data }: { data: ClusterRows }) {
               return (
                 <tr key={cluster.id} data-cluster={cluster.id}>
                   <th scope="row">{cluster.name}</th>
-                  <td>{label(cluster.region)}</td>
+                  <td>{regionName(cluster.region)}</td>
                   <td data-column="members">{figure(row.members)}</td>
                   <td data-column="companies">{figure(row.companies)}</td>
                   <td data-column="employees">{figure(row.employees)}</td>
@@ -122,11 +122,11 @@ export function ClusterTable({ data }: { data: ClusterRows }) {
       <div
         className="chart"
         role="img"
-        aria-label={`Companies and employees by development region: ${regionNames.map((name) => `${label(name)} ${regions.get(name)!.companies} companies, ${regions.get(name)!.employees} employees`).join('; ')}`}
+        aria-label={`Companies and employees by development region: ${regionNames.map((name) => `${regionName(name)} ${regions.get(name)!.companies} companies, ${regions.get(name)!.employees} employees`).join('; ')}`}
       >
         <Bar
           data={{
-            labels: regionNames.map(label),
+            labels: regionNames.map(regionName),
             datasets: [
               { label: 'Employees', data: regionNames.map((name) => regions.get(name)!.employees), backgroundColor: PALETTE[0], yAxisID: 'employees' },
               { label: 'Companies', data: regionNames.map((name) => regions.get(name)!.companies), backgroundColor: PALETTE[1], yAxisID: 'companies' },

@@ -1,3 +1,5 @@
+import type { DevelopmentRegion } from '../../../shared/network-catalog';
+
 /** The shapes of the dashboard operations' answers (gateway/src/persisted-queries/dashboard-operations.ts). */
 export const MEMBER_KINDS = ['STARTUP', 'SME', 'LARGE_ENTERPRISE', 'UNIVERSITY', 'RESEARCH_INSTITUTE', 'PUBLIC_AUTHORITY', 'CATALYST', 'COMMUNITY'] as const;
 export type MemberKind = (typeof MEMBER_KINDS)[number];
@@ -33,4 +35,12 @@ export interface ProjectsAndGroups {
 export interface Initiatives {
   initiatives: { edges: Array<{ node: { id: string; title: string; status: string; proposedOn: string; cluster: ClusterRef; decidedAt: { heldOn: string } | null } }> };
   network: { initiatives: Array<{ id: string; title: string; status: string; startedOn: string; leadCluster: ClusterRef }> };
+}
+
+export interface CompetenceFigures {
+  clusters: Array<{ id: string; shortName: string; city: string; region: DevelopmentRegion }>;
+  networkStats: {
+    byCompetence: Array<{ area: string; members: number; companies: number; employees: number }>;
+    byCluster: Array<{ cluster: { id: string }; members: number; byCompetence: Array<{ area: string; members: number }> }>;
+  };
 }

@@ -1,4 +1,4 @@
-import { Arg, Args, ArgsType, Ctx, Directive, Field, ID, Int, Query, Resolver } from 'type-graphql';
+import { Args, ArgsType, Ctx, Directive, Field, ID, Int, Query, Resolver } from 'type-graphql';
 import { inListOrder, type CompetenceSets } from '../../../../shared/competences';
 import { pageSize } from '../../../../shared/page-size';
 import type { Connection } from '../../../../shared/paging/connection';
