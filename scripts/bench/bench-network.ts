@@ -34,6 +34,8 @@ export async function startSubgraphs(
   metrics = true,
   env: Record<string, string> = {},
   tokenKeysFile?: string,
+  /** Where the network subgraph reads the URL of the gateway its consortia ask (see network-process.ts). */
+  gatewayUrlFile?: string,
 ): Promise<Subgraphs> {
   const started: Array<ReadyChild<unknown>> = [];
   const assertions: BenchAssertions = { keysFile: GATEWAY_KEYS_FILE, subgraphs: subgraphAssertions, ...(tokenKeysFile ? { tokenKeysFile } : {}) };
@@ -44,7 +46,7 @@ export async function startSubgraphs(
     started.push(...shardGroups);
     const deployments = shardGroups.flatMap((g) => g.info.deployments);
     const urls = Object.fromEntries(deployments.flatMap((d) => d.clusterIds.map((id) => [id, d.url])));
-    const network = await startChild<{ networkUrl: string }>('network-process', { parts, urls, assertions, metrics } satisfies NetworkProcessConfig, env);
+    const network = await startChild<{ networkUrl: string }>('network-process', { parts, urls, assertions, metrics, ...(gatewayUrlFile ? { gatewayUrlFile } : {}) } satisfies NetworkProcessConfig, env);
     started.push(network);
     return {
       networkUrl: network.info.networkUrl,

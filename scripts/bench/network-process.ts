@@ -22,6 +22,14 @@ export interface NetworkProcessConfig {
   assertions: BenchAssertions;
   /** Whether the subgraph records and serves metrics; true when omitted. */
   metrics?: boolean;
+  /** A file the benchmark writes the gateway's URL into once it listens: where consortia ask for partners. */
+  gatewayUrlFile?: string;
+}
+
+/** The URL in `file`, read the first time it is there. */
+function urlFrom(file: string): () => string | undefined {
+  let url: string | undefined;
+  return () => (url ??= fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim() || undefined : undefined);
 }
 
 /** The network subgraph with a registry of where the benchmark's shards answer. */
@@ -40,6 +48,7 @@ async function main(): Promise<void> {
     gatewayAssertion: benchVerifier(config.assertions, [NETWORK_AUDIENCE]),
     metrics: config.metrics ?? true,
     ...(verifyToken ? { verifyToken } : {}),
+    ...(config.gatewayUrlFile ? { gatewayUrl: urlFrom(config.gatewayUrlFile) } : {}),
   });
   const server = await listen(network.app, 0, '127.0.0.1');
   announceReady({ networkUrl: `${server.url}/graphql` });

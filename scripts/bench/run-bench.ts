@@ -22,6 +22,7 @@ import { registryChangeTimes } from './registry-change';
 import { clusterSubgraphVersusBare } from './bare-subgraph';
 import { gatewayProfile } from './gateway-profile';
 import { readDedup } from './read-dedup';
+import { partnerFinder } from './partner-finder';
 import { observabilityCost } from './observability-cost';
 import { FIRST_PAGE } from './bench-queries';
 import { inProcessNetwork } from './in-process-network';
@@ -273,7 +274,7 @@ async function main(): Promise<void> {
   process.stdout.write(
     `IT-RO Federation benchmark: ${os.cpus().length} cores, Node ${process.version}, ${RUNS} runs x ${SECONDS} s, medians; shards in ${SHARD_PROCESSES} processes\n`,
   );
-  const sections = (process.env.BENCH_SECTIONS ?? 'A,B,C,D,E,F,G,H,I,J,K').split(',');
+  const sections = (process.env.BENCH_SECTIONS ?? 'A,B,C,D,E,F,G,H,I,J,K,L').split(',');
   await writeBenchGatewayKeys(GATEWAY_KEYS_FILE);
   try {
     if (sections.includes('A')) await stockVersusOurs();
@@ -287,6 +288,7 @@ async function main(): Promise<void> {
     if (sections.includes('I')) await clusterSubgraphVersusBare();
     if (sections.includes('J')) await gatewayProfile();
     if (sections.includes('K')) await readDedup();
+    if (sections.includes('L')) await partnerFinder();
   } finally {
     fs.rmSync(GATEWAY_KEYS_FILE, { force: true });
   }

@@ -37,6 +37,8 @@ export function splitNetwork(
           partners: project.partners.map((partner) => ({ clusterId: part(partner.clusterId, partner.memberId), memberId: partner.memberId })),
         };
       }),
+      // A member's competences follow the member.
+      ...(data.competences ? { competences: data.competences.map((entry) => ({ ...entry, clusterId: part(entry.clusterId, entry.memberId) })) } : {}),
     },
   };
 }

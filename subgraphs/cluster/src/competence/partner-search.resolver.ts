@@ -7,7 +7,6 @@ import type { ClusterContext } from '../context';
 import { toMember } from '../member/member.mapper';
 import { CONNECTION_MERGE } from '../paging/connection-merge';
 import { selectClusters } from '../paging/page-args';
-import { toCompetenceSets } from './competence.store';
 import { PartnerNeed } from './partner-need.inputs';
 import { PartnerMatch, PartnerMatchConnection } from './partner-match.type';
 import { countPartners, partnerCursor, rankPartners } from './partner-search.store';
@@ -39,14 +38,12 @@ function checkedNeed(need: PartnerNeed): PartnerNeed {
   return need;
 }
 
-/** What of the need a member's lists bring, each in its enum's order. */
-function matchedOf(sets: CompetenceSets, need: PartnerNeed): CompetenceSets {
-  const asked = (codes: readonly string[] | null | undefined) => new Set<string>(codes ?? []);
-  const [areas, certifications, programmes] = [asked(need.competences), asked(need.certifications), asked(need.programmes)];
+/** What of the need a member brings (codes of any list), as its three lists in their enums' order. */
+function matchedOf(codes: readonly string[]): CompetenceSets {
   return {
-    areas: inListOrder('AREA', sets.areas.filter((code) => areas.has(code))),
-    certifications: inListOrder('CERTIFICATION', sets.certifications.filter((code) => certifications.has(code))),
-    programmes: inListOrder('PROGRAMME', sets.programmes.filter((code) => programmes.has(code))),
+    areas: inListOrder('AREA', codes) as CompetenceSets['areas'],
+    certifications: inListOrder('CERTIFICATION', codes) as CompetenceSets['certifications'],
+    programmes: inListOrder('PROGRAMME', codes) as CompetenceSets['programmes'],
   };
 }
 
@@ -60,17 +57,9 @@ export class PartnerSearchResolver {
     const first = pageSize(args.first);
     const need = checkedNeed(args.need);
     const clusterIds = selectClusters(context.clusterIds, args.clusters);
+    // The page, its members' rows, what each brings and the total: one statement whatever the page size.
     const page = await rankPartners(context.dataSource, clusterIds, need, first, args.after);
-    // The page's members and their lists: two batched statements whatever the page size.
-    const ids = page.rows.map((row) => `${row.clusterId}:${row.id}`);
-    const [members, lists] = await Promise.all([context.loaders.memberById.loadMany(ids), context.loaders.competencesByMember.loadMany(ids)]);
-    const edges = page.rows.map((row, index) => {
-      const member = members[index];
-      const entries = lists[index];
-      if (!member || member instanceof Error) throw member ?? new Error(`member ${ids[index]} vanished between two statements`);
-      if (entries instanceof Error) throw entries;
-      return { cursor: partnerCursor(row), node: { member: toMember(member), score: row.score, matched: matchedOf(toCompetenceSets(entries), need) } };
-    });
+    const edges = page.rows.map((row) => ({ cursor: partnerCursor(row), node: { member: toMember(row.member), score: row.score, matched: matchedOf(row.matched) } }));
     return {
       edges,
       pageInfo: {
@@ -79,7 +68,7 @@ export class PartnerSearchResolver {
         startCursor: edges[0]?.cursor ?? null,
         endCursor: edges.at(-1)?.cursor ?? null,
       },
-      countTotal: () => countPartners(context.dataSource, clusterIds, need),
+      countTotal: () => (page.total !== null ? Promise.resolve(page.total) : countPartners(context.dataSource, clusterIds, need)),
     };
   }
 }

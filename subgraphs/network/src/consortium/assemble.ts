@@ -36,15 +36,96 @@ export interface Proposal {
 /** Partial proposals kept after each slot: enough for the best few, small enough to stay fast. */
 const BEAM_WIDTH = 256;
 
+/**
+ * A partial proposal as a chain back to the lead (or to nothing): each link one slot's pick. No
+ * set is copied per candidate tried; membership, per-cluster counts and regions are read off the
+ * chain, which is at most a call's dozen members long.
+ */
 interface Partial {
-  /** The candidate index picked for each slot so far. */
-  picks: number[];
-  used: ReadonlySet<string>;
-  perCluster: ReadonlyMap<string, number>;
-  regions: ReadonlySet<string>;
+  parent: Partial | null;
+  /** The candidate this link adds; the root's is the lead, or null. */
+  candidate: Candidate | { memberId: string; clusterId: string; region: string | null } | null;
+  /** Its place in its role's ranking (-1 for the root). */
+  index: number;
   score: number;
-  /** The picks' member ids, for ordering equal scores the same way everywhere. */
-  key: string;
+  /** One bit per distinct region reached so far. */
+  regions: number;
+  regionCount: number;
+  /** Score plus the best the remaining slots could add: what the beam ranks by. */
+  rank: number;
+  /** The picks' member ids, made when a tie needs them. */
+  ids?: string[];
+}
+
+function idsOf(partial: Partial): string[] {
+  if (!partial.ids) partial.ids = partial.parent === null ? [] : [...idsOf(partial.parent), partial.candidate!.memberId];
+  return partial.ids;
+}
+
+/** Equal ranks are ordered by the picks' member ids, slot by slot, by code point: the same everywhere. */
+function idsCompare(a: readonly string[], b: readonly string[]): number {
+  for (let index = 0; index < Math.min(a.length, b.length); index++) {
+    const order = compareCodePoints(a[index]!, b[index]!);
+    if (order !== 0) return order;
+  }
+  return a.length - b.length;
+}
+
+/** Whether `a` ranks before `b`. */
+function ranksBefore(a: Partial, b: Partial): boolean {
+  return a.rank !== b.rank ? a.rank > b.rank : idsCompare(idsOf(a), idsOf(b)) < 0;
+}
+
+function chainHas(partial: Partial | null, memberId: string): boolean {
+  for (let link = partial; link; link = link.parent) if (link.candidate?.memberId === memberId) return true;
+  return false;
+}
+
+function chainCount(partial: Partial | null, clusterId: string): number {
+  let count = 0;
+  for (let link = partial; link; link = link.parent) if (link.candidate?.clusterId === clusterId) count += 1;
+  return count;
+}
+
+/** The best `width` partials seen, worst at the root, so that one worse than all of them costs nothing. */
+class Beam {
+  private readonly items: Partial[] = [];
+  constructor(private readonly width: number) {}
+
+  /** The partial a newcomer must rank before to be kept, once the beam is full. */
+  get worst(): Partial | undefined {
+    return this.items.length < this.width ? undefined : this.items[0];
+  }
+
+  offer(partial: Partial): void {
+    const { items } = this;
+    if (items.length < this.width) {
+      items.push(partial);
+      for (let at = items.length - 1; at > 0; ) {
+        const up = (at - 1) >> 1;
+        if (!ranksBefore(items[up]!, items[at]!)) break;
+        [items[up], items[at]] = [items[at]!, items[up]!];
+        at = up;
+      }
+      return;
+    }
+    if (!ranksBefore(partial, items[0]!)) return;
+    items[0] = partial;
+    for (let at = 0; ; ) {
+      const [left, right] = [2 * at + 1, 2 * at + 2];
+      let worst = at;
+      if (left < items.length && ranksBefore(items[worst]!, items[left]!)) worst = left;
+      if (right < items.length && ranksBefore(items[worst]!, items[right]!)) worst = right;
+      if (worst === at) break;
+      [items[worst], items[at]] = [items[at]!, items[worst]!];
+      at = worst;
+    }
+  }
+
+  /** Best first. */
+  sorted(): Partial[] {
+    return [...this.items].sort((a, b) => (ranksBefore(a, b) ? -1 : ranksBefore(b, a) ? 1 : 0));
+  }
 }
 
 /**
@@ -55,70 +136,67 @@ interface Partial {
  * of a cluster, and only while the regions still reachable can make `minRegions`. Partials are
  * ranked by score plus the best the remaining slots could add, then by their members' ids, so the
  * result depends on the candidates alone: the same candidates give the same proposals on every
- * network. `first` proposals at most; none when a role cannot be filled.
+ * network. A role's candidates come best first, so once one cannot enter the beam, none after it
+ * can. `first` proposals at most; none when a role cannot be filled.
  */
 export function assembleConsortia(rules: CallRules, candidates: ReadonlyArray<readonly Candidate[]>, first: number): Proposal[] {
   const slots = rules.roles.flatMap((role, index) => Array.from({ length: role.count }, (_, nth) => ({ role: index, nth })));
-  const best = rules.roles.map((_, index) => candidates[index]?.[0]?.score ?? 0);
+  const best = rules.roles.map((_, index) => Math.max(0, ...(candidates[index] ?? []).map((candidate) => candidate.score)));
+  const bit = new Map<string, number>();
+  const regionBit = (region: string | null) => {
+    if (region === null) return 0;
+    if (!bit.has(region)) bit.set(region, 1 << bit.size);
+    return bit.get(region)!;
+  };
   const lead = rules.lead;
-  let beam: Partial[] = [
-    {
-      picks: [],
-      used: new Set(lead ? [lead.memberId] : []),
-      perCluster: new Map(lead ? [[lead.clusterId, 1]] : []),
-      regions: new Set(lead?.region ? [lead.region] : []),
-      score: 0,
-      key: '',
-    },
-  ];
+  const leadRegion = lead ? regionBit(lead.region) : 0;
+  // The lead is no pick: the chain's root holds it only for the checks.
+  let beam: Partial[] = [{ parent: null, candidate: lead, index: -1, score: 0, regions: leadRegion, regionCount: leadRegion ? 1 : 0, rank: 0, ids: [] }];
+  // Best first, as a ranking gives them; a stable sort leaves such a list as it is.
+  const pools = candidates.map((pool) => [...pool].sort((a, b) => b.score - a.score));
   for (const [position, slot] of slots.entries()) {
-    const remaining = slots.slice(position + 1);
-    const bound = remaining.reduce((sum, next) => sum + best[next.role]!, 0);
-    const next: Array<Partial & { rank: number }> = [];
+    const remaining = slots.length - position - 1;
+    const bound = slots.slice(position + 1).reduce((sum, next) => sum + best[next.role]!, 0);
+    const next = new Beam(BEAM_WIDTH);
+    const pool = pools[slot.role] ?? [];
     for (const partial of beam) {
-      const start = slot.nth === 0 ? 0 : partial.picks[position - 1]! + 1;
-      const pool = candidates[slot.role] ?? [];
-      for (let index = start; index < pool.length; index++) {
+      for (let index = slot.nth === 0 ? 0 : partial.index + 1; index < pool.length; index++) {
         const candidate = pool[index]!;
-        if (partial.used.has(candidate.memberId)) continue;
-        const inCluster = partial.perCluster.get(candidate.clusterId) ?? 0;
-        if (rules.maxPerCluster !== null && inCluster >= rules.maxPerCluster) continue;
-        const regions = candidate.region && !partial.regions.has(candidate.region) ? new Set([...partial.regions, candidate.region]) : partial.regions;
-        if (regions.size + remaining.length < rules.minRegions) continue;
-        const score = partial.score + candidate.score;
-        next.push({
-          picks: [...partial.picks, index],
-          used: new Set([...partial.used, candidate.memberId]),
-          perCluster: new Map([...partial.perCluster, [candidate.clusterId, inCluster + 1]]),
-          regions,
-          score,
-          key: `${partial.key}\n${candidate.memberId}`,
-          rank: score + bound,
-        });
+        const rank = partial.score + candidate.score + bound;
+        const worst = next.worst;
+        // Every later candidate scores no more: none of them can enter either.
+        if (worst && rank < worst.rank) break;
+        if (chainHas(partial, candidate.memberId)) continue;
+        if (rules.maxPerCluster !== null && chainCount(partial, candidate.clusterId) >= rules.maxPerCluster) continue;
+        const flag = regionBit(candidate.region);
+        const fresh = flag !== 0 && (partial.regions & flag) === 0;
+        const regionCount = partial.regionCount + (fresh ? 1 : 0);
+        if (regionCount + remaining < rules.minRegions) continue;
+        next.offer({ parent: partial, candidate, index, score: partial.score + candidate.score, regions: partial.regions | flag, regionCount, rank });
       }
     }
-    next.sort((a, b) => b.rank - a.rank || compareCodePoints(a.key, b.key));
-    beam = next.slice(0, BEAM_WIDTH);
+    beam = next.sorted();
     if (beam.length === 0) return [];
   }
   return beam
-    .filter((partial) => partial.regions.size >= rules.minRegions)
-    .sort((a, b) => b.score - a.score || compareCodePoints(a.key, b.key))
+    .filter((partial) => partial.regionCount >= rules.minRegions)
     .slice(0, first)
-    .map((partial) => toProposal(partial, slots, rules, candidates));
+    .map((partial) => toProposal(partial, slots, rules));
 }
 
-function toProposal(partial: Partial, slots: ReadonlyArray<{ role: number }>, rules: CallRules, candidates: ReadonlyArray<readonly Candidate[]>): Proposal {
-  const chosen = partial.picks.map((index, position) => candidates[slots[position]!.role]![index]!);
+function toProposal(partial: Partial, slots: ReadonlyArray<{ role: number }>, rules: CallRules): Proposal {
+  const chosen: Candidate[] = [];
+  for (let link: Partial | null = partial; link && link.parent; link = link.parent) chosen.unshift(link.candidate as Candidate);
   const roles = rules.roles.map((role) => ({ label: role.label, members: [] as string[] }));
   chosen.forEach((candidate, position) => roles[slots[position]!.role]!.members.push(candidate.memberId));
   const sorted = (values: Iterable<string>) => [...new Set(values)].sort(compareCodePoints);
+  const regions = [...(rules.lead?.region ? [rules.lead.region] : []), ...chosen.flatMap((candidate) => (candidate.region ? [candidate.region] : []))];
   return {
     score: partial.score,
     roles,
     covers: {
       competences: inListOrder('AREA', chosen.flatMap((candidate) => candidate.areas)),
-      regions: sorted(partial.regions),
+      regions: sorted(regions),
       clusters: sorted([...(rules.lead ? [rules.lead.clusterId] : []), ...chosen.map((candidate) => candidate.clusterId)]),
     },
   };
