@@ -23,6 +23,7 @@ import { clusterSubgraphVersusBare } from './bare-subgraph';
 import { gatewayProfile } from './gateway-profile';
 import { readDedup } from './read-dedup';
 import { partnerFinder } from './partner-finder';
+import { bareFanoutMicros } from './bare-fanout';
 import { observabilityCost } from './observability-cost';
 import { FIRST_PAGE } from './bench-queries';
 import { inProcessNetwork } from './in-process-network';
@@ -161,8 +162,12 @@ async function scale(): Promise<void> {
   const cpuAt = (shards: number) => Number(rows.find((row) => row[0] === String(shards))?.[3]);
   const perShard = (cpuAt(81) - cpuAt(9)) / 72;
   rows.push(['9 -> 81', '', '', `${fixed(perShard)} per shard added`, '', '', '', '', '']);
+  // The same count of bare exchanges (answers of the size a shard's share of the page takes), as a baseline of what HTTP alone costs here.
+  const bare9 = await bareFanoutMicros(9, 2500, SECONDS);
+  const bare81 = await bareFanoutMicros(81, 1000, SECONDS);
+  rows.push(['bare HTTP', '', '', `${fixed(bare9)} / ${fixed(bare81)} per exchange at 9 / 81`, '', '', '', '', '']);
   printTable(
-    'C. Scale: the same rows over 9, 27 and 81 shards; first page of 50 members by name, 1 client (floor: <= 100 us of gateway CPU per shard added)',
+    'C. Scale: the same rows over 9, 27 and 81 shards; first page of 50 members by name, 1 client (floor: <= 100 us of gateway CPU per shard added); bare HTTP: a client doing nothing but the exchanges',
     ['shards', 'p50 ms', 'p95 ms', 'gateway CPU us/req', 'gateway RSS MiB', 'rows asked of shards', 'merge us/row', 'comparisons/row', 'log2(shards)'],
     rows,
   );

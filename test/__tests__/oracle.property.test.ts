@@ -3,7 +3,8 @@ import { postGraphQL, type GraphQLAnswer } from '../support/gateway-client';
 import { describeOnBothBackends } from '../support/mysql';
 import { startNetworkPair, type NetworkPair } from '../support/network-pair';
 import { tokenFor } from '../support/test-network';
-import { activityWalk, aggregates, consortiumCalls, lookups, memberWalk, partnerWalk, projectWalk, type GeneratedQuery } from '../support/query-arbitraries';
+import { consortiumCalls, partnerWalk } from '../support/finder-arbitraries';
+import { activityWalk, aggregates, lookups, memberWalk, projectWalk, type GeneratedQuery } from '../support/query-arbitraries';
 
 /**
  * The correctness yardstick: every generated query, walked page by page to its end, must give

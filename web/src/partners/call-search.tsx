@@ -15,7 +15,8 @@ interface Role {
 
 interface Proposal {
   score: number;
-  roles: Array<{ label: string; members: Array<{ id: string; name: string; kind: string; city: string; region: string | null; cluster: { id: string; shortName: string } }> }>;
+  /** A member is null when its cluster could not be asked for its fields (the answer's errors say which). */
+  roles: Array<{ label: string; members: Array<{ id: string; name: string; kind: string; city: string; region: string | null; cluster: { id: string; shortName: string } } | null> }>;
   covers: { competences: string[]; regions: string[]; clusters: Array<{ id: string; shortName: string }> };
 }
 
@@ -50,7 +51,7 @@ export function CallSearch({ token }: { token: string | null }) {
   };
   const exportProposals = () => {
     if (!proposals) return;
-    const rows = proposals.flatMap((proposal, rank) => proposal.roles.flatMap((role) => role.members.map((member) => [rank + 1, proposal.score, role.label, member.id, member.name, member.kind, member.city, regionName(member.region), member.cluster.shortName])));
+    const rows = proposals.flatMap((proposal, rank) => proposal.roles.flatMap((role) => role.members.map((member) => [rank + 1, proposal.score, role.label, member?.id ?? '', member?.name ?? '(not available)', member?.kind ?? '', member?.city ?? '', member ? regionName(member.region) : '', member?.cluster.shortName ?? ''])));
     download('consortia.csv', csv(['proposal', 'score', 'role', 'member id', 'member', 'kind', 'city', 'region', 'cluster'], rows));
   };
 
@@ -111,11 +112,15 @@ export function CallSearch({ token }: { token: string | null }) {
             {proposal.roles.map((role) => (
               <li key={role.label}>
                 <strong>{role.label}:</strong>{' '}
-                {role.members.map((member) => (
-                  <span key={member.id} data-member={member.id}>
-                    {member.name} ({label(member.kind)}, {member.city}, {regionName(member.region)}, {member.cluster.shortName}){' '}
-                  </span>
-                ))}
+                {role.members.map((member, index) =>
+                  member ? (
+                    <span key={member.id} data-member={member.id}>
+                      {member.name} ({label(member.kind)}, {member.city}, {regionName(member.region)}, {member.cluster.shortName}){' '}
+                    </span>
+                  ) : (
+                    <span key={`missing-${index}`}>(a member whose cluster could not be asked) </span>
+                  ),
+                )}
               </li>
             ))}
           </ul>

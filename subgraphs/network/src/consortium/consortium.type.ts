@@ -19,8 +19,9 @@ export class ConsortiumRole {
   @Field()
   label: string;
 
-  @Field(() => [MemberReference], { description: 'As many members as the role asks, best match first.' })
-  members: MemberReference[];
+  // Items nullable: a member's fields come from its own cluster, and a cluster that fails then nulls its member, not the proposal.
+  @Field(() => [MemberReference], { nullable: 'items', description: 'As many members as the role asks, best match first; null for one whose cluster could not be asked.' })
+  members: Array<MemberReference | null>;
 }
 
 @ObjectType('ConsortiumCoverage', { ...PLAIN_FIELDS, description: 'What a proposal spans.' })
