@@ -58,10 +58,10 @@ export interface CompetenceFigures {
 
 const noFigures = (): CompetenceFigures[] => COMPETENCE_AREA_CODES.map((area) => ({ area, members: 0, companies: 0, employees: 0 }));
 
-/** Members, companies and their employees by competence area over `clusterIds`, every area in its enum's order. */
-export async function loadCompetenceFigures(dataSource: DataSource, clusterIds: readonly string[], kinds: readonly MemberKind[] | null | undefined): Promise<CompetenceFigures[]> {
+/** The figures of several clusters added up, area by area, every area in its enum's order. */
+export function sumCompetenceFigures(clusters: ReadonlyArray<readonly CompetenceFigures[]>): CompetenceFigures[] {
   const total = noFigures();
-  for (const figures of (await loadCompetenceFiguresByCluster(dataSource, clusterIds, kinds)).values()) {
+  for (const figures of clusters) {
     figures.forEach((figure, index) => {
       total[index]!.members += figure.members;
       total[index]!.companies += figure.companies;
@@ -71,7 +71,7 @@ export async function loadCompetenceFigures(dataSource: DataSource, clusterIds: 
   return total;
 }
 
-/** The same figures for each cluster of `clusterIds`: one statement grouped by cluster and area. */
+/** Members, companies and their employees by competence area, for each cluster of `clusterIds`: one statement grouped by cluster and area. */
 export async function loadCompetenceFiguresByCluster(dataSource: DataSource, clusterIds: readonly string[], kinds: readonly MemberKind[] | null | undefined): Promise<Map<string, CompetenceFigures[]>> {
   const byCluster = new Map(clusterIds.map((clusterId) => [clusterId, noFigures()]));
   if (clusterIds.length === 0 || kinds?.length === 0) return byCluster;
