@@ -14,11 +14,24 @@ function invalid(name: string, message: string): never {
   throw badUserInput(`${field(name)} ${message}`, { field: field(name) });
 }
 
+/** Why trimmed `text` is not text of 1 to `max` characters without control characters, or null when it is. */
+export function textProblem(text: string, max: number): string | null {
+  if (text.length === 0) return 'must not be empty';
+  if (text.length > max) return `is longer than ${max} characters`;
+  // Newlines and tabs are fine in minutes and descriptions; other control characters are not text.
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text)) return 'contains control characters';
+  return null;
+}
+
+/** Why `value` is not a whole number from `min` to `max`, or null when it is. */
+export function wholeNumberProblem(value: number, min: number, max: number): string | null {
+  return !Number.isInteger(value) || value < min || value > max ? `must be a whole number from ${min} to ${max}, got ${value}` : null;
+}
+
 /** Trimmed text of 1 to `max` characters, no control characters. */
 export function requiredText(value: string, name: string, max: number): string {
-  const text = value.trim();
-  if (text.length === 0) invalid(name, 'must not be empty');
-  return checkedText(text, name, max);
+  return checkedText(value.trim(), name, max);
 }
 
 /**
@@ -38,15 +51,14 @@ export function optionalText(value: string | null | undefined, name: string, max
 }
 
 function checkedText(text: string, name: string, max: number): string {
-  if (text.length > max) invalid(name, `is longer than ${max} characters`);
-  // Newlines and tabs are fine in minutes and descriptions; other control characters are not text.
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text)) invalid(name, 'contains control characters');
+  const problem = textProblem(text, max);
+  if (problem) invalid(name, problem);
   return text;
 }
 
 export function intInRange(value: number, name: string, min: number, max: number): number {
-  if (!Number.isInteger(value) || value < min || value > max) invalid(name, `must be a whole number from ${min} to ${max}, got ${value}`);
+  const problem = wholeNumberProblem(value, min, max);
+  if (problem) invalid(name, problem);
   return value;
 }
 
