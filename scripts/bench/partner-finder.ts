@@ -1,10 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { httpTransport } from '../../gateway/src';
 import { gatewayFor, ProcessGroup, SHARD_PROCESSES, startSubgraphs } from './bench-network';
 import { body, compare, summary, type Target } from './compare';
-import { inProcessNetwork } from './in-process-network';
+import { countingNetwork } from './in-process-network';
 import { checkedPost } from './load';
 import { fixed, printTable } from './table';
 
@@ -64,30 +63,16 @@ export async function partnerFinder(): Promise<void> {
 async function partnerStatements(): Promise<void> {
   const rows: string[][] = [];
   for (const topology of ['one-database', 'sharded'] as const) {
-    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'itro-bench-partner-sql-'));
-    let statements = 0;
-    let fetches = 0;
-    const network = await inProcessNetwork(folder, {
-      topology,
-      onClusterQuery: () => {
-        statements += 1;
-      },
-      transport: (shard, subgraph, request, headers) => {
-        fetches += 1;
-        return httpTransport(shard, subgraph, request, headers);
-      },
-    });
+    const counting = await countingNetwork(topology);
     try {
       for (const first of [10, 20, 50, 100]) {
-        await checkedPost(network.gatewayUrl, body(PARTNER_PAGE(first)));
-        statements = 0;
-        fetches = 0;
-        const data = (await checkedPost(network.gatewayUrl, body(PARTNER_PAGE(first)))) as { partnerSearch: { edges: unknown[] } };
-        rows.push([topology === 'sharded' ? '9 shards' : 'one database', String(first), String(data.partnerSearch.edges.length), String(fetches), String(statements)]);
+        await checkedPost(counting.network.gatewayUrl, body(PARTNER_PAGE(first)));
+        counting.reset();
+        const data = (await checkedPost(counting.network.gatewayUrl, body(PARTNER_PAGE(first)))) as { partnerSearch: { edges: unknown[] } };
+        rows.push([topology === 'sharded' ? '9 shards' : 'one database', String(first), String(data.partnerSearch.edges.length), String(counting.counts.fetches), String(counting.counts.statements)]);
       }
     } finally {
-      await network.close();
-      fs.rmSync(folder, { recursive: true, force: true });
+      await counting.close();
     }
   }
   printTable('L2. SQL statements per partner search page, by page size', ['network', 'page size', 'matches', 'shard fetches', 'SQL statements'], rows);

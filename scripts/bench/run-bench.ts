@@ -26,7 +26,7 @@ import { partnerFinder } from './partner-finder';
 import { bareFanoutMicros } from './bare-fanout';
 import { observabilityCost } from './observability-cost';
 import { FIRST_PAGE } from './bench-queries';
-import { inProcessNetwork } from './in-process-network';
+import { countingNetwork, inProcessNetwork } from './in-process-network';
 import { compileShardRules } from '../../gateway/src/shard-router/shard-rules';
 import { buildClusterSchemas } from '../../subgraphs/cluster/src/schema/build-cluster-schemas';
 
@@ -180,35 +180,22 @@ const WITH_PROJECTS = (first: number) =>
 async function statementsPerRequest(): Promise<void> {
   const rows: string[][] = [];
   for (const topology of ['one-database', 'sharded'] as const) {
-    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'itro-bench-sql-'));
-    let statements = 0;
-    let fetches = 0;
-    const network = await inProcessNetwork(folder, {
-      topology,
-      onClusterQuery: () => {
-        statements += 1;
-      },
-      transport: (shard, subgraph, request, headers) => {
-        fetches += 1;
-        return httpTransport(shard, subgraph, request, headers);
-      },
-    });
+    const counting = await countingNetwork(topology);
     try {
       for (const first of [10, 50, 100]) {
-        await checkedPost(network.gatewayUrl, body(WITH_PROJECTS(first)));
-        statements = 0;
-        fetches = 0;
-        const data = (await checkedPost(network.gatewayUrl, body(WITH_PROJECTS(first)))) as {
+        await checkedPost(counting.network.gatewayUrl, body(WITH_PROJECTS(first)));
+        counting.reset();
+        const data = (await checkedPost(counting.network.gatewayUrl, body(WITH_PROJECTS(first)))) as {
           members: { edges: Array<{ node: { projects: Array<{ partners: unknown[] }> } }> };
         };
+        const { statements, fetches } = counting.counts;
         const projects = data.members.edges.reduce((sum, edge) => sum + edge.node.projects.length, 0);
         const partners = data.members.edges.reduce((sum, edge) => sum + edge.node.projects.reduce((n, p) => n + p.partners.length, 0), 0);
         const shards = topology === 'sharded' ? '9 shards' : 'one database';
         rows.push([shards, String(first), String(projects), String(partners), String(fetches), String(statements), fixed(statements / fetches, 2)]);
       }
     } finally {
-      await network.close();
-      fs.rmSync(folder, { recursive: true, force: true });
+      await counting.close();
     }
   }
   printTable(
