@@ -7,7 +7,7 @@ import { persistedQueryHash } from '../../gateway/src/persisted-queries/persiste
 import { DASHBOARD_OPERATIONS } from '../../gateway/src/persisted-queries/dashboard-operations';
 import type { RunningNetwork } from '../../scripts/run-network';
 import { launchChromium } from '../support/browser';
-import { describeWithChromium, eventually, WEB_DIR } from '../support/pages';
+import { describeWithChromium, eventually, WatchedPages, WEB_DIR } from '../support/pages';
 import { postGraphQL } from '../support/gateway-client';
 import { startTestNetwork, tokenFor } from '../support/test-network';
 
@@ -29,8 +29,8 @@ describeWithChromium('the dashboard and the workbench in Chromium', () => {
   let browser: Browser;
   let origin: string;
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'itro-pages-'));
-  const outside: string[] = [];
-  const consoleErrors: string[] = [];
+  const pages = new WatchedPages(() => browser, () => origin);
+  const { outside, consoleErrors } = pages;
 
   beforeAll(async () => {
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
@@ -45,15 +45,7 @@ describeWithChromium('the dashboard and the workbench in Chromium', () => {
     fs.rmSync(folder, { recursive: true, force: true });
   });
 
-  async function open(viewport = { width: 1366, height: 900 }): Promise<Page> {
-    const page = await browser.newPage({ viewport });
-    page.on('request', (request) => {
-      if (!request.url().startsWith(origin) && !request.url().startsWith('data:') && !request.url().startsWith('blob:')) outside.push(request.url());
-    });
-    page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
-    page.on('pageerror', (error) => consoleErrors.push(error.message));
-    return page;
-  }
+  const open = (viewport?: { width: number; height: number }): Promise<Page> => pages.open(viewport);
 
   /** The headline operation through the API, as the dashboard asks it. */
   async function apiHeadline(variables: Record<string, unknown> = {}): Promise<{ data: Headline; errors: unknown[] }> {

@@ -7,7 +7,7 @@ import { DASHBOARD_OPERATIONS } from '../../gateway/src/persisted-queries/dashbo
 import type { RunningNetwork } from '../../scripts/run-network';
 import { launchChromium } from '../support/browser';
 import { postGraphQL } from '../support/gateway-client';
-import { describeWithChromium, eventually, WEB_DIR } from '../support/pages';
+import { describeWithChromium, eventually, WatchedPages, WEB_DIR } from '../support/pages';
 import { startTestNetwork } from '../support/test-network';
 
 /**
@@ -26,8 +26,8 @@ describeWithChromium('the competence map and the partner finder in Chromium', ()
   let browser: Browser;
   let origin: string;
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'itro-partner-pages-'));
-  const outside: string[] = [];
-  const consoleErrors: string[] = [];
+  const pages = new WatchedPages(() => browser, () => origin);
+  const { outside, consoleErrors } = pages;
 
   beforeAll(async () => {
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
@@ -45,15 +45,7 @@ describeWithChromium('the competence map and the partner finder in Chromium', ()
     expect(consoleErrors).toEqual([]);
   });
 
-  async function open(viewport = { width: 1366, height: 900 }): Promise<Page> {
-    const page = await browser.newPage({ viewport, acceptDownloads: true });
-    page.on('request', (request) => {
-      if (!request.url().startsWith(origin) && !request.url().startsWith('data:') && !request.url().startsWith('blob:')) outside.push(request.url());
-    });
-    page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
-    page.on('pageerror', (error) => consoleErrors.push(error.message));
-    return page;
-  }
+  const open = (viewport?: { width: number; height: number }): Promise<Page> => pages.open(viewport);
 
   const competences = async () => (await postGraphQL<CompetenceAnswer>(network.gatewayUrl, DASHBOARD_OPERATIONS.DashboardCompetences)).data!.networkStats;
 

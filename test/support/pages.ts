@@ -1,3 +1,4 @@
+import type { Browser, Page } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromiumInstalled, CHROMIUM_PATH } from './browser';
@@ -28,5 +29,24 @@ export async function eventually<T>(read: () => Promise<T>, expectation: (value:
       if (Date.now() > deadline) throw error;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
+  }
+}
+
+/** Pages opened for a suite, each watched: what it asked of other origins, and the script errors it logged. */
+export class WatchedPages {
+  readonly outside: string[] = [];
+  readonly consoleErrors: string[] = [];
+
+  constructor(private readonly browser: () => Browser, private readonly origin: () => string) {}
+
+  async open(viewport = { width: 1366, height: 900 }): Promise<Page> {
+    const origin = this.origin();
+    const page = await this.browser().newPage({ viewport, acceptDownloads: true });
+    page.on('request', (request) => {
+      if (!request.url().startsWith(origin) && !request.url().startsWith('data:') && !request.url().startsWith('blob:')) this.outside.push(request.url());
+    });
+    page.on('console', (message) => message.type() === 'error' && this.consoleErrors.push(message.text()));
+    page.on('pageerror', (error) => this.consoleErrors.push(error.message));
+    return page;
   }
 }
