@@ -6,6 +6,8 @@ import {
   isObjectType,
   Kind,
   valueFromASTUntyped,
+  visit,
+  type ASTNode,
   type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLSchema,
@@ -76,6 +78,39 @@ function appliesTo(condition: string | undefined, typeName: string, schema: Grap
   const abstract = schema.getType(condition);
   const object = schema.getType(typeName);
   return isAbstractType(abstract) && isObjectType(object) && schema.isSubType(abstract, object);
+}
+
+/**
+ * The variables that `@skip(if:)` and `@include(if:)` read anywhere under `node`, fragments
+ * followed: the only variables on which the fields a selection asks depend.
+ */
+export function conditionVariables(node: ASTNode, fragments: ReadonlyMap<string, FragmentDefinitionNode>): string[] {
+  const names = new Set<string>();
+  const seenFragments = new Set<string>();
+  const pending: ASTNode[] = [node];
+  while (pending.length > 0) {
+    visit(pending.pop()!, {
+      Directive(directive) {
+        if (directive.name.value !== 'skip' && directive.name.value !== 'include') return;
+        for (const argument of directive.arguments ?? []) if (argument.value.kind === Kind.VARIABLE) names.add(argument.value.name.value);
+      },
+      FragmentSpread(spread) {
+        const fragment = fragments.get(spread.name.value);
+        if (fragment && !seenFragments.has(spread.name.value)) {
+          seenFragments.add(spread.name.value);
+          pending.push(fragment);
+        }
+      },
+    });
+  }
+  return [...names].sort();
+}
+
+/** What `names`, conditions' variables, come to under `variables`: selections collected under other outcomes differ. */
+export function conditionOutcome(names: readonly string[], variables: Variables): string {
+  let text = '';
+  for (const name of names) text += `${name}=${String(variables[name])};`;
+  return text;
 }
 
 /** `@skip` and `@include` as graphql-js reads them; a selection without directives (nearly all) costs nothing. */

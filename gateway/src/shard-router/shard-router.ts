@@ -1,19 +1,20 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
-import { Kind, type FieldNode, type GraphQLOutputType, type VariableDefinitionNode } from 'graphql';
+import { type FieldNode, type GraphQLOutputType, type VariableDefinitionNode } from 'graphql';
 import { GATEWAY_ASSERTION_HEADER, type AssertionSigner } from '../../../shared/auth/gateway-assertion';
 import { errorBody } from '../../../shared/errors';
 import { IDEMPOTENCY_KEY_HEADER } from '../../../shared/idempotency/idempotency-key';
 import { DEFAULT_PAGE_SIZE } from '../../../shared/page-size';
 import { REQUEST_ID_HEADER } from '../../../shared/server/request-id';
 import { ANSWER_CHECKS, type AnswerChecks, type AnswerScope } from './answer-check';
-import { initialShare, pagingVariables, withPagingArguments, type PagingVariables } from './connection-share';
-import { mergeField, mergeObjects, transformSelectionSet, withMergeHelpers } from './merge';
-import { ConnectionMerge, HELPER_PREFIX, type MergeScope } from './merge-rules';
+import { initialShare, type PagingVariables } from './connection-share';
+import { mergeField, mergeObjects, transformSelectionSet } from './merge';
+import { ConnectionMerge, type MergeScope } from './merge-rules';
 import { OperationPlanCache, printSubOperation, type OperationPlan } from './operation-plan';
 import { answer, asResponseError, atEntityPath, failureError, writeOutcome, type ResponseError } from './reassemble';
 import { entityTargets, rootTargets, withVariableDefaults } from './route';
-import { argumentValue, collectFields, type Variables } from './selection';
+import { rootFieldPlans } from './root-fields';
+import { argumentValue, type Variables } from './selection';
 import type { GraphQLResponseBody, ShardFailure, ShardRequest, ShardResult } from './send';
 import type { GatewayContext } from '../gateway-context';
 import type { ShardClient } from './shard-client';
@@ -23,6 +24,8 @@ import { specOf, type RouteRule, type ShardRules } from './shard-rules';
 /** A root field of the operation, with where it goes and what is sent for it. */
 interface RoutedField {
   key: string;
+  /** The field's declared type, which each shard's answer must fit. */
+  type: GraphQLOutputType;
   /** The client's field nodes, from which the answer is built. */
   nodes: FieldNode[];
   rule: RouteRule;
@@ -31,6 +34,8 @@ interface RoutedField {
   sent: FieldNode[];
   /** Set when each shard was asked for a share of the page rather than the whole page. */
   paging?: PagingVariables;
+  /** Where the documents printed for the operation's root fields are kept. */
+  documents: Map<string, string>;
 }
 type Json = Record<string, unknown>;
 /** How one incoming request reaches shards, and where a shard's answer to it that was refused is told. */
@@ -94,13 +99,7 @@ export class ShardRouter implements GraphQLDataSource {
 
   /** How a shard's answer is checked: against what was sent to it, with the variables it got, for the clusters it serves. */
   private answerScope(plan: OperationPlan, variables: Variables, shard: Shard): AnswerScope {
-    return { ...this.scope(plan, variables), own: new Set(shard.clusterIds) };
-  }
-
-  /** The declared type of a root field, which its answer must fit. */
-  private rootFieldType(rootType: 'Query' | 'Mutation', name: string): GraphQLOutputType {
-    const type = rootType === 'Mutation' ? this.rules.schema.getMutationType() : this.rules.schema.getQueryType();
-    return type!.getFields()[name]!.type;
+    return { ...this.scope(plan, variables), own: ownClusters(shard) };
   }
 
   /**
@@ -133,22 +132,25 @@ export class ShardRouter implements GraphQLDataSource {
     const data: Json = {};
     const errors: ResponseError[] = [];
     const routed: RoutedField[] = [];
-    const perShard = new Map<Shard, FieldNode[]>();
+    // Per shard, the fields it is sent and the key of their printed document.
+    const perShard = new Map<Shard, { fields: FieldNode[]; document: string }>();
     const shardVariables: Json = { ...variables };
     const extraVariables: VariableDefinitionNode[] = [];
 
-    for (const [key, nodes] of collectFields(plan.operation.selectionSet, rootType, scope)) {
-      const field = nodes[0]!;
-      if (field.name.value === '__typename') {
+    const rootFields = rootFieldPlans(plan, this.rules, variables);
+    for (const fieldPlan of rootFields.fields) {
+      const { key } = fieldPlan;
+      if (fieldPlan.kind === 'typename') {
         data[key] = rootType;
         continue;
       }
-      const rule = (rootType === 'Mutation' ? this.rules.mutationFields : this.rules.rootFields).get(field.name.value);
-      if (!rule) {
+      if (fieldPlan.kind === 'unrouted') {
         data[key] = null;
-        errors.push({ ...errorBody('INTERNAL_SERVER_ERROR', `No shard route for ${rootType}.${field.name.value}`), path: [key] });
+        errors.push({ ...errorBody('INTERNAL_SERVER_ERROR', `No shard route for ${rootType}.${fieldPlan.name}`), path: [key] });
         continue;
       }
+      const { nodes, rule } = fieldPlan;
+      const field = nodes[0]!;
       let targets: Shard[];
       try {
         targets = rootTargets(shards, field, rule, variables);
@@ -157,29 +159,34 @@ export class ShardRouter implements GraphQLDataSource {
         errors.push(asResponseError(error, [key]));
         continue;
       }
-      let sent = rule.route === 'all' ? nodes.map((node) => withMergeHelpers(node, specOf(rule, rule.merge!), rule.typeName!, scope)) : nodes;
       // A page over several shards: each is asked for its likely share of the rows, not the whole page.
-      const share = rule.merge === 'connection' ? initialShare(argumentValue(field, 'first', variables) ?? DEFAULT_PAGE_SIZE, targets.length) : undefined;
+      const share = fieldPlan.shared ? initialShare(argumentValue(field, 'first', variables) ?? DEFAULT_PAGE_SIZE, targets.length) : undefined;
+      let sent = fieldPlan.sent;
       let paging: PagingVariables | undefined;
-      if (share !== undefined) {
-        paging = pagingVariables(routed.length);
-        sent = sent.map((node) => withPagingArguments(node, paging!));
+      if (share !== undefined && fieldPlan.shared) {
+        ({ nodes: sent, paging } = fieldPlan.shared);
         extraVariables.push(...paging.definitions);
         shardVariables[paging.first] = share;
         shardVariables[paging.after] = argumentValue(field, 'after', variables) ?? null;
       }
-      routed.push({ key, nodes, rule, targets, sent, paging });
-      for (const shard of targets) perShard.set(shard, [...(perShard.get(shard) ?? []), ...sent]);
+      routed.push({ key, nodes, rule, type: fieldPlan.type, targets, sent, paging, documents: rootFields.printed });
+      // Whether a field's page is shared out varies per request, so it is part of the document's key.
+      const part = paging ? `${key}~` : key;
+      for (const shard of targets) {
+        const fields = perShard.get(shard);
+        if (fields) {
+          fields.fields.push(...sent);
+          fields.document += `,${part}`;
+        } else perShard.set(shard, { fields: [...sent], document: part });
+      }
     }
 
     const results = await Promise.all(
-      [...perShard].map(([shard, fields]) => {
-        // Whether a field's page is shared out varies per request, so it is part of the key.
-        const cacheKey = fields.map((f) => `${f.alias?.value ?? ''}:${f.name.value}${usesPagingVariables(f) ? '~' : ''}`).join(',');
-        let text = plan.printed.get(cacheKey);
+      [...perShard].map(([shard, { fields, document }]) => {
+        let text = rootFields.printed.get(document);
         if (!text) {
           text = printSubOperation(plan, fields, extraVariables);
-          plan.printed.set(cacheKey, text);
+          rootFields.printed.set(document, text);
         }
         return outgoing.send(shard, { query: text, variables: shardVariables }, rootType === 'Query');
       }),
@@ -197,8 +204,7 @@ export class ShardRouter implements GraphQLDataSource {
       reported.add(shard);
     };
     for (const routedField of routed) {
-      const { key, nodes, rule, targets, sent } = routedField;
-      const fieldType = this.rootFieldType(rootType, nodes[0]!.name.value);
+      const { key, nodes, rule, targets, sent, type: fieldType } = routedField;
       const answers: Json[] = [];
       const answered: Shard[] = [];
       for (const shard of targets) {
@@ -268,10 +274,10 @@ export class ShardRouter implements GraphQLDataSource {
   ): Promise<Json | undefined | typeof REFUSED> {
     if (!field.paging) return undefined;
     const cacheKey = `next:${field.key}`;
-    let text = plan.printed.get(cacheKey);
+    let text = field.documents.get(cacheKey);
     if (!text) {
       text = printSubOperation(plan, field.sent, extraVariables);
-      plan.printed.set(cacheKey, text);
+      field.documents.set(cacheKey, text);
     }
     const request = { query: text, variables: { ...variables, [field.paging.first]: merge.remaining, [field.paging.after]: merge.lastCursor(index) } };
     const result = await outgoing.send(shard, request, true);
@@ -280,7 +286,7 @@ export class ShardRouter implements GraphQLDataSource {
       return result.failure === 'misbehaved' ? REFUSED : undefined;
     }
     // The shard had more rows a moment ago: an answer without them is refused, not taken as the end.
-    const refusal = this.checks.rootField(result.body.data, field.key, field.sent, this.rootFieldType('Query', field.nodes[0]!.name.value), this.answerScope(plan, request.variables, shard), false);
+    const refusal = this.checks.rootField(result.body.data, field.key, field.sent, field.type, this.answerScope(plan, request.variables, shard), false);
     if (refusal) {
       report(shard, 'misbehaved', refusal, field.key, true);
       return REFUSED;
@@ -372,6 +378,10 @@ export class ShardRouter implements GraphQLDataSource {
   }
 }
 
-function usesPagingVariables(field: FieldNode): boolean {
-  return (field.arguments ?? []).some((a) => a.value.kind === Kind.VARIABLE && a.value.name.value.startsWith(HELPER_PREFIX));
+/** The clusters a shard serves, as the answer checks look them up; a shard's set is made once. */
+const OWN_CLUSTERS = new WeakMap<Shard, ReadonlySet<string>>();
+function ownClusters(shard: Shard): ReadonlySet<string> {
+  let own = OWN_CLUSTERS.get(shard);
+  if (!own) OWN_CLUSTERS.set(shard, (own = new Set(shard.clusterIds)));
+  return own;
 }
