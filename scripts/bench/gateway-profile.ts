@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { FIRST_PAGE } from './bench-queries';
 import { gatewayFor, SHARD_PROCESSES, startSubgraphs } from './bench-network';
-import { body, RUNS, SECONDS } from './compare';
+import { body, RUNS, SECONDS, WARMUP_SECONDS } from './compare';
 import { PROFILE_PARTS, profileParts, type CpuProfile } from './cpu-profile-parts';
 import { checkedPost, runLoad } from './load';
 import { fixed, printTable } from './table';
@@ -22,7 +22,7 @@ export async function gatewayProfile(): Promise<void> {
     const gateway = await gatewayFor('ours', subgraphs.networkUrl, {}, {}, folder);
     try {
       await checkedPost(gateway.info.url, body(FIRST_PAGE));
-      await runLoad(gateway.info.url, body(FIRST_PAGE), 1, 1);
+      await runLoad(gateway.info.url, body(FIRST_PAGE), 1, WARMUP_SECONDS);
       const load = await runLoad(gateway.info.url, body(FIRST_PAGE), 1, loadSeconds);
       if (load.failures > 0) throw new Error(`${load.failures} failed requests`);
       requests = load.requests;

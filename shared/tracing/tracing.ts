@@ -1,4 +1,4 @@
-import { context, propagation, SpanKind, SpanStatusCode, trace, type Span } from '@opentelemetry/api';
+import { context, INVALID_SPAN_CONTEXT, propagation, SpanKind, SpanStatusCode, trace, type Span } from '@opentelemetry/api';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BatchSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
@@ -33,8 +33,14 @@ export function startTracing(service: string, processor?: SpanProcessor, env: No
     spanProcessors: [processor ?? new BatchSpanProcessor(new OTLPTraceExporter())],
   });
   provider.register();
+  tracingStarted = true;
   return { shutdown: () => provider.shutdown() };
 }
+
+/** Whether this process registered a tracer provider: until it does, every span would be a no-op. */
+let tracingStarted = false;
+/** The span work is given when nothing traces: it records nothing, as the API's own no-op spans. */
+const UNTRACED = trace.wrapSpanContext(INVALID_SPAN_CONTEXT);
 
 /** Runs `work` in a new span, ending it with the outcome `describe` reads from the result (an error status when it says so). */
 export async function inSpan<T>(
@@ -44,6 +50,8 @@ export async function inSpan<T>(
   work: (span: Span) => Promise<T>,
   failed: (result: T) => string | undefined = () => undefined,
 ): Promise<T> {
+  // Untraced, a span and a context per call would be made and dropped for nothing: the fan-out makes one per shard.
+  if (!tracingStarted) return work(UNTRACED);
   const span = tracer.startSpan(name, { kind, attributes });
   try {
     const result = await context.with(trace.setSpan(context.active(), span), () => work(span));

@@ -8,19 +8,30 @@ import type { Shard } from './shard-set';
  * shared. Dashboards polling one persisted query from many screens are the common case.
  */
 export class InFlightReads {
-  private readonly pending = new Map<string, { answer: Promise<ShardResult>; waiting: number }>();
+  /**
+   * By document, then by the rest of what makes two reads the same. Documents are the router's
+   * own printed texts, the same string each time, whose hash the engine keeps: looking one up
+   * costs nothing, where a key that spelled the document out would be hashed anew per request.
+   */
+  private readonly pending = new Map<string, Map<string, { answer: Promise<ShardResult>; waiting: number }>>();
 
   share(shard: Shard, subgraph: string, request: ShardRequest, caller: string | undefined, send: () => Promise<ShardResult>): Promise<ShardResult> {
-    const key = JSON.stringify([shard.baseUrl, subgraph, caller ?? null, request.query, request.variables ?? null, request.operationName ?? null]);
-    let entry = this.pending.get(key);
+    let sameDocument = this.pending.get(request.query);
+    if (!sameDocument) this.pending.set(request.query, (sameDocument = new Map()));
+    const key = JSON.stringify([shard.baseUrl, subgraph, caller ?? null, request.variables ?? null, request.operationName ?? null]);
+    let entry = sameDocument.get(key);
     if (!entry) {
       const answer = send();
       const created = { answer, waiting: 0 };
       entry = created;
-      this.pending.set(key, created);
+      const readers = sameDocument;
+      readers.set(key, created);
       // Runs before any waiter resumes (it was attached first), so no one joins a settled answer
       // and `waiting` is final when they read it.
-      void answer.finally(() => this.pending.delete(key));
+      void answer.finally(() => {
+        readers.delete(key);
+        if (readers.size === 0 && this.pending.get(request.query) === readers) this.pending.delete(request.query);
+      });
     }
     entry.waiting += 1;
     const shared = entry;
