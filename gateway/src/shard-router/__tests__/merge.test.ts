@@ -259,7 +259,7 @@ describe('mergeField: connection', () => {
 
   it('leaves no helper field in the merged answer', () => {
     const queries = [
-      MEMBERS_QUERY(4),
+      '{ members(first: 4) { totalCount edges { cursor node { id } } pageInfo { endCursor } } }',
       '{ members(first: 2) { edges { node { id } } } }',
       '{ members(first: 2) { totalCount } }',
       '{ m: members(first: 3) { e: edges { cursor } p: pageInfo { endCursor } } }',
@@ -441,6 +441,25 @@ describe('mergeField: scalar and list rules', () => {
 });
 
 describe('withMergeHelpers', () => {
+  it('adds no helper to a connection whose client asks for the cursors and hasNextPage itself, and merges by its fields', () => {
+    const query = '{ members(first: 4) { e: edges { c: cursor node { id } } pageInfo { hasNextPage } } }';
+    const field = rootField(query);
+    expect(withMergeHelpers(field, CONNECTION, 'MemberConnection', scopeFor())).toBe(field);
+    const answers = NETWORK.map((rows) => shardAnswer(query, CONNECTION, 'MemberConnection', connectionData(rows, 4)));
+    expect(helperKeys(answers)).toEqual([]);
+    const merged = mergeField(CONNECTION, answers, [field], 'MemberConnection', scopeFor()) as { e: Array<{ c: string }>; pageInfo: { hasNextPage: boolean } };
+    expect(merged.e.map((edge) => edge.c)).toEqual(sortRows(NETWORK.flat(), 'ASC').slice(0, 4).map((row) => cursorOf(row)));
+    // Banat has five rows, of which the shard sent four: the page has more.
+    expect(merged.pageInfo.hasNextPage).toBe(true);
+  });
+
+  it('still asks for the cursors under a helper when the client’s own are conditional', () => {
+    const field = rootField('query($x: Boolean!) { members(first: 3) { edges @include(if: $x) { cursor } pageInfo { hasNextPage } } }');
+    const sent = print(withMergeHelpers(field, CONNECTION, 'MemberConnection', scopeFor()));
+    expect(sent).toContain('__sr_edges: edges {\n    __sr_cursor: cursor\n  }');
+    expect(sent).not.toContain('__sr_pageInfo');
+  });
+
   it('adds the edge cursors and hasNextPage under helper aliases to a connection and keeps the client’s selection', () => {
     const field = rootField('{ members(first: 3) { totalCount e: edges { node { id } } } }');
     const before = print(field);

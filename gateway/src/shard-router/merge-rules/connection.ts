@@ -1,4 +1,4 @@
-import type { FieldNode } from 'graphql';
+import { Kind, type FieldNode } from 'graphql';
 import { compareCursors, type Cursor } from '../../../../shared/cursor';
 import { decodedCursor } from '../cursor-memo';
 import { DEFAULT_PAGE_SIZE } from '../../../../shared/page-size';
@@ -7,10 +7,38 @@ import { argumentValue, collectFields, mergedSubSelection } from '../selection';
 import { addSelections, helperField, helperKey } from './helper-fields';
 import type { Json, MergeRuleDefinition, MergeScope } from './merge-rule';
 
-const EDGES = helperKey('edges');
-const CURSOR = helperKey('cursor');
-const PAGE_INFO = helperKey('pageInfo');
-const HAS_NEXT_PAGE = helperKey('hasNextPage');
+/**
+ * Where a shard's answer holds what the merge reads: each edge's cursor, and whether the shard has
+ * more rows. When the client asks for them itself, plainly (no `@skip`/`@include`), its own fields
+ * carry them; otherwise helper fields are added. Asking twice would double every cursor in every
+ * answer: a third of a page's bytes, parsed, checked and thrown away.
+ */
+interface MergeKeys {
+  edges: string;
+  cursor: string;
+  pageInfo: string;
+  hasNextPage: string;
+}
+
+const HELPER_KEYS: MergeKeys = { edges: helperKey('edges'), cursor: helperKey('cursor'), pageInfo: helperKey('pageInfo'), hasNextPage: helperKey('hasNextPage') };
+
+/** The response keys of `outer { inner }` when some node selects both plainly, as fields of their own. */
+function plainKeys(nodes: readonly FieldNode[], outer: string, inner: string): [string, string] | undefined {
+  for (const node of nodes) {
+    for (const selection of node.selectionSet?.selections ?? []) {
+      if (selection.kind !== Kind.FIELD || selection.name.value !== outer || selection.directives?.length) continue;
+      const innerField = selection.selectionSet?.selections.find((s): s is FieldNode => s.kind === Kind.FIELD && s.name.value === inner && !s.directives?.length);
+      if (innerField) return [selection.alias?.value ?? outer, innerField.alias?.value ?? inner];
+    }
+  }
+  return undefined;
+}
+
+function mergeKeys(nodes: readonly FieldNode[]): MergeKeys {
+  const [edges, cursor] = plainKeys(nodes, 'edges', 'cursor') ?? [HELPER_KEYS.edges, HELPER_KEYS.cursor];
+  const [pageInfo, hasNextPage] = plainKeys(nodes, 'pageInfo', 'hasNextPage') ?? [HELPER_KEYS.pageInfo, HELPER_KEYS.hasNextPage];
+  return { edges, cursor, pageInfo, hasNextPage };
+}
 
 /**
  * `connection`: the k-way merge of keyset-ordered Relay connections: edges by cursor, totalCount
@@ -19,9 +47,12 @@ const HAS_NEXT_PAGE = helperKey('hasNextPage');
 export const connectionRule: MergeRuleDefinition = {
   fieldByField: false,
   atRoot: true,
-  sent: (field) => ({
-    field: addSelections(field, [helperField('edges', 'edges', [helperField('cursor', 'cursor')]), helperField('pageInfo', 'pageInfo', [helperField('hasNextPage', 'hasNextPage')])]),
-  }),
+  sent: (field) => {
+    const helpers: FieldNode[] = [];
+    if (!plainKeys([field], 'edges', 'cursor')) helpers.push(helperField('edges', 'edges', [helperField('cursor', 'cursor')]));
+    if (!plainKeys([field], 'pageInfo', 'hasNextPage')) helpers.push(helperField('pageInfo', 'pageInfo', [helperField('hasNextPage', 'hasNextPage')]));
+    return { field: helpers.length > 0 ? addSelections(field, helpers) : field };
+  },
   merge: (values, { nodes, typeName, scope }) => mergeConnections(values as Json[], nodes, typeName, scope),
 };
 
@@ -52,6 +83,7 @@ export class ConnectionMerge {
   comparisons = 0;
   /** Shards whose further rows could not be had: the merge goes on without them. */
   private readonly givenUp = new Set<number>();
+  private readonly keys: MergeKeys;
 
   constructor(
     private readonly connections: readonly Json[],
@@ -60,10 +92,11 @@ export class ConnectionMerge {
     private readonly scope: MergeScope,
   ) {
     this.first = Number(argumentValue(nodes[0]!, 'first', scope.variables) ?? DEFAULT_PAGE_SIZE);
-    this.edgeLists = connections.map((connection) => [...((connection[EDGES] as Json[] | undefined) ?? [])]);
-    this.hasMore = connections.map((connection) => (connection[PAGE_INFO] as Json | undefined)?.[HAS_NEXT_PAGE] === true);
+    const keys = (this.keys = mergeKeys(nodes));
+    this.edgeLists = connections.map((connection) => [...((connection[keys.edges] as Json[] | undefined) ?? [])]);
+    this.hasMore = connections.map((connection) => (connection[keys.pageInfo] as Json | undefined)?.[keys.hasNextPage] === true);
     this.edgeKeys = [...collectFields(mergedSubSelection(nodes), typeName, scope)].filter(([, f]) => f[0]!.name.value === 'edges').map(([key]) => key);
-    const descending = this.edgeLists.some((edges) => edges.length > 0 && String(decodedCursor(edges[0]![CURSOR])?.order).endsWith(':DESC'));
+    const descending = this.edgeLists.some((edges) => edges.length > 0 && String(decodedCursor(edges[0]![keys.cursor])?.order).endsWith(':DESC'));
     const direction = descending ? -1 : 1;
     this.heap = new MinHeap<Position>((a, b) => {
       this.comparisons += 1;
@@ -91,7 +124,7 @@ export class ConnectionMerge {
 
   /** The cursor after which a shard's next rows start. */
   lastCursor(shard: number): string {
-    return this.edgeLists[shard]!.at(-1)![CURSOR] as string;
+    return this.edgeLists[shard]!.at(-1)![this.keys.cursor] as string;
   }
 
   /**
@@ -105,9 +138,9 @@ export class ConnectionMerge {
       return;
     }
     const connection = this.connections[shard]!;
-    this.edgeLists[shard]!.push(...((more[EDGES] as Json[] | undefined) ?? []));
+    this.edgeLists[shard]!.push(...((more[this.keys.edges] as Json[] | undefined) ?? []));
     for (const key of this.edgeKeys) connection[key] = [...((connection[key] as Json[] | undefined) ?? []), ...((more[key] as Json[] | undefined) ?? [])];
-    this.hasMore[shard] = (more[PAGE_INFO] as Json | undefined)?.[HAS_NEXT_PAGE] === true;
+    this.hasMore[shard] = (more[this.keys.pageInfo] as Json | undefined)?.[this.keys.hasNextPage] === true;
     this.push(shard, waiting);
   }
 
@@ -115,7 +148,7 @@ export class ConnectionMerge {
   result(): Json {
     const { picks, connections } = this;
     const hasNextPage = this.heap.size > 0 || this.hasMore.some(Boolean);
-    const cursorAt = (position: Position | undefined) => (position ? (this.edgeLists[position.shard]![position.index]![CURSOR] as string) : null);
+    const cursorAt = (position: Position | undefined) => (position ? (this.edgeLists[position.shard]![position.index]![this.keys.cursor] as string) : null);
     const result: Json = {};
     for (const [responseKey, fieldNodes] of collectFields(mergedSubSelection(this.nodes), this.typeName, this.scope)) {
       switch (fieldNodes[0]!.name.value) {
@@ -147,7 +180,7 @@ export class ConnectionMerge {
   /** Puts a shard's row `index` on the heap; false when that shard has no such row buffered. */
   private push(shard: number, index: number): boolean {
     const edge = this.edgeLists[shard]![index];
-    const cursor = edge ? decodedCursor(edge[CURSOR]) : null;
+    const cursor = edge ? decodedCursor(edge[this.keys.cursor]) : null;
     if (cursor) this.heap.push({ shard, index, cursor });
     return edge !== undefined;
   }
