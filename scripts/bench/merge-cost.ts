@@ -1,7 +1,8 @@
 import { parse, type FieldNode, type OperationDefinitionNode } from 'graphql';
 import { encodeCursor } from '../../shared/cursor';
 import { encodeGlobalId } from '../../shared/global-id';
-import { initialShare } from '../../gateway/src/shard-router/connection-share';
+import { initialShares } from '../../gateway/src/shard-router/connection-share';
+import type { Shard } from '../../gateway/src/shard-router/shard-set';
 import { ConnectionMerge, type MergeScope } from '../../gateway/src/shard-router/merge-rules';
 import { compileShardRules } from '../../gateway/src/shard-router/shard-rules';
 import { median } from './table';
@@ -36,7 +37,9 @@ export function measureMerge(shards: number, first: number): MergeCost {
   const field = (parse(`{ members(first: ${first}) { edges { cursor node { id } } totalCount pageInfo { hasNextPage endCursor } } }`).definitions[0] as OperationDefinitionNode)
     .selectionSet.selections[0] as FieldNode;
   // Names interleave across shards, as they do in the seeded network, so no shard runs short.
-  const share = initialShare(first, shards) ?? first;
+  // Each shard holding an even part of the rows, as before any of their counts is known.
+  const targets = Array.from({ length: shards }, (_, index): Shard => ({ name: `c${index}`, clusterIds: [`c${index}`], baseUrl: `http://c${index}`, timeoutMs: 1000, suspended: false }));
+  const share = initialShares(first, targets, new WeakMap())?.get(targets[0]!) ?? first;
   const answers = Array.from({ length: shards }, (_, shard) => {
     const edges = Array.from({ length: share }, (_, row) => {
       const name = `member ${String(row * shards + shard).padStart(6, '0')}`;

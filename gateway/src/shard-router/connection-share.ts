@@ -1,19 +1,55 @@
 import { Kind, type ArgumentNode, type FieldNode, type VariableDefinitionNode } from 'graphql';
 import { HELPER_PREFIX } from './merge-rules';
+import type { Shard } from './shard-set';
 
 /** The largest page the cluster subgraph serves; a larger `first` is the shards' to refuse. */
 const MAX_FIRST = 100;
 
 /**
- * How many rows to ask each of `shards` shards for, for a page of `first`: about twice a shard's
- * even share, plus a margin, so that a shard runs out before the page is full only when the rows
- * are skewed towards it; the merge then asks that shard for the rest. Every shard sends about
- * 2·first rows in all instead of shards·first, and the merge stays exact.
+ * How many shards, on average, may run out of rows before a page is full and need asking again:
+ * each such shard costs one more exchange (and its round trip) where every extra row asked of all
+ * of them costs bytes, parsing and checking on every request.
  */
-export function initialShare(first: unknown, shards: number): number | undefined {
-  if (shards < 2 || typeof first !== 'number' || !Number.isInteger(first) || first < 0 || first > MAX_FIRST) return undefined;
-  const share = Math.ceil((2 * first) / shards) + 3;
-  return share < first ? share : undefined;
+const EXPECTED_SHORT_SHARDS = 0.25;
+
+/** What a paged field's shards last said of their row counts (`totalCount`): where a page's rows are likely to come from. */
+export type RowCounts = WeakMap<Shard, number>;
+
+/**
+ * How many rows to ask each of `targets` for, for a page of `first`. Where a page's rows fall is
+ * modelled as the page drawn at random from all rows: shard i holds a part p_i of them (its last
+ * `totalCount` over theirs, an even part before any is known), so it holds about Poisson(first·p_i)
+ * of the page's rows. Each is asked for enough that all of them run out early only
+ * `EXPECTED_SHORT_SHARDS` times per request; the merge asks one that did for the rest, so the page
+ * stays exact whatever the order's skew. Undefined: ask each for the whole page.
+ */
+export function initialShares(first: unknown, targets: readonly Shard[], counts: RowCounts): Map<Shard, number> | undefined {
+  if (targets.length < 2 || typeof first !== 'number' || !Number.isInteger(first) || first < 0 || first > MAX_FIRST) return undefined;
+  const known = targets.map((shard) => counts.get(shard));
+  const total = known.every((count) => count !== undefined) ? known.reduce((sum: number, count) => sum + count!, 0) : 0;
+  const tail = EXPECTED_SHORT_SHARDS / targets.length;
+  const shares = new Map<Shard, number>();
+  let fewer = false;
+  targets.forEach((shard, index) => {
+    const expected = total > 0 ? (first * known[index]!) / total : first / targets.length;
+    const share = Math.min(first, Math.max(1, poissonQuantile(expected, tail)));
+    if (share < first) fewer = true;
+    shares.set(shard, share);
+  });
+  return fewer ? shares : undefined;
+}
+
+/** The smallest s with P(X > s) ≤ tail for X ~ Poisson(mean). */
+export function poissonQuantile(mean: number, tail: number): number {
+  let probability = Math.exp(-mean);
+  let below = probability;
+  let s = 0;
+  while (1 - below > tail && s < MAX_FIRST) {
+    s += 1;
+    probability *= mean / s;
+    below += probability;
+  }
+  return s;
 }
 
 /** The variables that carry one field's per-shard `first` and `after`. */

@@ -1,5 +1,5 @@
-import type { FieldNode, GraphQLOutputType } from 'graphql';
-import { pagingVariables, withPagingArguments, type PagingVariables } from './connection-share';
+import { Kind, type FieldNode, type GraphQLOutputType } from 'graphql';
+import { pagingVariables, withPagingArguments, type PagingVariables, type RowCounts } from './connection-share';
 import { withMergeHelpers } from './merge';
 import type { OperationPlan } from './operation-plan';
 import { collectFields, conditionOutcome, type Variables } from './selection';
@@ -23,7 +23,16 @@ export interface RoutedFieldPlan {
   /** The field nodes as every shard receives them: with the merge helpers of a fanned-out field. */
   sent: FieldNode[];
   /** For a page over several shards: the nodes with `first` and `after` read from the variables that ask each shard for its share. */
-  shared?: { nodes: FieldNode[]; paging: PagingVariables };
+  shared?: SharedPage;
+}
+
+export interface SharedPage {
+  nodes: FieldNode[];
+  paging: PagingVariables;
+  /** The response key of the client's own plain `totalCount`, from which each shard's row count is learnt. */
+  countKey?: string;
+  /** Each shard's row count as its last answer to this field gave it. */
+  rowCounts: RowCounts;
 }
 
 /**
@@ -62,7 +71,17 @@ function compileRootFields(plan: OperationPlan, rules: ShardRules, variables: Va
     if (!rule || !field) return { kind: 'unrouted', key, name };
     const sent = rule.route === 'all' ? nodes.map((node) => withMergeHelpers(node, specOf(rule, rule.merge!), rule.typeName!, scope)) : nodes;
     const paging = rule.merge === 'connection' ? pagingVariables(index) : undefined;
-    const shared = paging && { nodes: sent.map((node) => withPagingArguments(node, paging)), paging };
+    const shared = paging && { nodes: sent.map((node) => withPagingArguments(node, paging)), paging, countKey: plainFieldKey(nodes, 'totalCount'), rowCounts: new WeakMap() };
     return { kind: 'routed', key, nodes, rule, type: field.type, sent, shared };
   });
+}
+
+/** The response key of a field `name` that some node selects directly and without conditions. */
+function plainFieldKey(nodes: readonly FieldNode[], name: string): string | undefined {
+  for (const node of nodes) {
+    for (const selection of node.selectionSet?.selections ?? []) {
+      if (selection.kind === Kind.FIELD && selection.name.value === name && !selection.directives?.length) return selection.alias?.value ?? name;
+    }
+  }
+  return undefined;
 }

@@ -7,13 +7,13 @@ import { IDEMPOTENCY_KEY_HEADER } from '../../../shared/idempotency/idempotency-
 import { DEFAULT_PAGE_SIZE } from '../../../shared/page-size';
 import { REQUEST_ID_HEADER } from '../../../shared/server/request-id';
 import { ANSWER_CHECKS, type AnswerChecks, type AnswerScope } from './answer-check';
-import { initialShare, type PagingVariables } from './connection-share';
+import { initialShares, type PagingVariables } from './connection-share';
 import { mergeField, mergeObjects, transformSelectionSet } from './merge';
 import { ConnectionMerge, type MergeScope } from './merge-rules';
 import { OperationPlanCache, printSubOperation, type OperationPlan } from './operation-plan';
 import { answer, asResponseError, atEntityPath, failureError, writeOutcome, type ResponseError } from './reassemble';
 import { entityTargets, rootTargets, withVariableDefaults } from './route';
-import { rootFieldPlans } from './root-fields';
+import { rootFieldPlans, type SharedPage } from './root-fields';
 import { argumentValue, type Variables } from './selection';
 import type { GraphQLResponseBody, ShardFailure, ShardRequest, ShardResult } from './send';
 import type { GatewayContext } from '../gateway-context';
@@ -36,6 +36,8 @@ interface RoutedField {
   paging?: PagingVariables;
   /** Where the documents printed for the operation's root fields are kept. */
   documents: Map<string, string>;
+  /** Set with `paging`: what the field's shards' row counts are learnt into. */
+  shared?: SharedPage;
 }
 type Json = Record<string, unknown>;
 /** How one incoming request reaches shards, and where a shard's answer to it that was refused is told. */
@@ -136,6 +138,17 @@ export class ShardRouter implements GraphQLDataSource {
     const perShard = new Map<Shard, { fields: FieldNode[]; document: string }>();
     const shardVariables: Json = { ...variables };
     const extraVariables: VariableDefinitionNode[] = [];
+    // Shards asked for shares of a page each get their own variables: their shares differ.
+    const ownVariables = new Map<Shard, Json>();
+    const variablesOf = (shard: Shard): Json => {
+      let own = ownVariables.get(shard);
+      if (!own) ownVariables.set(shard, (own = {}));
+      return own;
+    };
+    const sentVariables = (shard: Shard): Json => {
+      const own = ownVariables.get(shard);
+      return own ? { ...shardVariables, ...own } : shardVariables;
+    };
 
     const rootFields = rootFieldPlans(plan, this.rules, variables);
     for (const fieldPlan of rootFields.fields) {
@@ -160,16 +173,17 @@ export class ShardRouter implements GraphQLDataSource {
         continue;
       }
       // A page over several shards: each is asked for its likely share of the rows, not the whole page.
-      const share = fieldPlan.shared ? initialShare(argumentValue(field, 'first', variables) ?? DEFAULT_PAGE_SIZE, targets.length) : undefined;
+      const { shared } = fieldPlan;
+      const shares = shared && initialShares(argumentValue(field, 'first', variables) ?? DEFAULT_PAGE_SIZE, targets, shared.rowCounts);
       let sent = fieldPlan.sent;
       let paging: PagingVariables | undefined;
-      if (share !== undefined && fieldPlan.shared) {
-        ({ nodes: sent, paging } = fieldPlan.shared);
+      if (shares && shared) {
+        ({ nodes: sent, paging } = shared);
         extraVariables.push(...paging.definitions);
-        shardVariables[paging.first] = share;
         shardVariables[paging.after] = argumentValue(field, 'after', variables) ?? null;
+        for (const [shard, share] of shares) variablesOf(shard)[paging.first] = share;
       }
-      routed.push({ key, nodes, rule, type: fieldPlan.type, targets, sent, paging, documents: rootFields.printed });
+      routed.push({ key, nodes, rule, type: fieldPlan.type, targets, sent, paging, documents: rootFields.printed, ...(shares && shared ? { shared } : {}) });
       // Whether a field's page is shared out varies per request, so it is part of the document's key.
       const part = paging ? `${key}~` : key;
       for (const shard of targets) {
@@ -188,7 +202,7 @@ export class ShardRouter implements GraphQLDataSource {
           text = printSubOperation(plan, fields, extraVariables);
           rootFields.printed.set(document, text);
         }
-        return outgoing.send(shard, { query: text, variables: shardVariables }, rootType === 'Query');
+        return outgoing.send(shard, { query: text, variables: sentVariables(shard) }, rootType === 'Query');
       }),
     );
     const byShard = new Map(results.map((result) => [result.shard, result]));
@@ -213,12 +227,13 @@ export class ShardRouter implements GraphQLDataSource {
           report(shard, result.failure, result.reason, key, result.sent);
           continue;
         }
-        const refusal = this.checks.rootField(result.body.data, key, sent, fieldType, this.answerScope(plan, shardVariables, shard), (result.body.errors?.length ?? 0) > 0);
+        const refusal = this.checks.rootField(result.body.data, key, sent, fieldType, this.answerScope(plan, sentVariables(shard), shard), (result.body.errors?.length ?? 0) > 0);
         if (refusal) {
           // It answered, so a write it was sent may well have committed: refusing the answer does not undo it.
           report(shard, 'misbehaved', refusal, key, true);
           continue;
         }
+        if (routedField.shared) learnRowCount(routedField.shared, shard, result.body.data?.[key]);
         answers.push(result.body.data ?? {});
         answered.push(shard);
       }
@@ -376,6 +391,13 @@ export class ShardRouter implements GraphQLDataSource {
     }
     return { errors: [errorBody('CLUSTER_UNAVAILABLE', `No shard of ${this.subgraph} answers (${lastReason})`)] } as GatewayGraphQLResponse;
   }
+}
+
+/** A shard's `totalCount` for a shared page, kept to size its share of the next page. */
+function learnRowCount(shared: SharedPage, shard: Shard, connection: unknown): void {
+  if (!shared.countKey || typeof connection !== 'object' || connection === null) return;
+  const count = (connection as Json)[shared.countKey];
+  if (typeof count === 'number' && Number.isInteger(count) && count >= 0) shared.rowCounts.set(shard, count);
 }
 
 /** The clusters a shard serves, as the answer checks look them up; a shard's set is made once. */
