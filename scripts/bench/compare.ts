@@ -12,9 +12,11 @@ export const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
  * Load each target takes before it is measured. A gateway serves for days, so what counts is its
  * steady state: the JIT optimises a function only once it has run often, and at one client a
  * gateway needs some 2,000 requests (15 to 20 seconds) before its CPU per request stops falling
- * (5.0 ms after 5 s, 3.0 ms after 20 s for the 9-shard page). Every target gets the same.
+ * (5.0 ms after 5 s, 3.0 ms after 20 s for the 9-shard page). Every target gets the same; more
+ * clients send as many requests in less time (never under 3 s).
  */
 export const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 20);
+const warmupSeconds = (connections: number) => Math.max(3, WARMUP_SECONDS / connections);
 
 export type Target = { name: string; url: string; pid: number | undefined };
 
@@ -39,7 +41,7 @@ export async function measure(target: Target, payload: string | readonly string[
  */
 export async function compare(targets: readonly Target[], payload: string | readonly string[], connections: number, runs = RUNS): Promise<Map<string, Measured>> {
   const results = new Map<string, Measured>(targets.map((t) => [t.name, { load: [], cpuPerRequest: [] }]));
-  for (const target of targets) await runLoad(target.url, payload, connections, WARMUP_SECONDS);
+  for (const target of targets) await runLoad(target.url, payload, connections, warmupSeconds(connections));
   for (let run = 0; run < runs; run++) {
     for (let turn = 0; turn < targets.length; turn++) {
       const target = targets[(run + turn) % targets.length]!;
