@@ -27,10 +27,10 @@ export interface CpuProfile {
 }
 
 const ROUTER_PARTS: ReadonlyArray<[RegExp, ProfilePart]> = [
-  [/shard-router\/(operation-plan|selection|shard-rules)\.js$/, 'shard router: compile (operation plans, selections, rules)'],
+  [/shard-router\/(operation-plan|root-fields|selection|shard-rules)\.js$/, 'shard router: compile (operation plans, selections, rules)'],
   [/shard-router\/(send|shard-client|circuit-breaker|read-sharing)\.js$/, 'shard router: send (client, breaker, shared reads)'],
   [/shard-router\/(merge|connection-share|heap)\.js$/, 'shard router: merge'],
-  [/shard-router\/answer-check\.js$/, 'shard router: answer checks'],
+  [/shard-router\/answer-(check|shape)\.js$/, 'shard router: answer checks'],
 ];
 
 const HTTP_PACKAGES = /node_modules\/(undici|express|router|body-parser|raw-body|type-is|content-type|negotiator|mime-types|mime-db|media-typer|parseurl|finalhandler|iconv-lite|on-finished|@as-integrations|whatwg-mimetype|qs|depd|statuses|vary|accepts|send|etag|fresh)\//;

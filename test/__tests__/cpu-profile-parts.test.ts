@@ -14,6 +14,8 @@ describe("the bench's split of a gateway CPU profile", () => {
     expect(partOf('send', `${ROOT}/gateway/src/shard-router/shard-client.js`)).toMatch(/send/);
     expect(partOf('mergeField', `${ROOT}/gateway/src/shard-router/merge.js`)).toBe('shard router: merge');
     expect(partOf('checkAnswer', `${ROOT}/gateway/src/shard-router/answer-check.js`)).toBe('shard router: answer checks');
+    expect(partOf('compileValue', `${ROOT}/gateway/src/shard-router/answer-shape.js`)).toBe('shard router: answer checks');
+    expect(partOf('rootFieldPlans', `${ROOT}/gateway/src/shard-router/root-fields.js`)).toMatch(/compile/);
     expect(partOf('fetchRootFields', `${ROOT}/gateway/src/shard-router/shard-router.js`)).toBe('shard router: route and reassemble');
     expect(partOf('observe', `${ROOT}/gateway/src/metrics/gateway-metrics.js`)).toMatch(/^limits, metrics/);
     expect(partOf('walk', `${ROOT}/shared/limits/operation-shape.js`)).toMatch(/^limits, metrics/);
