@@ -9,7 +9,6 @@ import {
   type OperationDefinitionNode,
   type VariableDefinitionNode,
 } from 'graphql';
-import type { RootFields } from './root-fields';
 import { conditionVariables } from './selection';
 
 /** A subgraph operation as the query planner sent it, parsed once and kept. */
@@ -20,8 +19,6 @@ export interface OperationPlan {
   entitiesField?: FieldNode;
   /** The variables `@skip`/`@include` read: the only ones the fields asked depend on. */
   conditionVariables: readonly string[];
-  /** The root fields as routed and sent, by the outcome of those conditions (see root-fields.ts). */
-  rootFields: Map<string, RootFields>;
   /** `_entities` as shards receive it (with merge helpers or without), and its printed document. */
   sentEntities: Map<string, { field: FieldNode; query: string }>;
 }
@@ -58,7 +55,7 @@ function buildPlan(document: DocumentNode): OperationPlan {
   const entitiesField = operation.selectionSet.selections.find(
     (s): s is FieldNode => s.kind === Kind.FIELD && s.name.value === '_entities',
   );
-  return { operation, fragments, entitiesField, conditionVariables: conditionVariables(document, fragments), rootFields: new Map(), sentEntities: new Map() };
+  return { operation, fragments, entitiesField, conditionVariables: conditionVariables(document, fragments), sentEntities: new Map() };
 }
 
 /**

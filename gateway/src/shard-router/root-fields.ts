@@ -43,13 +43,18 @@ export interface SharedPage {
  */
 export function rootFieldPlans(plan: OperationPlan, rules: ShardRules, variables: Variables): RootFields {
   const outcome = conditionOutcome(plan.conditionVariables, variables);
-  let fields = plan.rootFields.get(outcome);
+  let byOutcome = COMPILED.get(plan);
+  if (!byOutcome) COMPILED.set(plan, (byOutcome = new Map()));
+  let fields = byOutcome.get(outcome);
   if (!fields) {
     fields = { fields: compileRootFields(plan, rules, variables), printed: new Map() };
-    plan.rootFields.set(outcome, fields);
+    byOutcome.set(outcome, fields);
   }
   return fields;
 }
+
+/** By plan, then by outcome of its conditions. A plan lives as long as its rules (a change of rules makes new plans), so its compiled fields go with it. */
+const COMPILED = new WeakMap<OperationPlan, Map<string, RootFields>>();
 
 /** An operation's root fields under one outcome of its conditions, and the shard documents printed for them. */
 export interface RootFields {
