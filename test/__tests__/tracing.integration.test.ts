@@ -51,10 +51,12 @@ describeOnBothBackends('traces', (backend) => {
     const gateway = spans.find((span) => span.name === 'POST /graphql' && parentOf(span) === '00f067aa0ba902b7');
     expect(gateway).toBeDefined();
     const shardSpans = spans.filter((span) => span.name === 'shard members');
-    expect(shardSpans.map((span) => span.attributes['itro.cluster']).sort()).toEqual(FOUNDING_CLUSTERS.map((c) => c.id).sort());
+    // Every shard is asked for its share of the page; one whose rows run short is asked again for
+    // the rest, under a span of its own.
+    expect([...new Set(shardSpans.map((span) => span.attributes['itro.cluster']))].sort()).toEqual(FOUNDING_CLUSTERS.map((c) => c.id).sort());
     for (const shard of shardSpans) expect(ancestors(shard, spans)).toContain(gateway);
     const deployments = spans.filter((span) => span.name === 'POST /members/graphql');
-    expect(deployments).toHaveLength(9);
+    expect(deployments).toHaveLength(shardSpans.length);
     for (const deployment of deployments) {
       expect(shardSpans.map((span) => span.spanContext().spanId)).toContain(parentOf(deployment));
       const statements = spans.filter((span) => span.name.startsWith('sql ') && ancestors(span, spans).includes(deployment));

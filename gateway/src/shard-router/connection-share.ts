@@ -12,26 +12,31 @@ const MAX_FIRST = 100;
  */
 const EXPECTED_SHORT_SHARDS = 0.25;
 
-/** What a paged field's shards last said of their row counts (`totalCount`): where a page's rows are likely to come from. */
+/** How many rows each shard gave a paged field's last page: where the next page's rows are likely to come from. */
 export type RowCounts = WeakMap<Shard, number>;
+
+/** Half a row added to every shard's count: one that gave no row last time is still asked for one or two. */
+const SMOOTHING = 0.5;
 
 /**
  * How many rows to ask each of `targets` for, for a page of `first`. Where a page's rows fall is
- * modelled as the page drawn at random from all rows: shard i holds a part p_i of them (its last
- * `totalCount` over theirs, an even part before any is known), so it holds about Poisson(first·p_i)
- * of the page's rows. Each is asked for enough that all of them run out early only
+ * modelled as drawn at random: shard i holds a part p_i of them (its part of the field's last page,
+ * smoothed so that a shard that gave none still counts; an even part before any page is known), so
+ * it holds about Poisson(first·p_i) of the page's rows. The last page is the better guide than the
+ * shards' sizes: an order can put one cluster's rows first (the largest companies, the newest
+ * members). Each is asked for enough that all of them run out early only
  * `EXPECTED_SHORT_SHARDS` times per request; the merge asks one that did for the rest, so the page
  * stays exact whatever the order's skew. Undefined: ask each for the whole page.
  */
 export function initialShares(first: unknown, targets: readonly Shard[], counts: RowCounts): Map<Shard, number> | undefined {
   if (targets.length < 2 || typeof first !== 'number' || !Number.isInteger(first) || first < 0 || first > MAX_FIRST) return undefined;
   const known = targets.map((shard) => counts.get(shard));
-  const total = known.every((count) => count !== undefined) ? known.reduce((sum: number, count) => sum + count!, 0) : 0;
+  const total = known.every((count) => count !== undefined) ? known.reduce((sum: number, count) => sum + count! + SMOOTHING, 0) : 0;
   const tail = EXPECTED_SHORT_SHARDS / targets.length;
   const shares = new Map<Shard, number>();
   let fewer = false;
   targets.forEach((shard, index) => {
-    const expected = total > 0 ? (first * known[index]!) / total : first / targets.length;
+    const expected = total > 0 ? (first * (known[index]! + SMOOTHING)) / total : first / targets.length;
     const share = Math.min(first, Math.max(1, poissonQuantile(expected, tail)));
     if (share < first) fewer = true;
     shares.set(shard, share);

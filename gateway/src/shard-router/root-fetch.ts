@@ -36,7 +36,7 @@ interface RoutedField {
   paging?: PagingVariables;
   /** Where the documents printed for the operation's root fields are kept. */
   documents: Map<string, string>;
-  /** Set with `paging`: what the field's shards' row counts are learnt into. */
+  /** Set with `paging`: where the rows each shard gave the page are kept, to size its next share. */
   shared?: SharedPage;
 }
 /** Tells the answer that a shard's data is missing from a field, once per shard; `sent`: whether the request may have reached it. */
@@ -151,7 +151,6 @@ export async function fetchRootFields(fetch: FetchScope): Promise<GraphQLRespons
         report(shard, 'misbehaved', refusal, key, true);
         continue;
       }
-      if (routedField.shared) learnRowCount(routedField.shared, shard, result.body.data?.[key]);
       answers.push(result.body.data ?? {});
       answered.push(shard);
     }
@@ -183,6 +182,7 @@ export async function fetchRootFields(fetch: FetchScope): Promise<GraphQLRespons
       }
       if (refusedIndex === undefined) {
         data[key] = merge.result();
+        if (routedField.shared) merge.taken().forEach((taken, index) => routedField.shared!.rowCounts.set(connections[index]![1], taken));
         break;
       }
       connections = connections.filter((_, index) => index !== refusedIndex);
@@ -226,11 +226,4 @@ async function nextRows(
     return REFUSED;
   }
   return result.body.data![field.key] as Json;
-}
-
-/** A shard's `totalCount` for a shared page, kept to size its share of the next page. */
-function learnRowCount(shared: SharedPage, shard: Shard, connection: unknown): void {
-  if (!shared.countKey || typeof connection !== 'object' || connection === null) return;
-  const count = (connection as Json)[shared.countKey];
-  if (typeof count === 'number' && Number.isInteger(count) && count >= 0) shared.rowCounts.set(shard, count);
 }

@@ -1,4 +1,4 @@
-import { Kind, type FieldNode, type GraphQLOutputType } from 'graphql';
+import type { FieldNode, GraphQLOutputType } from 'graphql';
 import { pagingVariables, withPagingArguments, type PagingVariables, type RowCounts } from './connection-share';
 import { withMergeHelpers } from './merge';
 import type { OperationPlan } from './operation-plan';
@@ -29,9 +29,7 @@ export interface RoutedFieldPlan {
 export interface SharedPage {
   nodes: FieldNode[];
   paging: PagingVariables;
-  /** The response key of the client's own plain `totalCount`, from which each shard's row count is learnt. */
-  countKey?: string;
-  /** Each shard's row count as its last answer to this field gave it. */
+  /** How many rows each shard gave this field's last page. */
   rowCounts: RowCounts;
 }
 
@@ -76,17 +74,7 @@ function compileRootFields(plan: OperationPlan, rules: ShardRules, variables: Va
     if (!rule || !field) return { kind: 'unrouted', key, name };
     const sent = rule.route === 'all' ? nodes.map((node) => withMergeHelpers(node, specOf(rule, rule.merge!), rule.typeName!, scope)) : nodes;
     const paging = rule.merge === 'connection' ? pagingVariables(index) : undefined;
-    const shared = paging && { nodes: sent.map((node) => withPagingArguments(node, paging)), paging, countKey: plainFieldKey(nodes, 'totalCount'), rowCounts: new WeakMap() };
+    const shared = paging && { nodes: sent.map((node) => withPagingArguments(node, paging)), paging, rowCounts: new WeakMap() };
     return { kind: 'routed', key, nodes, rule, type: field.type, sent, shared };
   });
-}
-
-/** The response key of a field `name` that some node selects directly and without conditions. */
-function plainFieldKey(nodes: readonly FieldNode[], name: string): string | undefined {
-  for (const node of nodes) {
-    for (const selection of node.selectionSet?.selections ?? []) {
-      if (selection.kind === Kind.FIELD && selection.name.value === name && !selection.directives?.length) return selection.alias?.value ?? name;
-    }
-  }
-  return undefined;
 }

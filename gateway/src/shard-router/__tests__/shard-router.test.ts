@@ -261,11 +261,11 @@ describe('ShardRouter', () => {
       ['alpha', 5],
     ]);
     expect(decodeCursor(String(calls[3]!.variables.__sr_after_0), 'NAME:ASC').value).toBe('a06');
-    // The second page: their totalCounts (30, 3, 3) size the shares, and no shard runs short.
+    // The second page: the first page's rows (all 12 alpha's) size the shares, and no shard runs short.
     expect(asked.slice(4, 7)).toEqual([
       ['alpha', 12],
-      ['beta', 2],
-      ['gamma', 2],
+      ['beta', 1],
+      ['gamma', 1],
     ]);
   });
 

@@ -117,6 +117,13 @@ export class ConnectionMerge {
     return undefined;
   }
 
+  /** How many of the page's rows each shard gave, by its position among the connections. */
+  taken(): number[] {
+    const counts = this.connections.map(() => 0);
+    for (const pick of this.picks) counts[pick.shard]! += 1;
+    return counts;
+  }
+
   /** Rows the page may still take. */
   get remaining(): number {
     return this.first - this.picks.length;
