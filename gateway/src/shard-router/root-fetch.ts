@@ -63,10 +63,8 @@ export async function fetchRootFields(fetch: FetchScope): Promise<GraphQLRespons
     if (!own) ownVariables.set(shard, (own = {}));
     return own;
   };
-  const sentVariables = (shard: Shard): Json => {
-    const own = ownVariables.get(shard);
-    return own ? { ...shardVariables, ...own } : shardVariables;
-  };
+  // What each shard was sent, built once: its answer is checked against the same variables.
+  const sentVariables = new Map<Shard, Json>();
 
   const rootFields = rootFieldPlans(plan, rules, variables);
   for (const fieldPlan of rootFields.fields) {
@@ -120,7 +118,10 @@ export async function fetchRootFields(fetch: FetchScope): Promise<GraphQLRespons
         text = printSubOperation(plan, fields, extraVariables);
         rootFields.printed.set(document, text);
       }
-      return outgoing.send(shard, { query: text, variables: sentVariables(shard) }, rootType === 'Query');
+      const own = ownVariables.get(shard);
+      const shardSent = own ? { ...shardVariables, ...own } : shardVariables;
+      sentVariables.set(shard, shardSent);
+      return outgoing.send(shard, { query: text, variables: shardSent }, rootType === 'Query');
     }),
   );
   const byShard = new Map(results.map((result) => [result.shard, result]));
@@ -145,7 +146,7 @@ export async function fetchRootFields(fetch: FetchScope): Promise<GraphQLRespons
         report(shard, result.failure, result.reason, key, result.sent);
         continue;
       }
-      const refusal = checks.rootField(result.body.data, key, sent, fieldType, answerScope(fetch, sentVariables(shard), shard), (result.body.errors?.length ?? 0) > 0);
+      const refusal = checks.rootField(result.body.data, key, sent, fieldType, answerScope(fetch, sentVariables.get(shard)!, shard), (result.body.errors?.length ?? 0) > 0);
       if (refusal) {
         // It answered, so a write it was sent may well have committed: refusing the answer does not undo it.
         report(shard, 'misbehaved', refusal, key, true);
