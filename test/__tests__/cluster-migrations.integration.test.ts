@@ -96,7 +96,14 @@ describeOnBothBackends('cluster database migrations', (backend) => {
     expect(Number(counts[0]!.n)).toBeGreaterThan(members.length);
     const competences: Array<{ n: number | string }> = await dataSource!.query('SELECT COUNT(*) AS n FROM member_competences');
     expect(Number(competences[0]!.n)).toBe(data.competences.filter((entry) => entry.clusterId === CLUSTER).length);
-    // Undone newest first (the competences, the idempotency keys, the id sequences, the audit log), each taking only its own table or columns.
+    // Undone newest first (the listing indexes, the competences, the idempotency keys, the id sequences, the audit log), each taking only its own table, columns or indexes.
+    const table = await dataSource!.createQueryRunner().getTable('members');
+    expect(table!.indices.map((index) => index.name)).toEqual(expect.arrayContaining(['member_in_cluster_by_name', 'member_by_name']));
+    await dataSource!.undoLastMigration({ transaction: 'each' });
+    const undone = await dataSource!.createQueryRunner().getTable('members');
+    expect(undone!.indices.map((index) => index.name)).not.toContain('member_in_cluster_by_name');
+    expect(undone!.indices.map((index) => index.name)).toContain('member_by_name');
+    await expect(dataSource!.query('SELECT COUNT(*) AS n FROM member_competences')).resolves.toHaveLength(1);
     await dataSource!.undoLastMigration({ transaction: 'each' });
     await expect(dataSource!.query('SELECT COUNT(*) FROM member_competences')).rejects.toHaveProperty('message', expect.stringMatching(/member_competences/));
     await expect(dataSource!.query('SELECT region FROM members')).rejects.toHaveProperty('message', expect.stringMatching(/region/));

@@ -23,6 +23,7 @@ import { ClusterAuditLog1764201600000 } from './migrations/1764201600000-cluster
 import { LocalIdSequences1764288000000 } from './migrations/1764288000000-local-id-sequences';
 import { IdempotencyKeys1764374400000 } from './migrations/1764374400000-idempotency-keys';
 import { MemberCompetences1764460800000 } from './migrations/1764460800000-member-competences';
+import { ListingIndexesByCluster1764547200000 } from './migrations/1764547200000-listing-indexes-by-cluster';
 import { MemberCompetenceEntity } from '../competence/member-competence.entity';
 import { AuditEntryEntity } from '../../../../shared/audit/audit-entry.entity';
 import { IdempotencyRecordEntity } from '../../../../shared/idempotency/idempotency-record.entity';
@@ -51,7 +52,7 @@ export const CLUSTER_ENTITIES = [
   IdempotencyRecordEntity,
 ];
 /** In the order they run; a released migration is never edited, a change is a new one. */
-export const CLUSTER_MIGRATIONS = [CoreSchema1764028800000, ClusterActivity1764115200000, ClusterAuditLog1764201600000, LocalIdSequences1764288000000, IdempotencyKeys1764374400000, MemberCompetences1764460800000];
+export const CLUSTER_MIGRATIONS = [CoreSchema1764028800000, ClusterActivity1764115200000, ClusterAuditLog1764201600000, LocalIdSequences1764288000000, IdempotencyKeys1764374400000, MemberCompetences1764460800000, ListingIndexesByCluster1764547200000];
 
 /** A cluster's database, migrated to the latest schema. */
 export async function openClusterDatabase(url: string, onQuery?: (sql: string) => void) {
