@@ -1,15 +1,15 @@
-import type { DataSource, EntityMetadata, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { DataSource, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { GlobalId } from '../../../../shared/global-id';
 import { whereKeysIn } from './by-cluster';
+import { EntityHydration } from './entity-hydration';
 
 const ALIAS = 'r';
 /** Shapes kept at most; a stream of unusual batches starts the cache over rather than growing it. */
 const MAX_SHAPES = 1_000;
 
-/** A statement prepared for one shape of key set: its text, and how each raw row's columns are named. */
+/** A statement prepared for one shape of key set: its text. */
 interface Prepared {
   sql: string;
-  columns: ReadonlyArray<{ alias: string; column: EntityMetadata['columns'][number] }>;
 }
 
 /**
@@ -24,7 +24,7 @@ interface Prepared {
  */
 export class KeyedSelect<Row extends ObjectLiteral> {
   private readonly prepared = new Map<string, Prepared | 'builder'>();
-  private readonly metadata: EntityMetadata;
+  private readonly hydration: EntityHydration<Row>;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -34,7 +34,7 @@ export class KeyedSelect<Row extends ObjectLiteral> {
     /** Orderings, e.g. `['r.year DESC']`. */
     private readonly orderBy: readonly string[] = [],
   ) {
-    this.metadata = dataSource.getMetadata(entity);
+    this.hydration = new EntityHydration(dataSource, entity, ALIAS);
   }
 
   async rows(keys: readonly GlobalId[]): Promise<Row[]> {
@@ -50,11 +50,11 @@ export class KeyedSelect<Row extends ObjectLiteral> {
     }
     if (prepared === 'builder') return this.builder(keys).getMany();
     const raw = (await this.dataSource.query(prepared.sql, parameters)) as Array<Record<string, unknown>>;
-    if (raw.length > 0 && !prepared.columns.every(({ alias }) => alias in raw[0]!)) {
+    if (raw.length > 0 && !this.hydration.names(raw[0]!)) {
       this.prepared.set(shape, 'builder');
       return this.builder(keys).getMany();
     }
-    return raw.map((values) => this.entityOf(prepared, values));
+    return raw.map((values) => this.hydration.entity(values));
   }
 
   private builder(keys: readonly GlobalId[]): SelectQueryBuilder<Row> {
@@ -71,20 +71,7 @@ export class KeyedSelect<Row extends ObjectLiteral> {
     const [sql, built] = this.builder(keys).getQueryAndParameters();
     const same = built.length === parameters.length && built.every((value, index) => value === parameters[index]);
     if (!same) return 'builder';
-    // TypeORM names a selected column `<alias>_<column>`; `rows` checks the first row for every name.
-    const columns = this.metadata.columns.map((column) => ({ alias: `${ALIAS}_${column.databaseName}`, column }));
-    return { sql, columns };
-  }
-
-  private entityOf(prepared: Prepared, values: Record<string, unknown>): Row {
-    // As `getMany` makes them: of the entity's class, its constructor not run.
-    const entity = this.metadata.create(undefined, { fromDeserializer: true }) as Row;
-    const driver = this.dataSource.driver;
-    for (const { alias, column } of prepared.columns) {
-      const value = values[alias];
-      if (value !== undefined) column.setEntityValue(entity, driver.prepareHydratedValue(value, column));
-    }
-    return entity;
+    return { sql };
   }
 }
 

@@ -22,21 +22,34 @@ interface KeyedRow extends ObjectLiteral {
   id: number;
 }
 
+/** Where a page starts: just beyond the row a cursor names, in the network's total order. */
+export interface KeysetPosition {
+  value: SortValue;
+  clusterId: string;
+  localId: number;
+}
+
+/** The position `after` names in `order`; null for the first page. A malformed cursor is `BAD_USER_INPUT`. */
+export function positionAfter(after: string | null | undefined, order: KeysetOrder): KeysetPosition | null {
+  if (after === null || after === undefined) return null;
+  const cursor = decodeCursor(after, orderName(order.field, order.direction));
+  return { value: cursor.value, clusterId: cursor.clusterId, localId: cursor.localId };
+}
+
 /**
- * One keyset page in the network's total order: (sort key, cluster id, local id), the direction
- * applying to the whole tuple. The same cursor positions a page on every shard and on the
- * one-database oracle, so the gateway's merge is exact.
+ * Narrows `query` to one keyset page in the network's total order: (sort key, cluster id, local
+ * id), the direction applying to the whole tuple, one row beyond the page to tell whether another
+ * follows. The same cursor positions a page on every shard and on the one-database oracle, so the
+ * gateway's merge is exact.
  */
-export async function fetchKeysetPage<Row extends KeyedRow>(
+export function keysetPage<Row extends KeyedRow>(
   query: SelectQueryBuilder<Row>,
   alias: string,
   order: KeysetOrder,
   first: number,
-  after: string | null | undefined,
-): Promise<Page<Row>> {
-  const order_ = orderName(order.field, order.direction);
-  if (after !== null && after !== undefined) {
-    const cursor = decodeCursor(after, order_);
+  position: KeysetPosition | null,
+): SelectQueryBuilder<Row> {
+  if (position) {
     const beyond = order.direction === 'ASC' ? '>' : '<';
     query.andWhere(
       new Brackets((outer) => {
@@ -52,15 +65,18 @@ export async function fetchKeysetPage<Row extends KeyedRow>(
           }),
         );
       }),
-      { afterValue: cursor.value, afterCluster: cursor.clusterId, afterLocal: cursor.localId },
+      { afterValue: position.value, afterCluster: position.clusterId, afterLocal: position.localId },
     );
   }
-  const rows = await query
+  return query
     .orderBy(order.column, order.direction)
     .addOrderBy(`${alias}.cluster_id`, order.direction)
     .addOrderBy(`${alias}.id`, order.direction)
-    .limit(first + 1)
-    .getMany();
+    .limit(first + 1);
+}
+
+/** The page among `rows`, fetched one beyond it by `keysetPage`. */
+export function pageOf<Row>(rows: Row[], first: number): Page<Row> {
   return { rows: rows.slice(0, first), hasNextPage: rows.length > first };
 }
 
