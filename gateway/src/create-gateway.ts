@@ -33,6 +33,7 @@ import { createHttpPost, transportOver, type HttpTransportOptions, type ShardTra
 import { ShardClient, type ShardHealth } from './shard-router/shard-client';
 import { ShardRouter } from './shard-router/shard-router';
 import { createGatewayMetrics, type GatewayMetrics } from './metrics/gateway-metrics';
+import { keepExecutionOperations } from './execution-operation-memo';
 import type { AnswerChecks } from './shard-router/answer-check';
 import { compileShardRules } from './shard-router/shard-rules';
 import { ShardSet, type RegistryEntry } from './shard-router/shard-set';
@@ -151,6 +152,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         logger,
       })
     : undefined;
+  keepExecutionOperations();
   const gateway = new ApolloGateway({
     supergraphSdl: async ({ update }) => {
       updateSupergraph = update;
