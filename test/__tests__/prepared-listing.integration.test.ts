@@ -18,6 +18,13 @@ import { describeOnBothBackends } from '../support/mysql';
 
 type Keyed = ObjectLiteral & { clusterId: string; id: number };
 
+interface PageSeen<Row> {
+  cursors: string[];
+  rows: Row[];
+  hasNextPage: boolean;
+  totalCount: number;
+}
+
 describeOnBothBackends('listing pages from statements prepared once per shape', (backend) => {
   let dataSource: DataSource;
   const url = backend.databaseUrl('itro_prepared_listing');
@@ -34,7 +41,7 @@ describeOnBothBackends('listing pages from statements prepared once per shape', 
   });
 
   /** The page as TypeORM's query builder reads it, every time from scratch: what the prepared statements must equal. */
-  async function byBuilder<Row extends Keyed, Filter>(listing: Listing<Row, Filter>, clusterIds: string[], args: ListingArgs<Filter>) {
+  async function byBuilder<Row extends Keyed, Filter>(listing: Listing<Row, Filter>, clusterIds: string[], args: ListingArgs<Filter>): Promise<PageSeen<Row>> {
     const first = pageSize(args.first);
     const field = args.orderBy?.field ?? listing.defaultOrder;
     const order: KeysetOrder = { field, direction: args.orderBy?.direction ?? SortDirection.ASC, ...listing.orders[field]! };
@@ -47,7 +54,7 @@ describeOnBothBackends('listing pages from statements prepared once per shape', 
     return { cursors: page.rows.map((row) => cursorOf(row, order)), rows: page.rows, hasNextPage: page.hasNextPage, totalCount: await filtered().getCount() };
   }
 
-  async function ours<Row extends Keyed, Filter>(listing: Listing<Row, Filter>, clusterIds: string[], args: ListingArgs<Filter>) {
+  async function ours<Row extends Keyed, Filter>(listing: Listing<Row, Filter>, clusterIds: string[], args: ListingArgs<Filter>): Promise<PageSeen<Row>> {
     const connection = await listConnection(dataSource, listing, clusterIds, args, (row) => row);
     return {
       cursors: connection.edges.map((edge) => edge.cursor),
@@ -64,7 +71,7 @@ describeOnBothBackends('listing pages from statements prepared once per shape', 
       let after: string | null = null;
       for (let pages = 0; pages < 40; pages++) {
         const builder = jest.spyOn(dataSource, 'getRepository');
-        const page = await ours(listing, clusterIds, { ...args, after });
+        const page: PageSeen<Row> = await ours(listing, clusterIds, { ...args, after });
         // Once a shape has come, its rows and count come from the prepared statements.
         if (round === 2) expect([JSON.stringify(args), pages, builder.mock.calls.length]).toEqual([JSON.stringify(args), pages, 0]);
         builder.mockRestore();
