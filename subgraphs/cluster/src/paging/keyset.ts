@@ -32,8 +32,8 @@ export interface KeysetPosition {
 /** The position `after` names in `order`; null for the first page. A malformed cursor is `BAD_USER_INPUT`. */
 export function positionAfter(after: string | null | undefined, order: KeysetOrder): KeysetPosition | null {
   if (after === null || after === undefined) return null;
-  const cursor = decodeCursor(after, orderName(order.field, order.direction));
-  return { value: cursor.value, clusterId: cursor.clusterId, localId: cursor.localId };
+  // A decoded cursor is a position: its sort value and its row's global id.
+  return decodeCursor(after, orderName(order.field, order.direction));
 }
 
 /**
