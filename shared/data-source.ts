@@ -4,7 +4,8 @@ import { DataSource, type DataSourceOptions, type EntityManager, type EntitySche
 import type { IsolationLevel } from 'typeorm/driver/types/IsolationLevel';
 import { createConnection } from 'mysql2/promise';
 import { parseDatabaseUrl, type DatabaseTarget } from './database-url';
-import { guardStatements, type StatementObserver } from './deadline/statement-guard';
+import type { RequestDeadline } from './deadline/request-deadline';
+import { guardStatements, underDeadline, type StatementObserver } from './deadline/statement-guard';
 import { mysqlServerOf, withoutTimeLimit, type SqlServer } from './deadline/statement-time-limit';
 
 export interface DataSourceSpec {
@@ -55,14 +56,16 @@ export function createDataSource(spec: DataSourceSpec): DataSource {
 type Work<T> = (manager: EntityManager) => Promise<T>;
 
 /**
- * A data source whose statements keep to the deadline of the request they run for (see
- * `guardStatements`): every query runner it hands out is guarded. Which MySQL server it reached is
- * read once at start, because MariaDB and MySQL limit a statement's time differently.
+ * A data source whose statements are observed (see `guardStatements`) and, seen through a request's
+ * view (`forRequest`), keep to that request's deadline. Which MySQL server it reached is read once
+ * at start, because MariaDB and MySQL limit a statement's time differently.
  */
 export class DeadlineAwareDataSource extends DataSource {
   private detectedServer: SqlServer = 'sqlite';
   /** Hears of every statement's duration: the deployment's SQL metrics. None until one is set. */
   statementObserver: StatementObserver | undefined;
+  /** The deadline of the request this view serves; none on the data source itself. */
+  readonly requestDeadline: RequestDeadline | undefined;
 
   override async initialize(): Promise<this> {
     await super.initialize();
@@ -71,6 +74,26 @@ export class DeadlineAwareDataSource extends DataSource {
       this.detectedServer = mysqlServerOf(row?.version ?? '');
     }
     return this;
+  }
+
+  /** The data source itself, whether asked of it or of a request's view of it. */
+  get root(): this {
+    return this;
+  }
+
+  /**
+   * The data source as one request sees it: the same connections, entities and caches, with its
+   * statements under `deadline` and an entity manager of its own. Everything the request reads or
+   * writes goes through it (repositories, query builders, raw statements, transactions), so the
+   * deadline needs no async context to reach them. A view is cheap: an object over this one.
+   */
+  forRequest(deadline: RequestDeadline | undefined): this {
+    const root = this.root;
+    const view = Object.create(root) as this;
+    Object.defineProperties(view, { root: { value: root }, requestDeadline: { value: deadline }, sharedRunnerViews: { value: new WeakMap() } });
+    // TypeORM's own manager was made for the data source itself; the view's builds its queries on the view.
+    Object.defineProperty(view, 'manager', { value: view.createEntityManager() });
+    return view;
   }
 
   /** Who hears of this data source's statements; a second connection of another data source asks it. */
@@ -84,8 +107,36 @@ export class DeadlineAwareDataSource extends DataSource {
   }
 
   override createQueryRunner(mode?: ReplicationMode): QueryRunner {
-    return guardStatements(super.createQueryRunner(mode), () => this.detectedServer, () => this.observer());
+    const observed = guardStatements(this.driver.createQueryRunner(mode ?? 'master'), () => this.observer());
+    const deadline = this.requestDeadline;
+    if (!deadline) return withOwnManager(this, observed);
+    // mysql2's driver makes a runner per call, which takes the deadline itself; better-sqlite3's
+    // hands every caller its one runner, seen by each request through one object of its own.
+    if (this.options.type === 'mysql') return withOwnManager(this, underDeadline(observed, deadline, this.detectedServer, false));
+    const views = this.sharedRunnerViews!;
+    let view = views.get(observed);
+    if (!view) views.set(observed, (view = withOwnManager(this, underDeadline(observed, deadline, this.detectedServer, true))));
+    return view;
   }
+
+  /** A request's views of the runners shared between requests (SQLite's one), made once per request; none on the data source itself. */
+  private readonly sharedRunnerViews: WeakMap<QueryRunner, QueryRunner> | undefined;
+}
+
+/** As TypeORM's own `createQueryRunner` does: the runner's manager runs its statements on it (a transaction's work gets it). */
+function withOwnManager(dataSource: DataSource, runner: QueryRunner): QueryRunner {
+  Object.assign(runner, { manager: dataSource.createEntityManager(runner) });
+  return runner;
+}
+
+/** The request's view of a data source (see `DeadlineAwareDataSource.forRequest`); another data source is its own. */
+export function dataSourceForRequest(dataSource: DataSource, deadline: RequestDeadline | undefined): DataSource {
+  return dataSource instanceof DeadlineAwareDataSource ? dataSource.forRequest(deadline) : dataSource;
+}
+
+/** The data source a request's view was made from (caches and schedules belong to it), or the data source itself. */
+export function rootDataSource(dataSource: DataSource): DataSource {
+  return dataSource instanceof DeadlineAwareDataSource ? dataSource.root : dataSource;
 }
 
 /**
@@ -97,16 +148,18 @@ export class DeadlineAwareDataSource extends DataSource {
  * connections; its transactions are only queued.
  */
 export class SqliteDataSource extends DeadlineAwareDataSource {
-  private writer: Promise<DataSource> | undefined;
+  private writer: Promise<DeadlineAwareDataSource> | undefined;
   private queue: Promise<unknown> = Promise.resolve();
 
   override transaction<T>(runInTransaction: Work<T>): Promise<T>;
   override transaction<T>(isolationLevel: IsolationLevel, runInTransaction: Work<T>): Promise<T>;
   override transaction<T>(first: IsolationLevel | Work<T>, second?: Work<T>): Promise<T> {
     const work = typeof first === 'function' ? first : second!;
-    const run = async () => (this.sharesFile() ? (await this.writerConnection()).transaction(work) : super.transaction(work));
-    const next = this.queue.catch(() => undefined).then(run);
-    this.queue = next;
+    // Seen through a request's view, the queue and the writer are still the data source's own.
+    const root = this.root;
+    const run = async () => (this.sharesFile() ? (await root.writerConnection()).forRequest(this.requestDeadline).transaction(work) : super.transaction(work));
+    const next = root.queue.catch(() => undefined).then(run);
+    root.queue = next;
     return next;
   }
 
@@ -121,7 +174,7 @@ export class SqliteDataSource extends DeadlineAwareDataSource {
     return (this.options as { database?: unknown }).database !== ':memory:';
   }
 
-  private writerConnection(): Promise<DataSource> {
+  private writerConnection(): Promise<DeadlineAwareDataSource> {
     // Same entities, logger and file; the schema is already migrated by this data source.
     this.writer ??= new WriterDataSource({ ...this.options, migrations: [], migrationsRun: false } as DataSourceOptions, () => this.observer()).initialize();
     return this.writer;

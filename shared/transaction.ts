@@ -39,7 +39,7 @@ const MAX_ATTEMPTS = 6;
 export async function runInTransaction<T>(dataSource: DataSource, given: (manager: EntityManager) => Promise<T>): Promise<T> {
   // A mutation sent with an Idempotency-Key: the key is stored with the write's outcome, in this
   // transaction, or the first outcome is returned without writing (see shared/idempotency).
-  const claim = takeWriteClaim();
+  const claim = takeWriteClaim(dataSource);
   const work = claim ? (manager: EntityManager) => keyedWrite(manager, claim, given) : given;
   if (dataSource.options.type !== 'mysql') return dataSource.transaction(work);
   const deadline = Date.now() + WRITE_BUDGET_MS;

@@ -1,5 +1,10 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { currentDeadline } from './request-deadline';
+import type { RequestDeadline } from './request-deadline';
+
+/** What a subgraph's request context holds of its deadline: both subgraphs' contexts have it. */
+export interface DeadlineContext {
+  deadline?: RequestDeadline;
+}
 
 /**
  * Where the deadline passed while the request ran and some of its fields failed for it, the answer
@@ -7,11 +12,11 @@ import { currentDeadline } from './request-deadline';
  * deadline first, the caller (the gateway) reads one status, and does not take the rest of the
  * data for a whole answer.
  */
-export const deadlineStatusPlugin: ApolloServerPlugin = {
+export const deadlineStatusPlugin: ApolloServerPlugin<DeadlineContext> = {
   async requestDidStart() {
     return {
-      async willSendResponse({ response }) {
-        if (!currentDeadline()?.expired || response.body.kind !== 'single') return;
+      async willSendResponse({ response, contextValue }) {
+        if (!contextValue.deadline?.expired || response.body.kind !== 'single') return;
         const cut = response.body.singleResult.errors?.some((error) => error.extensions?.code === 'DEADLINE_EXCEEDED');
         if (cut) response.http.status = 504;
       },

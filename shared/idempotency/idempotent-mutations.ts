@@ -1,6 +1,7 @@
 import type { GraphQLFieldResolver } from 'graphql';
 import { LessThan, type DataSource } from 'typeorm';
 import type { Identity } from '../auth/identity';
+import { rootDataSource } from '../data-source';
 import { runInTransaction } from '../transaction';
 import { IdempotencyRecordEntity } from './idempotency-record.entity';
 import { withWriteClaim } from './write-claim';
@@ -24,7 +25,7 @@ export function idempotentMutation(operation: string, resolve: GraphQLFieldResol
   return async (source, args, context, info) => {
     const { idempotencyKey, identity, dataSource } = (context ?? {}) as Partial<KeyedWriteContext>;
     if (idempotencyKey === undefined || !identity?.subject || !dataSource) return resolve(source, args, context, info);
-    const result = await withWriteClaim({ rawKey: idempotencyKey, subject: identity.subject, operation, args, request: context as object }, () => resolve(source, args, context, info));
+    const result = await withWriteClaim(dataSource, { rawKey: idempotencyKey, subject: identity.subject, operation, args, request: context as object }, () => resolve(source, args, context, info));
     await purgeExpiredKeys(dataSource);
     return result;
   };
@@ -41,8 +42,10 @@ const lastPurge = new WeakMap<DataSource, number>();
  * again at the next interval and never fails the write that came before it.
  */
 export async function purgeExpiredKeys(dataSource: DataSource, now = Date.now()): Promise<void> {
-  if (now - (lastPurge.get(dataSource) ?? 0) < PURGE_EVERY_MS) return;
-  lastPurge.set(dataSource, now);
+  // Once per database, not per request's view of it.
+  const database = rootDataSource(dataSource);
+  if (now - (lastPurge.get(database) ?? 0) < PURGE_EVERY_MS) return;
+  lastPurge.set(database, now);
   try {
     await runInTransaction(dataSource, (manager) => manager.delete(IdempotencyRecordEntity, { expiresAt: LessThan(new Date(now).toISOString()) }));
   } catch {

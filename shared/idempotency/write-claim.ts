@@ -1,13 +1,15 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
+import type { DataSource } from 'typeorm';
 import { checkedIdempotencyKey, idempotencyKeyError } from './idempotency-key';
 
 /**
  * A keyed write on its way from the mutation's resolver to its transaction. The resolver's wrapper
  * (`idempotent-mutations.ts`) knows the key, the caller, the mutation and its input; the transaction
  * runner (`shared/transaction.ts`) is where the key must be stored, in the write's own transaction.
- * Every mutation's resolver calls the runner itself, so the claim travels between the two in async
- * context instead of through every mutation's code: no mutation has to remember to pass it on.
+ * Every mutation's resolver calls the runner itself with the request's view of the data source
+ * (`DeadlineAwareDataSource.forRequest`), so the claim waits on that view: no mutation has to
+ * remember to pass it on. A mutation's root fields run one after another (GraphQL's rule), so a
+ * request has at most one claim pending at a time.
  */
 export interface WriteClaim {
   key: string;
@@ -27,13 +29,19 @@ interface PendingClaim {
   taken: boolean;
 }
 
-const pending = new AsyncLocalStorage<PendingClaim>();
+/** The claim pending on each request's view of the data source. */
+const pending = new WeakMap<DataSource, PendingClaim>();
 /** The requests that have used their key already, and for which mutation. */
 const keyUsedBy = new WeakMap<object, string>();
 
-/** Runs `resolve` (a mutation's resolver) with the keyed write it may make. */
-export function withWriteClaim<T>(claim: Omit<PendingClaim, 'taken'>, resolve: () => T): T {
-  return pending.run({ ...claim, taken: false }, resolve);
+/** Runs `resolve` (a mutation's resolver) with the keyed write it may make through `dataSource`, the request's view. */
+export async function withWriteClaim<T>(dataSource: DataSource, claim: Omit<PendingClaim, 'taken'>, resolve: () => Promise<T> | T): Promise<T> {
+  pending.set(dataSource, { ...claim, taken: false });
+  try {
+    return await resolve();
+  } finally {
+    pending.delete(dataSource);
+  }
 }
 
 /**
@@ -42,8 +50,8 @@ export function withWriteClaim<T>(claim: Omit<PendingClaim, 'taken'>, resolve: (
  * key's form is checked here rather than on the way in, so that the mutation's own checks (the
  * caller's role first) have answered before a key is looked at.
  */
-export function takeWriteClaim(): WriteClaim | undefined {
-  const claim = pending.getStore();
+export function takeWriteClaim(dataSource: DataSource): WriteClaim | undefined {
+  const claim = pending.get(dataSource);
   if (!claim || claim.taken) return undefined;
   claim.taken = true;
   const key = checkedIdempotencyKey(claim.rawKey);

@@ -3,6 +3,7 @@ import { HeaderMap, type ApolloServer, type BaseContext, type ContextFunction } 
 import { context as traceContext } from '@opentelemetry/api';
 import { GraphQLError } from 'graphql';
 import { GATEWAY_ASSERTION_HEADER, type AssertionVerifier } from '../auth/gateway-assertion';
+import type { RequestDeadline } from '../deadline/request-deadline';
 import type { RequestTimer } from '../metrics/http-metrics';
 import { requestSpan } from '../tracing/http-tracing';
 import type { CallerAddress } from './caller-address';
@@ -15,6 +16,8 @@ import { assignRequestId } from './request-id';
 export interface HttpContextArgument {
   req: IncomingMessage;
   res: ServerResponse;
+  /** The request's deadline, where the subgraph sets one: its context hands it to the request's statements. */
+  deadline?: RequestDeadline;
 }
 
 export interface GraphQLLaneOptions<Context extends BaseContext> {
@@ -53,7 +56,7 @@ export function graphqlLane<Context extends BaseContext>(options: GraphQLLaneOpt
       const refusal = await guard(guarded, response);
       if (refusal) return sendRefusal(response, ...refusal);
     }
-    const execute = () => answerWithApollo(options, request, response, read.body);
+    const execute = (deadline?: RequestDeadline) => answerWithApollo(options, request, response, read.body, deadline);
     await (options.requestDeadlineMs === undefined ? execute() : withDeadline(options.requestDeadlineMs, response, execute));
   };
   return (request, response) => {
@@ -84,7 +87,13 @@ async function assertionAccepted(verify: AssertionVerifier, request: IncomingMes
   }
 }
 
-async function answerWithApollo<Context extends BaseContext>(options: GraphQLLaneOptions<Context>, request: IncomingMessage, response: ServerResponse, body: unknown): Promise<void> {
+async function answerWithApollo<Context extends BaseContext>(
+  options: GraphQLLaneOptions<Context>,
+  request: IncomingMessage,
+  response: ServerResponse,
+  body: unknown,
+  deadline: RequestDeadline | undefined,
+): Promise<void> {
   const headers = new HeaderMap();
   for (const [name, value] of Object.entries(request.headers)) {
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
@@ -93,7 +102,7 @@ async function answerWithApollo<Context extends BaseContext>(options: GraphQLLan
   const query = url.indexOf('?');
   const answer = await options.server.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: (request.method ?? 'GET').toUpperCase(), headers, search: query < 0 ? '' : url.slice(query), body },
-    context: () => options.context({ req: request, res: response }),
+    context: () => options.context(deadline ? { req: request, res: response, deadline } : { req: request, res: response }),
   });
   // Answered already: the deadline passed, or the caller left.
   if (response.headersSent || response.destroyed) return;

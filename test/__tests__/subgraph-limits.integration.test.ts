@@ -4,13 +4,15 @@ import { HELPER_PREFIX } from '../../gateway/src/shard-router/merge-rules';
 import { ANALYST_EXAMPLES } from '../../gateway/src/persisted-queries/analyst-examples';
 import { DASHBOARD_EXAMPLE_VARIABLES, DASHBOARD_OPERATIONS, type DashboardOperationName } from '../../gateway/src/persisted-queries/dashboard-operations';
 import { createAssertionVerifier, NETWORK_AUDIENCE } from '../../shared/auth/gateway-assertion';
-import { RequestDeadline, runWithDeadline } from '../../shared/deadline/request-deadline';
+import { dataSourceForRequest } from '../../shared/data-source';
+import { RequestDeadline } from '../../shared/deadline/request-deadline';
 import { DEFAULT_PROTECTION } from '../../shared/gateway-protection';
 import { createLogger } from '../../shared/logger';
 import { listen, type RunningServer } from '../../shared/server/http-app';
 import { DEFAULT_SUBGRAPH_PROTECTION, ROUTER_HELPER_ALIAS_PREFIX, type SubgraphProtection } from '../../shared/subgraph-protection';
 import { createClusterSubgraph, type ClusterSubgraph } from '../../subgraphs/cluster/src';
 import { createNetworkSubgraph, type NetworkSubgraph } from '../../subgraphs/network/src';
+import { MemberEntity } from '../../subgraphs/cluster/src/member/member.entity';
 import type { RunningCluster, RunningNetwork } from '../../scripts/run-network';
 import { assertionHeader } from '../support/gateway-assertion';
 import { describeOnBothBackends, mysqlBaseUrl, type Backend } from '../support/mysql';
@@ -271,12 +273,19 @@ describeOnBothBackends('every subgraph applies its own limits', (backend: Backen
     it('starts no statement once the deadline has passed, and still rolls back the transaction it cut', async () => {
       const expired = new RequestDeadline(1);
       await new Promise((resolve) => setTimeout(resolve, 5));
-      await expect(runWithDeadline(expired, () => cluster.dataSource.query('SELECT COUNT(*) AS n FROM members'))).rejects.toMatchObject({ extensions: { code: 'DEADLINE_EXCEEDED' } });
-      const cut = runWithDeadline(expired, () =>
-        cluster.dataSource.transaction(async (manager) => {
-          await manager.query('UPDATE members SET name = name WHERE id = 1');
-        }),
-      );
+      // The request's view of the data source, as its context holds it: every way a resolver reaches the database.
+      const late = dataSourceForRequest(cluster.dataSource, expired);
+      await expect(late.query('SELECT COUNT(*) AS n FROM members')).rejects.toMatchObject({ extensions: { code: 'DEADLINE_EXCEEDED' } });
+      await expect(late.getRepository(MemberEntity).count()).rejects.toMatchObject({ extensions: { code: 'DEADLINE_EXCEEDED' } });
+      await expect(late.createQueryBuilder(MemberEntity, 'm').getMany()).rejects.toMatchObject({ extensions: { code: 'DEADLINE_EXCEEDED' } });
+      // Another request's view, at the same moment and over the same connections, keeps its own deadline.
+      const onTime = dataSourceForRequest(cluster.dataSource, new RequestDeadline(60_000));
+      const [early, stopped] = await Promise.allSettled([onTime.getRepository(MemberEntity).count(), late.getRepository(MemberEntity).count()]);
+      expect([early.status, stopped.status]).toEqual(['fulfilled', 'rejected']);
+      expect(await cluster.dataSource.getRepository(MemberEntity).count()).toBe((early as PromiseFulfilledResult<number>).value);
+      const cut = late.transaction(async (manager) => {
+        await manager.query('UPDATE members SET name = name WHERE id = 1');
+      });
       await expect(cut).rejects.toMatchObject({ extensions: { code: 'DEADLINE_EXCEEDED' } });
       // The rollback ran: the next write goes through at once, nothing holds a lock or a transaction.
       await cluster.dataSource.transaction(async (manager) => {
@@ -289,7 +298,7 @@ describeOnBothBackends('every subgraph applies its own limits', (backend: Backen
         // A statement no resolver writes, run as a request's would be: members⁶ rows to count.
         const join = 'SELECT COUNT(*) AS n FROM members a CROSS JOIN members b CROSS JOIN members c CROSS JOIN members d CROSS JOIN members e CROSS JOIN members f';
         const begun = performance.now();
-        const slow = runWithDeadline(new RequestDeadline(300), () => cluster.dataSource.query(join));
+        const slow = dataSourceForRequest(cluster.dataSource, new RequestDeadline(300)).query(join);
         await expect(slow).rejects.toMatchObject({ extensions: { code: 'DEADLINE_EXCEEDED', limitMs: 300 } });
         const ms = Math.round(performance.now() - begun);
         expect(ms).toBeLessThan(5_000);

@@ -46,7 +46,7 @@ export interface ClusterSubgraph {
 export async function createClusterSubgraph(options: ClusterSubgraphOptions): Promise<ClusterSubgraph> {
   const built = await buildClusterSchemas(options.schemaRevisions);
   const verifyToken = options.verifyToken ?? REFUSE_EVERY_TOKEN;
-  const newLoaders = clusterLoaderMaker(options.dataSource, options.clusterIds);
+  const makeLoaders = clusterLoaderMaker(options.clusterIds);
   const protection = options.protection ?? DEFAULT_SUBGRAPH_PROTECTION;
   const masking = errorMasking(options.logger);
   const servers: ApolloServer<ClusterContext>[] = [];
@@ -68,7 +68,8 @@ export async function createClusterSubgraph(options: ClusterSubgraphOptions): Pr
     routes.push({
       path: `/${name}/graphql`,
       server,
-      context: async ({ req }) => createClusterContext(options.dataSource, options.clusterIds, newLoaders, await verifyToken(authorizationOf(req.headers)), idempotencyKeyOf(req.headers)),
+      context: async ({ req, deadline }) =>
+        createClusterContext(options.dataSource, options.clusterIds, makeLoaders, await verifyToken(authorizationOf(req.headers)), { idempotencyKey: idempotencyKeyOf(req.headers), deadline }),
     });
   }
   // What this deployment serves, for the gateway and the metrics to compare across clusters.

@@ -32,8 +32,8 @@ export type ClusterLoaders = MemberLoaders &
  * the first time a resolver of a request asks for it: a request that reads members only should not
  * pay for the two dozen loaders of the rest of the domain.
  */
-export function clusterLoaderMaker(dataSource: DataSource, clusterIds: readonly string[]): () => ClusterLoaders {
-  const kit = loaderKit(dataSource, clusterIds);
+export function clusterLoaderMaker(clusterIds: readonly string[]): (dataSource: DataSource) => ClusterLoaders {
+  const kit = loaderKit(clusterIds);
   return lazily<ClusterLoaders>({
     ...memberLoaders(kit),
     ...competenceLoaders(kit),
@@ -49,20 +49,24 @@ export function clusterLoaderMaker(dataSource: DataSource, clusterIds: readonly 
   });
 }
 
+/** Where a request's loaders object keeps the request's view of the data source its loaders read through. */
+const REQUEST_DATA_SOURCE = Symbol('request data source');
+
 /**
- * A prototype whose getters build a loader on first use and keep it on the request's own object, so
- * that a request costs one `Object.create`, not a property definition per loader.
+ * A prototype whose getters build a loader on first use, over the request's view of the data
+ * source, and keep it on the request's own object, so that a request costs one `Object.create`,
+ * not a property definition per loader.
  */
-function lazily<T extends object>(factories: Factories<T>): () => T {
+function lazily<T extends object>(factories: Factories<T>): (dataSource: DataSource) => T {
   const prototype = {};
   for (const name of Object.keys(factories) as Array<keyof T>) {
     Object.defineProperty(prototype, name, {
-      get(this: T) {
-        const loader = factories[name]();
+      get(this: T & { [REQUEST_DATA_SOURCE]: DataSource }) {
+        const loader = factories[name](this[REQUEST_DATA_SOURCE]);
         Object.defineProperty(this, name, { value: loader, enumerable: true });
         return loader;
       },
     });
   }
-  return () => Object.create(prototype) as T;
+  return (dataSource) => Object.create(prototype, { [REQUEST_DATA_SOURCE]: { value: dataSource } }) as T;
 }

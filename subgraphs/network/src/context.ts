@@ -1,5 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Identity } from '../../../shared/auth/identity';
+import { dataSourceForRequest } from '../../../shared/data-source';
+import type { RequestDeadline } from '../../../shared/deadline/request-deadline';
 import { ObjectiveDirectory } from './alliance/objective-directory';
 import type { CandidateSource } from './consortium/candidates';
 import { InitiativeDirectory } from './initiatives/initiative-directory';
@@ -7,7 +9,10 @@ import { ClusterDirectory } from './registry/cluster-directory';
 
 /** What every resolver of the network subgraph receives; built afresh for each request. */
 export interface NetworkContext {
+  /** The request's view of the network's data source: every statement it runs keeps to the request's deadline. */
   dataSource: DataSource;
+  /** The request's deadline, where the subgraph sets one. */
+  deadline?: RequestDeadline;
   clusters: ClusterDirectory;
   objectives: ObjectiveDirectory;
   initiatives: InitiativeDirectory;
@@ -25,14 +30,18 @@ export interface NetworkContext {
 export interface NetworkRequest {
   idempotencyKey?: string;
   authorization?: string;
+  /** The request's deadline: its view of the data source hands it to every statement it runs. */
+  deadline?: RequestDeadline;
 }
 
 /** A new context per request, so that loader caches never outlive the request that filled them. */
-export function createNetworkContext(dataSource: DataSource, identity: Identity, candidates: CandidateSource, request: NetworkRequest = {}): NetworkContext {
-  const { idempotencyKey, authorization } = request;
+export function createNetworkContext(deployment: DataSource, identity: Identity, candidates: CandidateSource, request: NetworkRequest = {}): NetworkContext {
+  const { idempotencyKey, authorization, deadline } = request;
+  const dataSource = dataSourceForRequest(deployment, deadline);
   return {
     ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
     ...(authorization === undefined ? {} : { authorization }),
+    ...(deadline === undefined ? {} : { deadline }),
     candidates,
     identity,
     dataSource,

@@ -109,9 +109,9 @@ export async function createNetworkSubgraph(options: NetworkSubgraphOptions): Pr
       {
         path: '/graphql',
         server,
-        context: async ({ req }) => {
+        context: async ({ req, deadline }) => {
           const authorization = authorizationOf(req.headers);
-          return createNetworkContext(dataSource, await verifyToken(authorization), candidates, { idempotencyKey: idempotencyKeyOf(req.headers), authorization });
+          return createNetworkContext(dataSource, await verifyToken(authorization), candidates, { idempotencyKey: idempotencyKeyOf(req.headers), authorization, ...(deadline ? { deadline } : {}) });
         },
       },
     ],

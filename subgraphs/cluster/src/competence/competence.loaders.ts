@@ -20,7 +20,7 @@ export interface CompetenceLoaders {
 export function competenceLoaders(kit: LoaderKit): Factories<CompetenceLoaders> {
   return {
     competencesByMember: kit.byParent(MemberCompetenceEntity, 'member_id', 'memberId', ['r.kind', 'r.code']),
-    competenceFiguresOfCluster: () =>
+    competenceFiguresOfCluster: (dataSource) =>
       new DataLoader(
         async (keys) => {
           const byKinds = new Map<string, { kinds: readonly MemberKind[] | null; clusterIds: Set<string> }>();
@@ -32,7 +32,7 @@ export function competenceLoaders(kit: LoaderKit): Factories<CompetenceLoaders> 
             byKinds.set(kindsKey, group);
           }
           const loaded = new Map<string, Map<string, CompetenceFigures[]>>();
-          for (const [kindsKey, group] of byKinds) loaded.set(kindsKey, await loadCompetenceFiguresByCluster(kit.dataSource, [...group.clusterIds], group.kinds));
+          for (const [kindsKey, group] of byKinds) loaded.set(kindsKey, await loadCompetenceFiguresByCluster(dataSource, [...group.clusterIds], group.kinds));
           return keys.map((key) => loaded.get(JSON.stringify(key.kinds))?.get(key.clusterId) ?? null);
         },
         { cacheKeyFn: (key) => JSON.stringify([key.clusterId, key.kinds]) },

@@ -1,5 +1,6 @@
 import type { DataSource, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { GlobalId } from '../../../../shared/global-id';
+import { rootDataSource } from '../../../../shared/data-source';
 import { whereKeysIn } from './by-cluster';
 import { EntityHydration } from './entity-hydration';
 
@@ -37,7 +38,8 @@ export class KeyedSelect<Row extends ObjectLiteral> {
     this.hydration = new EntityHydration(dataSource, entity, ALIAS);
   }
 
-  async rows(keys: readonly GlobalId[]): Promise<Row[]> {
+  /** `through`: the request's view of the data source, whose deadline its statement keeps to. */
+  async rows(keys: readonly GlobalId[], through: DataSource = this.dataSource): Promise<Row[]> {
     const byCluster = new Map<string, number[]>();
     for (const key of keys) byCluster.set(key.clusterId, [...(byCluster.get(key.clusterId) ?? []), key.localId]);
     const shape = [...byCluster.values()].map((ids) => ids.length).join(',');
@@ -48,17 +50,17 @@ export class KeyedSelect<Row extends ObjectLiteral> {
       prepared = this.prepare(keys, parameters);
       this.prepared.set(shape, prepared);
     }
-    if (prepared === 'builder') return this.builder(keys).getMany();
-    const raw = (await this.dataSource.query(prepared.sql, parameters)) as Array<Record<string, unknown>>;
+    if (prepared === 'builder') return this.builder(keys, through).getMany();
+    const raw = (await through.query(prepared.sql, parameters)) as Array<Record<string, unknown>>;
     if (raw.length > 0 && !this.hydration.names(raw[0]!)) {
       this.prepared.set(shape, 'builder');
-      return this.builder(keys).getMany();
+      return this.builder(keys, through).getMany();
     }
     return raw.map((values) => this.hydration.entity(values));
   }
 
-  private builder(keys: readonly GlobalId[]): SelectQueryBuilder<Row> {
-    const query = whereKeysIn(this.dataSource.getRepository(this.entity).createQueryBuilder(ALIAS), `${ALIAS}.cluster_id`, this.keyColumn, keys, 'k');
+  private builder(keys: readonly GlobalId[], through: DataSource = this.dataSource): SelectQueryBuilder<Row> {
+    const query = whereKeysIn(through.getRepository(this.entity).createQueryBuilder(ALIAS), `${ALIAS}.cluster_id`, this.keyColumn, keys, 'k');
     for (const order of this.orderBy) {
       const [column, direction] = order.split(' ');
       query.addOrderBy(column!, direction === 'DESC' ? 'DESC' : 'ASC');
@@ -79,9 +81,11 @@ const shared = new WeakMap<DataSource, Map<unknown, Map<string, KeyedSelect<Obje
 
 /**
  * The one `KeyedSelect` of a data source for an entity, key column and order: loaders are made per
- * request, while the statements they prepare serve the deployment's whole life.
+ * request, while the statements they prepare serve the deployment's whole life (kept by the data
+ * source itself, whichever request's view asks).
  */
-export function keyedSelect<Row extends ObjectLiteral>(dataSource: DataSource, entity: EntityTarget<Row>, keyColumn: string, orderBy: readonly string[] = []): KeyedSelect<Row> {
+export function keyedSelect<Row extends ObjectLiteral>(asked: DataSource, entity: EntityTarget<Row>, keyColumn: string, orderBy: readonly string[] = []): KeyedSelect<Row> {
+  const dataSource = rootDataSource(asked);
   let byEntity = shared.get(dataSource);
   if (!byEntity) shared.set(dataSource, (byEntity = new Map()));
   let byShape = byEntity.get(entity);

@@ -30,7 +30,7 @@ export function rowsById<Row extends ClusterRow & { id: number }>(
   return new DataLoader(async (keys) => {
     const wanted = ownKeys(keys, clusterIds);
     if (wanted.length === 0) return keys.map(() => null);
-    const rows = await select.rows(wanted);
+    const rows = await select.rows(wanted, dataSource);
     const byKey = new Map(rows.map((row) => [keyOf(row.clusterId, row.id), row]));
     return keys.map((key) => byKey.get(key) ?? null);
   });
@@ -55,7 +55,7 @@ export function rowsByParent<Row extends ClusterRow>(
   return new DataLoader(async (keys) => {
     const wanted = ownKeys(keys, clusterIds);
     if (wanted.length === 0) return keys.map(() => []);
-    const rows = await select.rows(wanted);
+    const rows = await select.rows(wanted, dataSource);
     const byParent = new Map<string, Row[]>();
     for (const row of rows) {
       const key = keyOf(row.clusterId, Number(row[spec.parentProperty]));

@@ -1,4 +1,5 @@
 import type { DataSource, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { rootDataSource } from '../../../../shared/data-source';
 import { EntityHydration } from '../db/entity-hydration';
 import type { KeysetPosition } from './keyset';
 
@@ -88,8 +89,10 @@ function preparedFor<Row extends ObjectLiteral>(
   varying: Varying,
   build: (standIn: Varying) => SelectQueryBuilder<Row> | null,
 ): Prepared | null {
-  let shapes = shapesBySource.get(dataSource);
-  if (!shapes) shapesBySource.set(dataSource, (shapes = new Map()));
+  // Kept by the data source itself, whichever request's view asks.
+  const database = rootDataSource(dataSource);
+  let shapes = shapesBySource.get(database);
+  if (!shapes) shapesBySource.set(database, (shapes = new Map()));
   let prepared = shapes.get(shape);
   if (prepared === undefined) {
     const { standIn, takes } = standIns(varying);
@@ -103,7 +106,7 @@ function preparedFor<Row extends ObjectLiteral>(
 
 /** Marks a shape as one the query builder runs every time. */
 function forget(dataSource: DataSource, shape: string): void {
-  shapesBySource.get(dataSource)?.set(shape, null);
+  shapesBySource.get(rootDataSource(dataSource))?.set(shape, null);
 }
 
 function run(dataSource: DataSource, prepared: Prepared, varying: Varying): Promise<Array<Record<string, unknown>>> {
@@ -114,11 +117,12 @@ function run(dataSource: DataSource, prepared: Prepared, varying: Varying): Prom
 const hydrationsBySource = new WeakMap<DataSource, Map<string, EntityHydration<ObjectLiteral>>>();
 
 function hydrationFor<Row extends ObjectLiteral>(dataSource: DataSource, entity: EntityTarget<Row>, alias: string): EntityHydration<Row> | null {
-  let hydrations = hydrationsBySource.get(dataSource);
-  if (!hydrations) hydrationsBySource.set(dataSource, (hydrations = new Map()));
-  const key = `${dataSource.getMetadata(entity).name}\u0000${alias}`;
+  const database = rootDataSource(dataSource);
+  let hydrations = hydrationsBySource.get(database);
+  if (!hydrations) hydrationsBySource.set(database, (hydrations = new Map()));
+  const key = `${database.getMetadata(entity).name}\u0000${alias}`;
   let hydration = hydrations.get(key) as EntityHydration<Row> | undefined;
-  if (!hydration) hydrations.set(key, (hydration = new EntityHydration(dataSource, entity, alias)) as unknown as EntityHydration<ObjectLiteral>);
+  if (!hydration) hydrations.set(key, (hydration = new EntityHydration(database, entity, alias)) as unknown as EntityHydration<ObjectLiteral>);
   // Entities whose rows need more than their own columns keep TypeORM's hydration.
   return hydration.plain ? hydration : null;
 }

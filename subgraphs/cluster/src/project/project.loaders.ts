@@ -21,11 +21,11 @@ export interface ProjectLoaders {
 }
 
 export function projectLoaders(kit: LoaderKit): Factories<ProjectLoaders> {
-  const { dataSource, clusterIds } = kit;
+  const { clusterIds } = kit;
   return {
     projectById: kit.byId(ProjectEntity),
     partnersOfProject: kit.byParent(ProjectPartnerEntity, 'project_id', 'projectId', ['r.member_cluster_id', 'r.member_id']),
-    projectsOfMember: () => new DataLoader(async (keys) => {
+    projectsOfMember: (dataSource) => new DataLoader(async (keys) => {
       const members = keys.map(tryDecodeGlobalId).filter((key): key is GlobalId => key !== null);
       if (members.length === 0) return keys.map(() => []);
       const [asPartner, asLead] = await Promise.all([

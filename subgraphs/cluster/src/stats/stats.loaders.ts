@@ -7,9 +7,9 @@ export interface StatsLoaders {
   clusterFigures: DataLoader<string, ClusterFigures | null>;
 }
 
-export function statsLoaders({ dataSource, clusterIds }: LoaderKit): Factories<StatsLoaders> {
+export function statsLoaders({ clusterIds }: LoaderKit): Factories<StatsLoaders> {
   return {
-    clusterFigures: () => new DataLoader(async (keys) => {
+    clusterFigures: (dataSource) => new DataLoader(async (keys) => {
       const wanted = keys.filter((key) => clusterIds.includes(key));
       const figures = wanted.length === 0 ? new Map<string, ClusterFigures>() : await loadClusterFigures(dataSource, wanted);
       return keys.map((key) => figures.get(key) ?? null);
