@@ -89,12 +89,25 @@ export class DeadlineAwareDataSource extends DataSource {
    */
   forRequest(deadline: RequestDeadline | undefined): this {
     const root = this.root;
-    const view = Object.create(root) as this;
-    Object.defineProperties(view, { root: { value: root }, requestDeadline: { value: deadline }, sharedRunnerViews: { value: new WeakMap() } });
+    // What every view shares sits on one object between them and the data source, so that making
+    // a view is plain assignments: defining its properties one by one cost a lookup 3 % of its CPU.
+    root.viewPrototype ??= Object.create(root, {
+      root: { value: root },
+      manager: { value: undefined, writable: true },
+      requestDeadline: { value: undefined, writable: true },
+      sharedRunnerViews: { value: undefined, writable: true },
+    }) as this;
+    const view = Object.create(root.viewPrototype) as this;
+    const own = view as unknown as { manager: EntityManager; requestDeadline: RequestDeadline | undefined; sharedRunnerViews: WeakMap<QueryRunner, QueryRunner> };
+    own.requestDeadline = deadline;
+    own.sharedRunnerViews = new WeakMap();
     // TypeORM's own manager was made for the data source itself; the view's builds its queries on the view.
-    Object.defineProperty(view, 'manager', { value: view.createEntityManager() });
+    own.manager = view.createEntityManager();
     return view;
   }
+
+  /** The object every request's view is made over; see `forRequest`. */
+  private viewPrototype: this | undefined;
 
   /** Who hears of this data source's statements; a second connection of another data source asks it. */
   protected observer(): StatementObserver | undefined {

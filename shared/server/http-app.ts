@@ -9,6 +9,8 @@ import type { Registry } from 'prom-client';
 import { httpMetrics, metricsEndpoint, requestTimer } from '../metrics/http-metrics';
 import { callerAddress, type TrustProxy } from './caller-address';
 import { graphqlLane, type HttpContextArgument } from './graphql-lane';
+import { keepMediaTypeChoices } from './media-type-memo';
+import { keepQueryHashes } from './query-hash-memo';
 import { requestErrorHandler, type RequestGuard } from './request-guards';
 
 export interface GraphQLRoute<Context extends BaseContext> {
@@ -61,6 +63,8 @@ export function createHttpApp<Context extends BaseContext>(
   health: () => Promise<Record<string, unknown>> | Record<string, unknown> = () => ({}),
   options: HttpAppOptions = {},
 ): HttpApp {
+  keepMediaTypeChoices();
+  keepQueryHashes();
   const bodyLimitBytes = options.bodyLimitBytes ?? MAX_BODY_BYTES;
   const onInternalError = options.onInternalError ?? (() => undefined);
   const app = express();
