@@ -54,7 +54,7 @@ export class NetworkDataSource implements GraphQLDataSource<GatewayContext> {
         'network subgraph',
         SpanKind.CLIENT,
         { 'itro.subgraph': 'network' },
-        () => this.options.post(this.target, new URL(this.options.url), request, withTraceHeaders({ ...headers })),
+        () => this.options.post(this.target, new URL(this.options.url), request, withTraceHeaders(headers)),
         (answer) => (answer.ok ? undefined : answer.reason),
       );
     let result = await send();

@@ -43,15 +43,26 @@ let tracingStarted = false;
 const UNTRACED = trace.wrapSpanContext(INVALID_SPAN_CONTEXT);
 
 /** Runs `work` in a new span, ending it with the outcome `describe` reads from the result (an error status when it says so). */
-export async function inSpan<T>(
+export function inSpan<T>(
   name: string,
   kind: SpanKind,
   attributes: Record<string, string | number>,
   work: (span: Span) => Promise<T>,
   failed: (result: T) => string | undefined = () => undefined,
 ): Promise<T> {
-  // Untraced, a span and a context per call would be made and dropped for nothing: the fan-out makes one per shard.
+  // Untraced, a span and a context per call would be made and dropped for nothing, and an async
+  // wrapper would add a promise: the fan-out makes one per shard.
   if (!tracingStarted) return work(UNTRACED);
+  return inRecordedSpan(name, kind, attributes, work, failed);
+}
+
+async function inRecordedSpan<T>(
+  name: string,
+  kind: SpanKind,
+  attributes: Record<string, string | number>,
+  work: (span: Span) => Promise<T>,
+  failed: (result: T) => string | undefined,
+): Promise<T> {
   const span = tracer.startSpan(name, { kind, attributes });
   try {
     const result = await context.with(trace.setSpan(context.active(), span), () => work(span));
@@ -66,10 +77,15 @@ export async function inSpan<T>(
   }
 }
 
-/** Adds the active span's `traceparent` (and `tracestate`) to outgoing headers, so the next process's spans join this trace. */
+/**
+ * Outgoing headers with the active span's `traceparent` (and `tracestate`) added, so the next
+ * process's spans join this trace: a copy when tracing, the headers themselves when not.
+ */
 export function withTraceHeaders(headers: Record<string, string>): Record<string, string> {
-  propagation.inject(context.active(), headers);
-  return headers;
+  if (!tracingStarted) return headers;
+  const traced = { ...headers };
+  propagation.inject(context.active(), traced);
+  return traced;
 }
 
 /** Whether a request is being traced here: statements outside one (start-up, migrations) make no spans. */

@@ -165,7 +165,7 @@ export class ShardClient {
       `shard ${subgraph}`,
       SpanKind.CLIENT,
       { 'itro.cluster': shard.name, 'itro.subgraph': subgraph },
-      () => this.transport(shard, subgraph, request, withTraceHeaders({ ...headers })),
+      () => this.transport(shard, subgraph, request, withTraceHeaders(headers)),
       (answer) => (answer.ok ? undefined : answer.reason),
     );
     const result = this.judged(sent, idempotent);
