@@ -95,12 +95,11 @@ export class DeadlineAwareDataSource extends DataSource {
       root: { value: root },
       manager: { value: undefined, writable: true },
       requestDeadline: { value: undefined, writable: true },
-      sharedRunnerViews: { value: undefined, writable: true },
+      sharedRunnerView: { value: undefined, writable: true },
     }) as this;
     const view = Object.create(root.viewPrototype) as this;
-    const own = view as unknown as { manager: EntityManager; requestDeadline: RequestDeadline | undefined; sharedRunnerViews: WeakMap<QueryRunner, QueryRunner> };
+    const own = view as unknown as { manager: EntityManager; requestDeadline: RequestDeadline | undefined };
     own.requestDeadline = deadline;
-    own.sharedRunnerViews = new WeakMap();
     // TypeORM's own manager was made for the data source itself; the view's builds its queries on the view.
     own.manager = view.createEntityManager();
     return view;
@@ -126,14 +125,15 @@ export class DeadlineAwareDataSource extends DataSource {
     // mysql2's driver makes a runner per call, which takes the deadline itself; better-sqlite3's
     // hands every caller its one runner, seen by each request through one object of its own.
     if (this.options.type === 'mysql') return withOwnManager(this, underDeadline(observed, deadline, this.detectedServer, false));
-    const views = this.sharedRunnerViews!;
-    let view = views.get(observed);
-    if (!view) views.set(observed, (view = withOwnManager(this, underDeadline(observed, deadline, this.detectedServer, true))));
-    return view;
+    // The driver's one runner, so one view of it per request, made at its first statement.
+    if (this.sharedRunnerView === undefined || Object.getPrototypeOf(this.sharedRunnerView) !== observed) {
+      this.sharedRunnerView = withOwnManager(this, underDeadline(observed, deadline, this.detectedServer, true));
+    }
+    return this.sharedRunnerView;
   }
 
-  /** A request's views of the runners shared between requests (SQLite's one), made once per request; none on the data source itself. */
-  private readonly sharedRunnerViews: WeakMap<QueryRunner, QueryRunner> | undefined;
+  /** A request's view of the runner better-sqlite3 shares between requests; none on the data source itself. */
+  private sharedRunnerView: QueryRunner | undefined;
 }
 
 /** As TypeORM's own `createQueryRunner` does: the runner's manager runs its statements on it (a transaction's work gets it). */

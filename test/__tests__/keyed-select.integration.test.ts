@@ -44,7 +44,7 @@ describeOnBothBackends('rows by key from a statement prepared once per shape', (
       for (const keys of batches) {
         // Once a shape has come, its statement is the prepared one: the query builder is not asked.
         const builder = jest.spyOn(dataSource, 'getRepository');
-        const ours = await select.rows(keys);
+        const ours = await select.rows(keys, dataSource);
         if (round === 2) expect(builder).not.toHaveBeenCalled();
         builder.mockRestore();
         const theirs = await byBuilder(MemberEntity, 'r.id', keys);
@@ -59,7 +59,7 @@ describeOnBothBackends('rows by key from a statement prepared once per shape', (
   it('keeps the order it was given for each parent’s rows', async () => {
     const select = new KeyedSelect(dataSource, ProjectPartnerEntity, 'r.project_id', ['r.member_cluster_id ASC', 'r.member_id ASC']);
     const keys = [...ids('banat', 1, 2, 3), ...ids('alt-brasov', 1, 2)];
-    const ours = await select.rows(keys);
+    const ours = await select.rows(keys, dataSource);
     const theirs = await byBuilder(ProjectPartnerEntity, 'r.project_id', keys, ['r.member_cluster_id ASC', 'r.member_id ASC']);
     expect(ours.length).toBeGreaterThan(0);
     expect(ours).toEqual(theirs);

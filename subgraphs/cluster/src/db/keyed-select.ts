@@ -39,7 +39,7 @@ export class KeyedSelect<Row extends ObjectLiteral> {
   }
 
   /** `through`: the request's view of the data source, whose deadline its statement keeps to. */
-  async rows(keys: readonly GlobalId[], through: DataSource = this.dataSource): Promise<Row[]> {
+  async rows(keys: readonly GlobalId[], through: DataSource): Promise<Row[]> {
     const byCluster = new Map<string, number[]>();
     for (const key of keys) byCluster.set(key.clusterId, [...(byCluster.get(key.clusterId) ?? []), key.localId]);
     const shape = [...byCluster.values()].map((ids) => ids.length).join(',');
