@@ -1,3 +1,5 @@
+// First: the packages @apollo/gateway loads are to find federation-internals' exports as plain values.
+import './federation-exports';
 import { ApolloGateway } from '@apollo/gateway';
 import { createGatewayContext } from './gateway-context';
 import { NetworkDataSource } from './network-data-source';

@@ -1,9 +1,8 @@
 import 'reflect-metadata';
-import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { createLogger } from '../../shared/logger';
 import { createHttpApp, listen } from '../../shared/server/http-app';
-import { createGateway, readFromRegistry } from '../../gateway/src';
+import { readFromRegistry } from '../../gateway/src/registry/network-read';
 import { DEFAULT_PROTECTION } from '../../shared/gateway-protection';
 import { exitOnFailure, stopOnSignals } from '../process-lifecycle';
 import { benchSigner, benchTokenVerifier, type BenchAssertions } from './bench-assertions';
@@ -38,6 +37,9 @@ async function main(): Promise<void> {
   startTracing('bench-gateway-process');
   const logger = createLogger('bench-gateway', 'error');
   if (config.kind === 'ours') {
+    // Loaded here, not above: our gateway gives the packages it loads federation-internals'
+    // exports as plain values (see federation-exports.ts), which the stock gateway must not get.
+    const { createGateway } = await import('../../gateway/src/index.js');
     // Rate limits would throttle the load generator itself; every other limit stays as deployed.
     const verifyToken = benchTokenVerifier(config.assertions);
     const gateway = await createGateway({
@@ -58,6 +60,7 @@ async function main(): Promise<void> {
     return;
   }
   // The same supergraph, served the stock way: every subgraph at the one URL the file names.
+  const { ApolloGateway } = await import('@apollo/gateway');
   const { supergraphSdl } = await readFromRegistry(config.networkUrl, { logger, signAssertion: benchSigner(config.assertions) });
   const apollo = new ApolloServer({ gateway: new ApolloGateway({ supergraphSdl, logger }), includeStacktraceInErrorResponses: false, logger });
   await apollo.start();
