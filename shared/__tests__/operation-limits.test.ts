@@ -2,6 +2,8 @@ import { buildSchema, Kind, parse, type FragmentDefinitionNode, type OperationDe
 import { DEFAULT_LIST_SIZE, LIST_SIZE_ESTIMATES, operationCost } from '../limits/operation-cost';
 import { countRepresentations } from '../limits/entity-representations';
 import { measureOperation } from '../limits/operation-shape';
+import { ApolloServer } from '@apollo/server';
+import { operationLimitsPlugin } from '../limits/operation-limits';
 
 const SCHEMA = buildSchema(`
   type Query { members(first: Int, after: String): MemberConnection! member(id: ID!): Member clusters: [Cluster!]! }
@@ -101,5 +103,29 @@ describe('at a subgraph', () => {
     const { operation, fragments } = parsed(`{ a: members { edges { __sr_edges: node { id } } } __sr_b: members { edges { node { id } } } }`);
     expect(measureOperation(operation, fragments).aliases).toBe(3);
     expect(measureOperation(operation, fragments, undefined, (alias) => !alias.startsWith('__sr_')).aliases).toBe(1);
+  });
+});
+
+describe('the limits plugin', () => {
+  it('measures a document once and refuses it, or lets it through, the same at every request', async () => {
+    const server = new ApolloServer({
+      typeDefs: `type Query { member: Member } type Member { id: ID! friend: Member }`,
+      resolvers: { Query: { member: () => null } },
+      plugins: [operationLimitsPlugin({ maxDepth: 3, maxAliases: 2, maxFields: 50, maxCost: 1000 })],
+    });
+    await server.start();
+    try {
+      const deep = '{ member { friend { friend { id } } } }';
+      const shallow = '{ member { a: id b: id } }';
+      const answers = [];
+      // The same texts twice, in turn: Apollo Server hands the plugin the same parsed documents again.
+      for (const query of [deep, shallow, deep, shallow]) answers.push(await server.executeOperation({ query }));
+      const codes = answers.map((answer) => (answer.body.kind === 'single' ? (answer.body.singleResult.errors?.[0]?.extensions?.code ?? 'ok') : 'incremental'));
+      expect(codes).toEqual(['QUERY_TOO_COMPLEX', 'ok', 'QUERY_TOO_COMPLEX', 'ok']);
+      const third = await server.executeOperation({ query: '{ member { a: id b: id c: id } }' });
+      expect(third.body.kind === 'single' && third.body.singleResult.errors?.[0]?.extensions?.measure).toBe('aliases');
+    } finally {
+      await server.stop();
+    }
   });
 });

@@ -1,10 +1,10 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { Kind, type FragmentDefinitionNode } from 'graphql';
+import { Kind, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
 import { graphQLError } from '../errors';
 import { countRepresentations } from './entity-representations';
 import { CostMemo } from './cost-memo';
 import { operationCost } from './operation-cost';
-import { measureOperation } from './operation-shape';
+import { measureOperation, type OperationShape } from './operation-shape';
 
 /**
  * What an operation may ask for, as the gateway checks the client's operation and every subgraph
@@ -51,14 +51,25 @@ function tooComplex(measure: Measure, value: number, limit: number) {
  */
 export function operationLimitsPlugin(limits: MeasuredLimits): ApolloServerPlugin {
   const costs = new CostMemo();
+  // The shape depends on the document alone, and Apollo Server hands the same parsed document for
+  // the same text: measured once per operation node, it is read back at every later request.
+  const measured = new WeakMap<OperationDefinitionNode, { fragments: ReadonlyMap<string, FragmentDefinitionNode>; shape: OperationShape }>();
+  const measure = (operation: OperationDefinitionNode, document: DocumentNode) => {
+    let known = measured.get(operation);
+    if (!known) {
+      const fragments = new Map<string, FragmentDefinitionNode>();
+      for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+      known = { fragments, shape: measureOperation(operation, fragments, limits.maxFields, limits.countsAlias) };
+      measured.set(operation, known);
+    }
+    return known;
+  };
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ operation, document, request, schema }) {
           if (!operation) return;
-          const fragments = new Map<string, FragmentDefinitionNode>();
-          for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-          const shape = measureOperation(operation, fragments, limits.maxFields, limits.countsAlias);
+          const { fragments, shape } = measure(operation, document);
           if (shape.fields > limits.maxFields) throw tooComplex('fields', shape.fields, limits.maxFields);
           if (shape.depth > limits.maxDepth) throw tooComplex('depth', shape.depth, limits.maxDepth);
           if (shape.aliases > limits.maxAliases) throw tooComplex('aliases', shape.aliases, limits.maxAliases);
