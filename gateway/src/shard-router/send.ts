@@ -95,53 +95,7 @@ export function createHttpPost(options: HttpTransportOptions = {}): HttpPost {
   const pools = new Agent({ connections: 256, connect: { ...(options.tls ?? {}) } });
   return (shard, url, request, headers) =>
     new Promise<ShardResult>((resolve) => {
-      let settled = false;
-      // Set once the whole request has been handed to the connection: before that the shard cannot
-      // have read a complete request, so it cannot have acted on it. After it, it may have, even when
-      // the connection drops at once (a kept-alive socket the shard closed meanwhile looks the same
-      // as one it closed after committing).
-      let written = false;
-      let abort: ((reason: Error) => void) | undefined;
-      const finish = (result: ShardResult) => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        resolve(result);
-      };
-      // Ends an exchange still under way (too slow, too large): its connection is closed, not reused.
-      const cut = (result: ShardResult) => {
-        finish(result);
-        abort?.(new Error(`the exchange with ${shard.name} was cut: ${result.ok ? 'done' : result.reason}`));
-      };
-      const timer = setTimeout(() => cut(unavailable(shard, `timed out after ${shard.timeoutMs} ms`, written)), shard.timeoutMs);
-      const chunks: Buffer[] = [];
-      let bytes = 0;
-      let status = 0;
-      const tooLarge = () => cut(misbehaved(shard, `answer too large: over ${maxBytes} bytes`));
-      const exchange: Dispatcher.DispatchHandler = {
-        onConnect: (cancel) => {
-          abort = cancel;
-          // The exchange timed out before a connection took the request: it is not sent.
-          if (settled) cancel(new Error(`the exchange with ${shard.name} timed out before it began`));
-        },
-        // The body is one buffer, written with the headers at once: once it is handed on, so is the request.
-        onBodySent: () => {
-          written = true;
-        },
-        onHeaders: (statusCode, rawHeaders) => {
-          status = statusCode;
-          if (declaredLength(rawHeaders) > maxBytes) tooLarge();
-          return !settled;
-        },
-        onData: (chunk) => {
-          bytes += chunk.length;
-          if (bytes > maxBytes) tooLarge();
-          else chunks.push(chunk);
-          return !settled;
-        },
-        onComplete: () => finish(readAnswer(shard, status, chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, bytes))),
-        onError: (error) => finish(unavailable(shard, describeFailure(error, shard.timeoutMs), written && !isConnectFailure(error))),
-      };
+      const exchange = new Exchange(shard, maxBytes, resolve);
       pools.dispatch(
         {
           origin: url.origin,
@@ -149,13 +103,101 @@ export function createHttpPost(options: HttpTransportOptions = {}): HttpPost {
           method: 'POST',
           headers: { ...headers, 'content-type': 'application/json', accept: 'application/json' },
           body: requestBody(request),
-          // The timer above bounds the exchange; undici's own timeouts would only say it later.
+          // The exchange's timer bounds it; undici's own timeouts would only say it later.
           headersTimeout: 0,
           bodyTimeout: 0,
         },
         exchange,
       );
     });
+}
+
+/**
+ * One exchange with a shard, as undici's handler of it: it settles once (an answer, a failure, its
+ * timeout, a cut), and reads nothing after. One object with methods rather than a closure per
+ * event: the fan-out makes one per shard for every client request.
+ */
+class Exchange implements Dispatcher.DispatchHandler {
+  private settled = false;
+  /**
+   * Set once the whole request has been handed to the connection: before that the shard cannot
+   * have read a complete request, so it cannot have acted on it. After it, it may have, even when
+   * the connection drops at once (a kept-alive socket the shard closed meanwhile looks the same as
+   * one it closed after committing).
+   */
+  private written = false;
+  private abort: ((reason: Error) => void) | undefined;
+  private readonly chunks: Buffer[] = [];
+  private bytes = 0;
+  private status = 0;
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(
+    private readonly shard: Shard,
+    private readonly maxBytes: number,
+    private readonly resolve: (result: ShardResult) => void,
+  ) {
+    this.timer = setTimeout(timeOut, shard.timeoutMs, this);
+  }
+
+  onConnect(cancel: (reason?: Error) => void): void {
+    this.abort = cancel;
+    // The exchange timed out before a connection took the request: it is not sent.
+    if (this.settled) cancel(new Error(`the exchange with ${this.shard.name} timed out before it began`));
+  }
+
+  // The body is one buffer, written with the headers at once: once it is handed on, so is the request.
+  onBodySent(): void {
+    this.written = true;
+  }
+
+  onHeaders(statusCode: number, rawHeaders: Buffer[] | string[] | null): boolean {
+    this.status = statusCode;
+    if (declaredLength(rawHeaders) > this.maxBytes) this.tooLarge();
+    return !this.settled;
+  }
+
+  onData(chunk: Buffer): boolean {
+    this.bytes += chunk.length;
+    if (this.bytes > this.maxBytes) this.tooLarge();
+    else this.chunks.push(chunk);
+    return !this.settled;
+  }
+
+  onComplete(): void {
+    const { chunks } = this;
+    this.finish(readAnswer(this.shard, this.status, chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, this.bytes)));
+  }
+
+  onError(error: Error): void {
+    this.finish(unavailable(this.shard, describeFailure(error, this.shard.timeoutMs), this.written && !isConnectFailure(error)));
+  }
+
+  timedOut(): void {
+    this.cut(unavailable(this.shard, `timed out after ${this.shard.timeoutMs} ms`, this.written));
+  }
+
+  private tooLarge(): void {
+    this.cut(misbehaved(this.shard, `answer too large: over ${this.maxBytes} bytes`));
+  }
+
+  private finish(result: ShardResult): void {
+    if (this.settled) return;
+    this.settled = true;
+    clearTimeout(this.timer);
+    this.resolve(result);
+  }
+
+  /** Ends an exchange still under way (too slow, too large): its connection is closed, not reused. */
+  private cut(result: ShardResult): void {
+    this.finish(result);
+    this.abort?.(new Error(`the exchange with ${this.shard.name} was cut: ${result.ok ? 'done' : result.reason}`));
+  }
+}
+
+/** The timer's callback, one for every exchange: the exchange is its argument, not a closure's. */
+function timeOut(exchange: Exchange): void {
+  exchange.timedOut();
 }
 
 /** The Content-Length a shard's answer declares, from undici's raw header list; 0 when it declares none. */
