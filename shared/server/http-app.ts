@@ -9,6 +9,7 @@ import type { Registry } from 'prom-client';
 import { httpMetrics, metricsEndpoint, requestTimer } from '../metrics/http-metrics';
 import { callerAddress, type TrustProxy } from './caller-address';
 import { graphqlLane, type HttpContextArgument } from './graphql-lane';
+import { keepContentTypeParses } from './content-type-memo';
 import { keepMediaTypeChoices } from './media-type-memo';
 import { keepQueryHashes } from './query-hash-memo';
 import { requestErrorHandler, type RequestGuard } from './request-guards';
@@ -64,6 +65,7 @@ export function createHttpApp<Context extends BaseContext>(
   options: HttpAppOptions = {},
 ): HttpApp {
   keepMediaTypeChoices();
+  keepContentTypeParses();
   keepQueryHashes();
   const bodyLimitBytes = options.bodyLimitBytes ?? MAX_BODY_BYTES;
   const onInternalError = options.onInternalError ?? (() => undefined);
