@@ -1,4 +1,4 @@
-// First: the packages @apollo/gateway loads are to find federation-internals' exports as plain values.
+// First, so that the packages loaded after it (@apollo/gateway among them) find federation-internals' exports as plain values.
 import './federation-exports';
 import { ApolloGateway } from '@apollo/gateway';
 import { createGatewayContext } from './gateway-context';
