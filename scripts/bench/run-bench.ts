@@ -21,6 +21,7 @@ import { measureAnswerChecks, measureAssertions, type RecordedAnswer } from './t
 import { registryChangeTimes } from './registry-change';
 import { clusterSubgraphVersusBare } from './bare-subgraph';
 import { gatewayProfile } from './gateway-profile';
+import { gatewayCpuSamples } from './gateway-perf';
 import { readDedup } from './read-dedup';
 import { partnerFinder } from './partner-finder';
 import { bareFanoutMicros } from './bare-fanout';
@@ -278,7 +279,10 @@ async function main(): Promise<void> {
     if (sections.includes('G')) await observabilityCost();
     if (sections.includes('H')) await registryChangeTimes();
     if (sections.includes('I')) await clusterSubgraphVersusBare();
-    if (sections.includes('J')) await gatewayProfile();
+    if (sections.includes('J')) {
+      await gatewayProfile();
+      await gatewayCpuSamples();
+    }
     if (sections.includes('K')) await readDedup();
     if (sections.includes('L')) await partnerFinder();
   } finally {

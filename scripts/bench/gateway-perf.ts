@@ -1,0 +1,79 @@
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { FIRST_PAGE } from './bench-queries';
+import { gatewayFor, SHARD_PROCESSES, startSubgraphs } from './bench-network';
+import { body, RUNS, SECONDS, WARMUP_SECONDS } from './compare';
+import { PROFILE_PARTS } from './cpu-profile-parts';
+import { checkedPost, runLoad } from './load';
+import { perfSampleParts } from './perf-samples';
+import { cpuTimes } from './process-usage';
+import { fixed, printTable } from './table';
+
+/** Samples a second of CPU, each standing for SAMPLE_MICROS of it. */
+const FREQUENCY = 1000;
+const SAMPLE_MICROS = 1_000_000 / FREQUENCY;
+const KERNEL = 'the kernel (system calls: sockets, epoll), from /proc';
+
+/** Why `perf` cannot sample a process of ours here, or undefined when it can. */
+function perfUnavailable(): string | undefined {
+  const probe = spawnSync('perf', ['record', '-q', '-e', 'cpu-clock:u', '-o', '/dev/null', '--', 'true'], { encoding: 'utf8' });
+  if (probe.error) return `perf is not installed (${probe.error.message})`;
+  return probe.status === 0 ? undefined : `perf cannot sample here: ${probe.stderr.trim().split('\n')[0] ?? `exit ${probe.status}`}`;
+}
+
+/**
+ * J2: J's split counted on CPU. The same page over 9 shards at 1 client, a gateway of its own
+ * started with `--perf-basic-prof` (so that perf can name its JavaScript), sampled by `perf record
+ * -e cpu-clock:u` in every thread over RUNS × SECONDS of load; the kernel's share is the process's
+ * system time from /proc over the same window. Where perf is missing or not allowed, the section
+ * says so and prints no table.
+ */
+export async function gatewayCpuSamples(): Promise<void> {
+  const unavailable = perfUnavailable();
+  if (unavailable) {
+    console.log(`\nJ2 SKIPPED: ${unavailable}; J above is the V8 profile alone.`);
+    return;
+  }
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'itro-bench-perf-'));
+  const samplesFile = path.join(folder, 'gateway.data');
+  const subgraphs = await startSubgraphs('sharded', 1, SHARD_PROCESSES);
+  let pid: number | undefined;
+  try {
+    const gateway = await gatewayFor('ours', subgraphs.networkUrl, {}, { NODE_OPTIONS: '--perf-basic-prof' });
+    pid = gateway.child.pid!;
+    let requests = 0;
+    let kernelMicros = 0;
+    try {
+      await checkedPost(gateway.info.url, body(FIRST_PAGE));
+      await runLoad(gateway.info.url, body(FIRST_PAGE), 1, WARMUP_SECONDS);
+      const recorder = spawn('perf', ['record', '-q', '-e', 'cpu-clock:u', '-F', String(FREQUENCY), '-g', '-p', String(pid), '-o', samplesFile], { stdio: 'ignore' });
+      const recorded = new Promise<void>((resolve) => recorder.once('exit', () => resolve()));
+      const before = cpuTimes(pid);
+      const load = await runLoad(gateway.info.url, body(FIRST_PAGE), 1, RUNS * SECONDS);
+      kernelMicros = cpuTimes(pid).system - before.system;
+      recorder.kill('SIGINT');
+      await recorded;
+      if (load.failures > 0) throw new Error(`${load.failures} failed requests`);
+      requests = load.requests;
+    } finally {
+      await gateway.stop();
+    }
+    // Read after the gateway stopped: its map of JIT code names stays until it is removed below.
+    const script = spawnSync('perf', ['script', '-i', samplesFile, '-F', 'tid,ip,sym'], { encoding: 'utf8', maxBuffer: 1 << 30 });
+    if (script.status !== 0) throw new Error(`perf script failed: ${script.stderr}`);
+    const { parts, samples } = perfSampleParts(script.stdout, pid);
+    const micros = new Map<string, number>(PROFILE_PARTS.map((part) => [part, parts.get(part)! * SAMPLE_MICROS]));
+    micros.set(KERNEL, kernelMicros);
+    const total = [...micros.values()].reduce((sum, value) => sum + value, 0);
+    const rows = [...micros].map(([part, value]) => [part, fixed(value / requests), fixed((100 * value) / total, 1)]);
+    rows.push(['all of it', fixed(total / requests), '100.0']);
+    printTable(`J2. The same on CPU: perf samples of every gateway thread in user space, the kernel's time from /proc; the same page, ${requests} requests, ${samples} samples`, ['part', 'us/req', '% of CPU'], rows);
+  } finally {
+    await subgraphs.stop();
+    fs.rmSync(folder, { recursive: true, force: true });
+    // Where `--perf-basic-prof` writes the names of the JIT's code, always under /tmp.
+    if (pid !== undefined) fs.rmSync(`/tmp/perf-${pid}.map`, { force: true });
+  }
+}
