@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import { KeptResults, requireFromApolloServer } from './kept-results';
 
 /** The part of `whatwg-mimetype`'s MIME type Apollo Server reads. */
 interface ParsedMimeType {
@@ -10,9 +10,7 @@ interface MimeTypeClass {
 }
 
 /** Texts kept at most: `Content-Type` is the caller's to write, so a stream of new ones is not kept at all. */
-const MAX_TEXTS = 64;
-
-const parsed = new Map<string, ParsedMimeType | null>();
+const parsed = new KeptResults<ParsedMimeType | null>(64);
 let installed = false;
 
 /**
@@ -26,15 +24,7 @@ let installed = false;
 export function keepContentTypeParses(): void {
   if (installed) return;
   installed = true;
-  const fromApollo = createRequire(require.resolve('@apollo/server'));
-  const MimeType = fromApollo('whatwg-mimetype') as MimeTypeClass;
+  const MimeType = requireFromApolloServer('whatwg-mimetype') as MimeTypeClass;
   const parse = MimeType.parse.bind(MimeType);
-  MimeType.parse = (text) => {
-    if (typeof text !== 'string') return parse(text);
-    const known = parsed.get(text);
-    if (known !== undefined) return known;
-    const result = parse(text);
-    if (parsed.size < MAX_TEXTS) parsed.set(text, result);
-    return result;
-  };
+  MimeType.parse = (text) => (typeof text === 'string' ? parsed.get(text, () => parse(text)) : parse(text));
 }

@@ -1,13 +1,11 @@
-import { createRequire } from 'node:module';
+import { KeptResults, requireFromApolloServer } from './kept-results';
 
 interface NegotiatorPrototype {
   mediaType(this: { request: { headers: { accept?: string } } }, available?: readonly string[]): string | undefined;
 }
 
 /** Choices kept at most: `Accept` is the caller's to write, so a stream of new ones is not kept at all. */
-const MAX_CHOICES = 256;
-
-const chosen = new Map<string, string | undefined>();
+const chosen = new KeptResults<string | undefined>(256);
 let installed = false;
 
 /**
@@ -21,17 +19,13 @@ let installed = false;
 export function keepMediaTypeChoices(): void {
   if (installed) return;
   installed = true;
-  const fromApollo = createRequire(require.resolve('@apollo/server'));
-  const negotiator = fromApollo('negotiator') as { prototype: NegotiatorPrototype };
+  const negotiator = requireFromApolloServer('negotiator') as { prototype: NegotiatorPrototype };
   const choose = negotiator.prototype.mediaType;
   negotiator.prototype.mediaType = function mediaType(available) {
     const accept = this.request.headers.accept;
     if (available === undefined || (accept !== undefined && typeof accept !== 'string')) return choose.call(this, available);
     // No header means any type; an empty one, none: the two are kept apart.
     const key = `${accept === undefined ? '\u0001' : accept}\u0000${available.join('\u0000')}`;
-    if (chosen.has(key)) return chosen.get(key);
-    const choice = choose.call(this, available);
-    if (chosen.size < MAX_CHOICES) chosen.set(key, choice);
-    return choice;
+    return chosen.get(key, () => choose.call(this, available));
   };
 }

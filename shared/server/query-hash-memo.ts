@@ -1,14 +1,10 @@
 import { createHash as nodeHash, type BinaryToTextEncoding, type Hash } from 'node:crypto';
-import { createRequire } from 'node:module';
+import { KeptResults, requireFromApolloServer } from './kept-results';
 
 type CreateHash = (kind: string) => Pick<Hash, 'update' | 'digest'>;
 
 /** Texts kept at most, and their length in all: a stream of new operations is simply hashed. */
-const MAX_TEXTS = 2_000;
-const MAX_KEPT_CHARS = 4 * 1024 * 1024;
-
-const digests = new Map<string, string>();
-let keptChars = 0;
+const digests = new KeptResults<string>(2_000, 4 * 1024 * 1024);
 let installed = false;
 
 /**
@@ -35,14 +31,8 @@ class RememberingSha256 {
 
   digest(encoding?: BinaryToTextEncoding): string | Buffer {
     if (this.hash === undefined && this.text !== undefined && encoding === 'hex') {
-      const known = digests.get(this.text);
-      if (known !== undefined) return known;
-      const computed = nodeHash('sha256').update(this.text).digest('hex');
-      if (digests.size < MAX_TEXTS && keptChars + this.text.length <= MAX_KEPT_CHARS) {
-        digests.set(this.text, computed);
-        keptChars += this.text.length;
-      }
-      return computed;
+      const text = this.text;
+      return digests.get(text, () => nodeHash('sha256').update(text).digest('hex'));
     }
     const hash = this.streaming();
     return encoding === undefined ? hash.digest() : hash.digest(encoding);
@@ -62,8 +52,7 @@ class RememberingSha256 {
 export function keepQueryHashes(): void {
   if (installed) return;
   installed = true;
-  const fromApollo = createRequire(require.resolve('@apollo/server'));
-  const module = fromApollo('@apollo/utils.createhash') as { createHash: CreateHash };
+  const module = requireFromApolloServer('@apollo/utils.createhash') as { createHash: CreateHash };
   const create = module.createHash;
   module.createHash = (kind) => (kind === 'sha256' ? (new RememberingSha256() as unknown as Pick<Hash, 'update' | 'digest'>) : create(kind));
 }
