@@ -1,12 +1,15 @@
 // First, so that the packages loaded after it (@apollo/gateway among them) find federation-internals' exports as plain values.
 import './federation-exports';
 import { ApolloGateway } from '@apollo/gateway';
-import { createGatewayContext } from './gateway-context';
+import { createGatewayContext, type GatewayContext } from './gateway-context';
 import { NetworkDataSource } from './network-data-source';
 import { ClusterEntityCache } from './cluster-entity-cache';
 import type { TokenVerifier } from '../../shared/auth/tokens';
 import type { AssertionSigner } from '../../shared/auth/gateway-assertion';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { asOnePlugin } from '../../shared/server/one-plugin';
+import { noStoreAnswers } from './no-store-answers';
 
 import type { Logger } from '../../shared/logger';
 import { createHttpApp, type HttpApp } from '../../shared/server/http-app';
@@ -172,12 +175,16 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     formatError: masking.formatError,
     logger,
     plugins: [
-      masking.plugin,
-      ...(metrics ? [metrics.plugin] : []),
-      ...(follower ? [registryWritePlugin(() => follower.refresh())] : []),
-      rootTypeGuard,
-      idempotencyKeyGuard,
-      operationLimitsPlugin(protection.limits),
+      asOnePlugin<GatewayContext>([
+        masking.plugin,
+        ...(metrics ? [metrics.plugin] : []),
+        ...(follower ? [registryWritePlugin(() => follower.refresh())] : []),
+        rootTypeGuard,
+        idempotencyKeyGuard,
+        operationLimitsPlugin(protection.limits),
+        noStoreAnswers,
+      ]),
+      ApolloServerPluginCacheControlDisabled(),
     ],
     introspection: protection.introspection,
     // Without introspection, "did you mean" suggestions would tell the schema bit by bit.

@@ -213,6 +213,13 @@ describeOnBothBackends('the whole network through the gateway', (backend) => {
     expect(answer.data!.member.projects.map((p) => p.id)).toContain(project.id);
   });
 
+  it('marks every GraphQL answer Cache-Control: no-store, refusals too: it holds what one caller may see', async () => {
+    for (const text of ['{ members(first: 1) { totalCount } }', 'subscription { members { totalCount } }', '{ nosuchfield }']) {
+      const response = await fetch(network.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: text }) });
+      expect([response.status, response.headers.get('cache-control')]).toEqual([text.startsWith('{ members') ? 200 : 400, 'no-store']);
+    }
+  });
+
   it('refuses a subscription with HTTP 400, not an internal error', async () => {
     const answer = await query('subscription { members { totalCount } }');
     expect(answer.status).toBe(400);

@@ -9,6 +9,7 @@ import type { Logger } from '../../../shared/logger';
 import { subgraphMetrics } from '../../../shared/metrics/subgraph-metrics';
 import { createHttpApp, type GraphQLRoute, type HttpApp } from '../../../shared/server/http-app';
 import { errorMasking } from '../../../shared/server/mask-error';
+import { asOnePlugin } from '../../../shared/server/one-plugin';
 import { deadlineStatusPlugin } from '../../../shared/deadline/deadline-status';
 import { operationLimitsPlugin } from '../../../shared/limits/operation-limits';
 import { PROGRAM_VERSION, sdlHash } from '../../../shared/schema-version';
@@ -60,7 +61,7 @@ export async function createClusterSubgraph(options: ClusterSubgraphOptions): Pr
       formatError: masking.formatError,
       // Traces are for Apollo's hosted studio, which this network does not use; cache hints are not
       // used either, and both cost time on every resolved field.
-      plugins: [masking.plugin, ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), operationLimitsPlugin(protection.limits), deadlineStatusPlugin],
+      plugins: [asOnePlugin([masking.plugin, operationLimitsPlugin(protection.limits), deadlineStatusPlugin]), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()],
       parseOptions: { maxTokens: protection.maxTokens },
     });
     await server.start();

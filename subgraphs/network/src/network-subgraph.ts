@@ -12,6 +12,7 @@ import { subgraphMetrics } from '../../../shared/metrics/subgraph-metrics';
 import { PROGRAM_VERSION, sdlHash } from '../../../shared/schema-version';
 import { createHttpApp, type HttpApp } from '../../../shared/server/http-app';
 import { errorMasking } from '../../../shared/server/mask-error';
+import { asOnePlugin } from '../../../shared/server/one-plugin';
 import { deadlineStatusPlugin } from '../../../shared/deadline/deadline-status';
 import { operationLimitsPlugin } from '../../../shared/limits/operation-limits';
 import { DEFAULT_SUBGRAPH_PROTECTION, type SubgraphProtection } from '../../../shared/subgraph-protection';
@@ -98,7 +99,7 @@ export async function createNetworkSubgraph(options: NetworkSubgraphOptions): Pr
     // Apollo's own notices (inline tracing, shutdown) go to the structured log, not to stdout.
     logger,
     // Neither traces for a hosted studio nor cache hints are used; both cost time on every field.
-    plugins: [masking.plugin, ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), operationLimitsPlugin(protection.limits), deadlineStatusPlugin],
+    plugins: [asOnePlugin([masking.plugin, operationLimitsPlugin(protection.limits), deadlineStatusPlugin]), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()],
     parseOptions: { maxTokens: protection.maxTokens },
   });
   await server.start();
