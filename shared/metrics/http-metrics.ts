@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestHandler } from 'express';
-import { Histogram, type Registry } from 'prom-client';
+import type { Registry } from 'prom-client';
 import { DURATION_BUCKETS } from './metrics-registry';
+import { SeriesHistogram } from './series-histogram';
 
 /**
  * Every HTTP request's duration, by route, method and status. Routes are the server's own paths;
@@ -20,13 +21,13 @@ export type RequestTimer = (request: IncomingMessage, response: ServerResponse, 
 
 /** The histogram of every HTTP request's duration, by route, method and status, in `registry`. */
 export function requestTimer(registry: Registry): RequestTimer {
-  const duration = new Histogram({
-    name: 'itro_http_request_duration_seconds',
-    help: 'HTTP requests served, by route, method and status, and how long each took.',
-    labelNames: ['route', 'method', 'status'] as const,
-    buckets: DURATION_BUCKETS,
-    registers: [registry],
-  });
+  const duration = new SeriesHistogram(
+    'itro_http_request_duration_seconds',
+    'HTTP requests served, by route, method and status, and how long each took.',
+    ['route', 'method', 'status'] as const,
+    DURATION_BUCKETS,
+    registry,
+  );
   return (request, response, route) => {
     const started = process.hrtime.bigint();
     response.once('finish', () => {

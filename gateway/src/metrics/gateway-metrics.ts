@@ -1,7 +1,8 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
+import { Counter, Gauge, type Registry } from 'prom-client';
 import { isRegisteredCode } from '../../../shared/errors';
 import { createMetricsRegistry, DURATION_BUCKETS } from '../../../shared/metrics/metrics-registry';
+import { SeriesHistogram } from '../../../shared/metrics/series-histogram';
 import type { ShardObserver } from '../shard-router/shard-client';
 import type { ShardHealth } from '../shard-router/shard-client';
 import { operationLabels } from './operation-label';
@@ -39,21 +40,21 @@ export function createGatewayMetrics(shardHealth: () => ShardHealth[], registryG
     labelNames: ['operation', 'outcome'] as const,
     registers: [registry],
   });
-  const duration = new Histogram({
-    name: 'itro_gateway_request_duration_seconds',
-    help: 'Time from receiving a GraphQL request to sending its answer, by operation name.',
-    labelNames: ['operation'] as const,
-    buckets: DURATION_BUCKETS,
-    registers: [registry],
-  });
+  const duration = new SeriesHistogram(
+    'itro_gateway_request_duration_seconds',
+    'Time from receiving a GraphQL request to sending its answer, by operation name.',
+    ['operation'] as const,
+    DURATION_BUCKETS,
+    registry,
+  );
   const errors = new Counter({ name: 'itro_gateway_errors_total', help: 'Errors in answers, by extensions.code.', labelNames: ['code'] as const, registers: [registry] });
-  const shardDuration = new Histogram({
-    name: 'itro_shard_request_duration_seconds',
-    help: 'Requests to cluster deployments, by cluster (the first the deployment serves), subgraph and outcome (ok, unavailable, misbehaved, schema-mismatch), and how long each took.',
-    labelNames: ['cluster', 'subgraph', 'outcome'] as const,
-    buckets: DURATION_BUCKETS,
-    registers: [registry],
-  });
+  const shardDuration = new SeriesHistogram(
+    'itro_shard_request_duration_seconds',
+    'Requests to cluster deployments, by cluster (the first the deployment serves), subgraph and outcome (ok, unavailable, misbehaved, schema-mismatch), and how long each took.',
+    ['cluster', 'subgraph', 'outcome'] as const,
+    DURATION_BUCKETS,
+    registry,
+  );
   const timeouts = new Counter({ name: 'itro_shard_timeouts_total', help: 'Requests to a cluster that timed out.', labelNames: ['cluster'] as const, registers: [registry] });
   const circuitRefusals = new Counter({
     name: 'itro_shard_circuit_refusals_total',
