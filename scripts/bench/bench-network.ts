@@ -60,16 +60,22 @@ export async function startSubgraphs(
   }
 }
 
+/** How a gateway's process is started: its environment, where it writes a CPU profile or runs, the token keys it checks callers with. */
+export interface GatewayProcessOptions {
+  env?: Record<string, string>;
+  profileDir?: string;
+  tokenKeysFile?: string;
+  cwd?: string;
+}
+
 export async function gatewayFor(
   kind: GatewayConfig['kind'],
   networkUrl: string,
   variant: Pick<GatewayConfig, 'trust' | 'shareReads' | 'metrics' | 'registryPollMs'> = {},
-  env: Record<string, string> = {},
-  profileDir?: string,
-  tokenKeysFile?: string,
+  { env = {}, profileDir, tokenKeysFile, cwd }: GatewayProcessOptions = {},
 ): Promise<ReadyChild<{ url: string }>> {
   const assertions: BenchAssertions = { keysFile: GATEWAY_KEYS_FILE, subgraphs: 'required', ...(tokenKeysFile ? { tokenKeysFile } : {}) };
-  return startChild<{ url: string }>('gateway-process', { kind, networkUrl, assertions, ...variant } satisfies GatewayConfig, env, profileDir);
+  return startChild<{ url: string }>('gateway-process', { kind, networkUrl, assertions, ...variant } satisfies GatewayConfig, env, profileDir, cwd);
 }
 
 /**

@@ -18,14 +18,14 @@ const KERNEL = 'the kernel (system calls: sockets, epoll), from /proc';
 
 /** Why `perf` cannot sample a process of ours here, or undefined when it can. */
 function perfUnavailable(): string | undefined {
-  const probe = spawnSync('perf', ['record', '-q', '-e', 'cpu-clock:u', '-o', '/dev/null', '--', 'true'], { encoding: 'utf8' });
+  const probe = spawnSync('perf', ['record', '-q', '-k', 'mono', '-e', 'cpu-clock:u', '-o', '/dev/null', '--', 'true'], { encoding: 'utf8' });
   if (probe.error) return `perf is not installed (${probe.error.message})`;
   return probe.status === 0 ? undefined : `perf cannot sample here: ${probe.stderr.trim().split('\n')[0] ?? `exit ${probe.status}`}`;
 }
 
 /**
  * J2: J's split counted on CPU. The same page over 9 shards at 1 client, a gateway of its own
- * started with `--perf-basic-prof` (so that perf can name its JavaScript), sampled by `perf record
+ * started with `--perf-prof` (so that perf can name its JavaScript), sampled by `perf record
  * -e cpu-clock:u` in every thread over RUNS × SECONDS of load; the kernel's share is the process's
  * system time from /proc over the same window. Where perf is missing or not allowed, the section
  * says so and prints no table.
@@ -39,16 +39,20 @@ export async function gatewayCpuSamples(): Promise<void> {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'itro-bench-perf-'));
   const samplesFile = path.join(folder, 'gateway.data');
   const subgraphs = await startSubgraphs('sharded', 1, SHARD_PROCESSES);
-  let pid: number | undefined;
   try {
-    const gateway = await gatewayFor('ours', subgraphs.networkUrl, {}, { NODE_OPTIONS: '--perf-basic-prof' });
-    pid = gateway.child.pid!;
+    // `--perf-prof` writes every piece of code the JIT makes, with when, to a dump in the
+    // process's folder, which `perf inject --jit` reads to name each sample by the code at its
+    // address at its time: `--perf-basic-prof`'s one map of names per address misnames samples
+    // once the JIT reuses the memory of code it dropped.
+    const gateway = await gatewayFor('ours', subgraphs.networkUrl, {}, { env: { NODE_OPTIONS: '--perf-prof --interpreted-frames-native-stack' }, cwd: folder });
+    const pid = gateway.child.pid!;
     let requests = 0;
     let kernelMicros = 0;
     try {
       await checkedPost(gateway.info.url, body(FIRST_PAGE));
       await runLoad(gateway.info.url, body(FIRST_PAGE), 1, WARMUP_SECONDS);
-      const recorder = spawn('perf', ['record', '-q', '-e', 'cpu-clock:u', '-F', String(FREQUENCY), '-g', '-p', String(pid), '-o', samplesFile], { stdio: 'ignore' });
+      // The dump's times are CLOCK_MONOTONIC: the samples must carry the same clock.
+      const recorder = spawn('perf', ['record', '-q', '-k', 'mono', '-e', 'cpu-clock:u', '-F', String(FREQUENCY), '-g', '-p', String(pid), '-o', samplesFile], { stdio: 'ignore' });
       const recorded = new Promise<void>((resolve) => recorder.once('exit', () => resolve()));
       const before = cpuTimes(pid);
       const load = await runLoad(gateway.info.url, body(FIRST_PAGE), 1, RUNS * SECONDS);
@@ -60,8 +64,10 @@ export async function gatewayCpuSamples(): Promise<void> {
     } finally {
       await gateway.stop();
     }
-    // Read after the gateway stopped: its map of JIT code names stays until it is removed below.
-    const script = spawnSync('perf', ['script', '-i', samplesFile, '-F', 'tid,ip,sym'], { encoding: 'utf8', maxBuffer: 1 << 30 });
+    // Read after the gateway stopped, so that its dump of the JIT's code is complete.
+    const injected = spawnSync('perf', ['inject', '--jit', '-i', samplesFile, '-o', `${samplesFile}.jit`], { encoding: 'utf8', cwd: folder });
+    if (injected.status !== 0) throw new Error(`perf inject failed: ${injected.stderr}`);
+    const script = spawnSync('perf', ['script', '-i', `${samplesFile}.jit`, '-F', 'tid,ip,sym'], { encoding: 'utf8', maxBuffer: 1 << 30, cwd: folder });
     if (script.status !== 0) throw new Error(`perf script failed: ${script.stderr}`);
     const { parts, samples } = perfSampleParts(script.stdout, pid);
     const micros = new Map<string, number>(PROFILE_PARTS.map((part) => [part, parts.get(part)! * SAMPLE_MICROS]));
@@ -72,8 +78,7 @@ export async function gatewayCpuSamples(): Promise<void> {
     printTable(`J2. The same on CPU: perf samples of every gateway thread in user space, the kernel's time from /proc; the same page, ${requests} requests, ${samples} samples`, ['part', 'us/req', '% of CPU'], rows);
   } finally {
     await subgraphs.stop();
+    // The dump and the code `perf inject` wrote out of it (a file for each function) are in it.
     fs.rmSync(folder, { recursive: true, force: true });
-    // Where `--perf-basic-prof` writes the names of the JIT's code, always under /tmp.
-    if (pid !== undefined) fs.rmSync(`/tmp/perf-${pid}.map`, { force: true });
   }
 }

@@ -19,7 +19,7 @@ export async function gatewayProfile(): Promise<void> {
   const loadSeconds = RUNS * SECONDS;
   let requests = 0;
   try {
-    const gateway = await gatewayFor('ours', subgraphs.networkUrl, {}, {}, folder);
+    const gateway = await gatewayFor('ours', subgraphs.networkUrl, {}, { profileDir: folder });
     try {
       await checkedPost(gateway.info.url, body(FIRST_PAGE));
       await runLoad(gateway.info.url, body(FIRST_PAGE), 1, WARMUP_SECONDS);

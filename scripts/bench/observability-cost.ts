@@ -32,7 +32,7 @@ export async function observabilityCost(): Promise<void> {
   try {
     for (const network of networks) {
       const subgraphs = await startSubgraphs('sharded', 1, SHARD_PROCESSES, 'required', network.metrics, network.env);
-      const gateway = await gatewayFor('ours', subgraphs.networkUrl, { metrics: network.metrics }, network.env);
+      const gateway = await gatewayFor('ours', subgraphs.networkUrl, { metrics: network.metrics }, { env: network.env });
       running.push({ subgraphs, gateway, target: { name: network.name, url: gateway.info.url, pid: gateway.child.pid } });
     }
     for (const { target } of running) await checkedPost(target.url, body(FIRST_PAGE));

@@ -1,8 +1,8 @@
 import { PROFILE_PARTS, partOf, type ProfilePart } from './cpu-profile-parts';
 
 /**
- * Samples of `perf record -e cpu-clock:u -g` of a Node process started with `--perf-basic-prof`,
- * as `perf script -F tid,ip,sym` prints them, sorted into J's parts.
+ * Samples of `perf record -e cpu-clock:u -g` of a Node process started with `--perf-prof`, named
+ * by `perf inject --jit` and printed by `perf script -F tid,ip,sym`, sorted into J's parts.
  *
  * A V8 CPU profile samples the main thread on wall time: a sample taken while the thread waited to
  * run (a `writev` that woke the receiver on a busy machine) counts as work. `cpu-clock` counts only
@@ -13,7 +13,7 @@ import { PROFILE_PARTS, partOf, type ProfilePart } from './cpu-profile-parts';
 /** Native frames that are a part of their own wherever they are called from. */
 const NATIVE_PARTS: ReadonlyArray<[RegExp, ProfilePart]> = [
   [/Scaveng|MarkCompact|GCTracer|Sweeper|ConcurrentMarking|IncrementalMarking|Evacuat|MinorMC|Heap::CollectGarbage|Heap::PerformGarbageCollection/, 'garbage collection'],
-  [/JsonParse|JsonStringif|Builtins_Json/, 'JSON parse and stringify'],
+  [/JsonParse|JsonStringif|Builtins?[_:]Json/, 'JSON parse and stringify'],
   [/llhttp|node::http_parser|Parser::OnStreamRead|node::StreamBase|LibuvStreamWrap|uv__read|uv__write|uv__stream/, 'HTTP (node:http, undici, net, express, body parsing)'],
   [/RegExp|Irregexp|Base64|Utf8Decoder|TextDecoder|simdutf/, 'built-ins (regular expressions, base64, text decoding)'],
 ];
@@ -45,7 +45,8 @@ function partOfSample(frames: readonly Frame[], onMainThread: boolean): ProfileP
     if (native) return native[1];
   }
   if (!onMainThread) return 'other';
-  return frames.some((frame) => /^(node::|uv_|Builtins_)/.test(frame.symbol)) ? 'Node runtime (events, promises, buffers, async hooks)' : 'other';
+  // V8's builtins are `Builtins_…` in Node's own symbols and `Builtin:…` where the JIT's dump names them.
+  return frames.some((frame) => /^(node::|uv_|Builtins_|Builtin:)/.test(frame.symbol)) ? 'Node runtime (events, promises, buffers, async hooks)' : 'other';
 }
 
 /** How many samples fell in each part; `mainThread` is the process's id, which its main thread shares. */

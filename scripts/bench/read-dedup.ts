@@ -29,7 +29,7 @@ export async function readDedup(): Promise<void> {
     const subgraphs = await group.add(startSubgraphs('sharded', 1, SHARD_PROCESSES, 'required', true, {}, keysFile));
     // No registry poll during the run: after each, the gateway asks every deployment for its schema,
     // requests the count would take for the load's.
-    const gateway = await group.add(gatewayFor('ours', subgraphs.networkUrl, { registryPollMs: 3_600_000 }, {}, undefined, keysFile));
+    const gateway = await group.add(gatewayFor('ours', subgraphs.networkUrl, { registryPollMs: 3_600_000 }, { tokenKeysFile: keysFile }));
     const keys = readSigningKeys(keysFile);
     const tokens = await Promise.all(Array.from({ length: TOKENS }, (_, index) => issueToken(keys, { role: 'analyst', subject: `bench-analyst-${index}` })));
     await checkedPost(gateway.info.url, HEADLINE);
