@@ -34,23 +34,28 @@ export function asOnePlugin<Context extends BaseContext>(plugins: ReadonlyArray<
 }
 
 /** The hooks `asOnePlugin` combines: each takes the request's context and returns nothing. */
-const PLAIN_HOOKS = ['didResolveSource', 'didResolveOperation', 'didEncounterErrors', 'willSendResponse'] as const;
-type PlainHook = (typeof PLAIN_HOOKS)[number];
+const PLAIN_HOOKS = new Set(['didResolveSource', 'didResolveOperation', 'didEncounterErrors', 'willSendResponse']);
 
+type PlainHook = (requestContext: GraphQLRequestContext<BaseContext>) => Promise<void>;
+
+/** One listener over several; built per request (listeners are), so with one pass over their hooks. */
 function combined<Context extends BaseContext>(listeners: ReadonlyArray<GraphQLRequestListener<Context>>): GraphQLRequestListener<Context> {
-  const one: GraphQLRequestListener<Context> = {};
+  const owners = new Map<string, Array<GraphQLRequestListener<Context>>>();
   for (const listener of listeners) {
-    const other = Object.keys(listener).find((key) => !(PLAIN_HOOKS as readonly string[]).includes(key));
-    if (other) throw new Error(`asOnePlugin combines ${PLAIN_HOOKS.join(', ')}; a listener has ${other}`);
+    for (const hook in listener) {
+      if (listener[hook as keyof typeof listener] === undefined) continue;
+      if (!PLAIN_HOOKS.has(hook)) throw new Error(`asOnePlugin combines ${[...PLAIN_HOOKS].join(', ')}; a listener has ${hook}`);
+      const those = owners.get(hook);
+      if (those) those.push(listener);
+      else owners.set(hook, [listener]);
+    }
   }
-  for (const hook of PLAIN_HOOKS) {
-    const owners = listeners.filter((listener) => listener[hook] !== undefined);
-    if (owners.length === 0) continue;
+  const one: Record<string, PlainHook> = {};
+  for (const [hook, those] of owners) {
     // Each hook's context type differs; every one of them is the request's context at that stage.
-    const run = async (requestContext: GraphQLRequestContext<Context>) => {
-      for (const owner of owners) await (owner[hook] as (context: GraphQLRequestContext<Context>) => Promise<void>).call(owner, requestContext);
+    one[hook] = async (requestContext) => {
+      for (const owner of those) await (owner[hook as keyof typeof owner] as PlainHook).call(owner, requestContext);
     };
-    (one as Record<PlainHook, unknown>)[hook] = run;
   }
-  return one;
+  return one as GraphQLRequestListener<Context>;
 }
