@@ -12,6 +12,7 @@ import { writeBenchGatewayKeys } from './bench-assertions';
 import { checkedPost } from './load';
 import { body, compare, pairedRatio, RUNS, SECONDS, summary, type Target } from './compare';
 import { GATEWAY_KEYS_FILE, gatewayFor, ProcessGroup, SHARD_PROCESSES, startSubgraphs } from './bench-network';
+import { refuseStrayProcesses } from './stray-processes';
 import { measureMerge } from './merge-cost';
 import { measureLimits, servedSchema } from './limits-cost';
 import { ANALYST_EXAMPLES } from '../../gateway/src/persisted-queries/analyst-examples';
@@ -268,6 +269,7 @@ async function main(): Promise<void> {
     `IT-RO Federation benchmark: ${os.cpus().length} cores, Node ${process.version}, ${RUNS} runs x ${SECONDS} s, medians; shards in ${SHARD_PROCESSES} processes\n`,
   );
   const sections = (process.env.BENCH_SECTIONS ?? 'A,B,C,D,E,F,G,H,I,J,K,L').split(',');
+  refuseStrayProcesses();
   await writeBenchGatewayKeys(GATEWAY_KEYS_FILE);
   try {
     if (sections.includes('A')) await stockVersusOurs();

@@ -19,12 +19,15 @@ describe('the shard probe reads what a deployment says of its program', () => {
     const huge = await healthServer(JSON.stringify({ version: '1.0.0', schemas: { members: 'abc' }, padding: 'x'.repeat(5_000_000) }));
     try {
       const statuses = await createShardProbe([honest.shard, odd.shard, junk.shard, huge.shard], () => [])();
-      expect(statuses.map(({ version, schemas, status }) => ({ version, schemas, status }))).toEqual([
-        { status: 'up', version: '1.4.0', schemas: { members: '0123456789abcdef', projects: 'fedcba9876543210' } },
-        { status: 'up', version: null, schemas: { projects: 'abc123' } },
-        { status: 'up', version: null, schemas: null },
+      // Every one answered: up, or slow where a busy machine held an answer past SLOW_PROBE_MS
+      // (which says nothing of what the answer held, the subject here).
+      expect(statuses.map(({ status }) => status).filter((status) => status !== 'up' && status !== 'slow')).toEqual([]);
+      expect(statuses.map(({ version, schemas }) => ({ version, schemas }))).toEqual([
+        { version: '1.4.0', schemas: { members: '0123456789abcdef', projects: 'fedcba9876543210' } },
+        { version: null, schemas: { projects: 'abc123' } },
+        { version: null, schemas: null },
         // Past 16 KiB the body is not read: nothing of it is believed.
-        { status: 'up', version: null, schemas: null },
+        { version: null, schemas: null },
       ]);
     } finally {
       await Promise.all([honest.close(), odd.close(), junk.close(), huge.close()]);
