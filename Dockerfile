@@ -41,4 +41,4 @@ RUN mkdir -p /app/data /var/lib/itro/auth && chown node:node /app/data /var/lib/
 
 USER node
 EXPOSE 4000 4001 4101-4109
-CMD ["node", "dist/scripts/start-gateway.js"]
+CMD ["node", "--max-semi-space-size=64", "dist/scripts/start-gateway.js"]

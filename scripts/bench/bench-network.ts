@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import type { BenchAssertions } from './bench-assertions';
+import { GATEWAY_NODE_FLAGS } from '../gateway-node-flags';
 import { startChild, type ReadyChild } from './child-process';
 import type { GatewayConfig } from './gateway-process';
 import type { NetworkProcessConfig } from './network-process';
@@ -41,12 +42,12 @@ export async function startSubgraphs(
   const assertions: BenchAssertions = { keysFile: GATEWAY_KEYS_FILE, subgraphs: subgraphAssertions, ...(tokenKeysFile ? { tokenKeysFile } : {}) };
   try {
     const shardGroups = await Promise.all(
-      Array.from({ length: groups }, (_, group) => startChild<ShardGroupInfo>('shard-group-process', { topology, parts, group, groups, assertions, metrics } satisfies ShardGroupConfig, env)),
+      Array.from({ length: groups }, (_, group) => startChild<ShardGroupInfo>('shard-group-process', { topology, parts, group, groups, assertions, metrics } satisfies ShardGroupConfig, { env })),
     );
     started.push(...shardGroups);
     const deployments = shardGroups.flatMap((g) => g.info.deployments);
     const urls = Object.fromEntries(deployments.flatMap((d) => d.clusterIds.map((id) => [id, d.url])));
-    const network = await startChild<{ networkUrl: string }>('network-process', { parts, urls, assertions, metrics, ...(gatewayUrlFile ? { gatewayUrlFile } : {}) } satisfies NetworkProcessConfig, env);
+    const network = await startChild<{ networkUrl: string }>('network-process', { parts, urls, assertions, metrics, ...(gatewayUrlFile ? { gatewayUrlFile } : {}) } satisfies NetworkProcessConfig, { env });
     started.push(network);
     return {
       networkUrl: network.info.networkUrl,
@@ -75,7 +76,7 @@ export async function gatewayFor(
   { env = {}, profileDir, tokenKeysFile, cwd }: GatewayProcessOptions = {},
 ): Promise<ReadyChild<{ url: string }>> {
   const assertions: BenchAssertions = { keysFile: GATEWAY_KEYS_FILE, subgraphs: 'required', ...(tokenKeysFile ? { tokenKeysFile } : {}) };
-  return startChild<{ url: string }>('gateway-process', { kind, networkUrl, assertions, ...variant } satisfies GatewayConfig, env, profileDir, cwd);
+  return startChild<{ url: string }>('gateway-process', { kind, networkUrl, assertions, ...variant } satisfies GatewayConfig, { env, ...(profileDir ? { profileDir } : {}), ...(cwd ? { cwd } : {}), nodeFlags: GATEWAY_NODE_FLAGS });
 }
 
 /**

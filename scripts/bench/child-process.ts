@@ -14,16 +14,25 @@ export function announceReady(info: unknown): void {
   process.stdout.write(`${READY}${JSON.stringify(info)}\n`);
 }
 
+/** How a child is started: its environment beyond the parent's, where it writes a CPU profile, its folder, Node's flags. */
+export interface ChildOptions {
+  env?: Record<string, string>;
+  /** The process writes a CPU profile there when it stops (`node --cpu-prof`); BENCH_PROFILE_DIR when omitted. */
+  profileDir?: string;
+  cwd?: string;
+  /** Given to Node before the script, as a deployment's command line gives them (see gateway-node-flags.ts). */
+  nodeFlags?: readonly string[];
+}
+
 /**
  * Starts a sibling script of the benchmark in its own Node process, so that its CPU and memory are
  * its own, and waits for its READY line.
  */
-export function startChild<Info>(script: string, config: unknown, env: Record<string, string> = {}, profileDir = process.env.BENCH_PROFILE_DIR, cwd?: string): Promise<ReadyChild<Info>> {
+export function startChild<Info>(script: string, config: unknown, { env = {}, profileDir = process.env.BENCH_PROFILE_DIR, cwd, nodeFlags = [] }: ChildOptions = {}): Promise<ReadyChild<Info>> {
   const file = path.join(__dirname, `${script}${path.extname(__filename)}`);
   const loader = path.extname(__filename) === '.ts' ? ['-r', '@swc-node/register'] : [];
-  // BENCH_PROFILE_DIR (or `profileDir`): the process writes a CPU profile there when it stops (`node --cpu-prof`).
   const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${script}-${Date.now()}.cpuprofile`] : [];
-  const child = spawn(process.execPath, [...profile, ...loader, file, JSON.stringify(config)], {
+  const child = spawn(process.execPath, [...nodeFlags, ...profile, ...loader, file, JSON.stringify(config)], {
     stdio: ['ignore', 'pipe', 'pipe'],
     ...(cwd ? { cwd } : {}),
     // Measured as deployed: NODE_ENV=production also turns off graphql-js's development checks.
