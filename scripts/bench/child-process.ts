@@ -9,9 +9,20 @@ export interface ReadyChild<Info> {
 
 const READY = 'READY ';
 
-/** Tells the parent a child is serving, with what it needs to know (URLs), as one line. */
+/**
+ * Tells the parent a child is serving, with what it needs to know (URLs), as one line, and has
+ * the child stop once the parent is gone: a bench that crashed or was killed before it stopped its
+ * children would leave them taking the CPU of the next run. The parent's end closes the IPC
+ * channel it started the child with; the child then stops as on SIGTERM (its own `stopOnSignals`).
+ */
 export function announceReady(info: unknown): void {
   process.stdout.write(`${READY}${JSON.stringify(info)}\n`);
+  if (!process.channel) return;
+  // The channel alone must not keep a child alive that has nothing else to do.
+  process.channel.unref();
+  const stopWithParent = () => process.kill(process.pid, 'SIGTERM');
+  if (!process.connected) stopWithParent();
+  else process.once('disconnect', stopWithParent);
 }
 
 /** How a child is started: its environment beyond the parent's, where it writes a CPU profile, its folder, Node's flags. */
@@ -33,11 +44,14 @@ export function startChild<Info>(script: string, config: unknown, { env = {}, pr
   const loader = path.extname(__filename) === '.ts' ? ['-r', '@swc-node/register'] : [];
   const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${script}-${Date.now()}.cpuprofile`] : [];
   const child = spawn(process.execPath, [...nodeFlags, ...profile, ...loader, file, JSON.stringify(config)], {
-    stdio: ['ignore', 'pipe', 'pipe'],
+    // The IPC channel only tells the child when this process is gone (see announceReady).
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     ...(cwd ? { cwd } : {}),
     // Measured as deployed: NODE_ENV=production also turns off graphql-js's development checks.
     env: { ...process.env, LOG_LEVEL: 'error', NODE_ENV: 'production', ...env },
   });
+  // Nor does it keep this process alive once its work is done.
+  child.channel?.unref();
   const stop = () =>
     new Promise<void>((resolve) => {
       if (child.exitCode !== null) return resolve();
