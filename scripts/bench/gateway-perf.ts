@@ -2,11 +2,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { FIRST_PAGE } from './bench-queries';
-import { gatewayFor, SHARD_PROCESSES, startSubgraphs } from './bench-network';
-import { body, RUNS, SECONDS, WARMUP_SECONDS } from './compare';
 import { PROFILE_PARTS } from './cpu-profile-parts';
-import { checkedPost, runLoad } from './load';
+import { profiledPageLoad } from './profiled-page';
 import { perfSampleParts } from './perf-samples';
 import { cpuTimes } from './process-usage';
 import { fixed, printTable } from './table';
@@ -38,32 +35,25 @@ export async function gatewayCpuSamples(): Promise<void> {
   }
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'itro-bench-perf-'));
   const samplesFile = path.join(folder, 'gateway.data');
-  const subgraphs = await startSubgraphs('sharded', 1, SHARD_PROCESSES);
   try {
     // `--perf-prof` writes every piece of code the JIT makes, with when, to a dump in the
     // process's folder, which `perf inject --jit` reads to name each sample by the code at its
     // address at its time: `--perf-basic-prof`'s one map of names per address misnames samples
     // once the JIT reuses the memory of code it dropped.
-    const gateway = await gatewayFor('ours', subgraphs.networkUrl, {}, { env: { NODE_OPTIONS: '--perf-prof --interpreted-frames-native-stack' }, cwd: folder });
-    const pid = gateway.child.pid!;
-    let requests = 0;
-    let kernelMicros = 0;
-    try {
-      await checkedPost(gateway.info.url, body(FIRST_PAGE));
-      await runLoad(gateway.info.url, body(FIRST_PAGE), 1, WARMUP_SECONDS);
+    const gatewayOptions = { env: { NODE_OPTIONS: '--perf-prof --interpreted-frames-native-stack' }, cwd: folder };
+    const { pid, requests, kernelMicros } = await profiledPageLoad(gatewayOptions, async (pid, load) => {
       // The dump's times are CLOCK_MONOTONIC: the samples must carry the same clock.
       const recorder = spawn('perf', ['record', '-q', '-k', 'mono', '-e', 'cpu-clock:u', '-F', String(FREQUENCY), '-g', '-p', String(pid), '-o', samplesFile], { stdio: 'ignore' });
       const recorded = new Promise<void>((resolve) => recorder.once('exit', () => resolve()));
       const before = cpuTimes(pid);
-      const load = await runLoad(gateway.info.url, body(FIRST_PAGE), 1, RUNS * SECONDS);
-      kernelMicros = cpuTimes(pid).system - before.system;
-      recorder.kill('SIGINT');
-      await recorded;
-      if (load.failures > 0) throw new Error(`${load.failures} failed requests`);
-      requests = load.requests;
-    } finally {
-      await gateway.stop();
-    }
+      try {
+        const answered = await load();
+        return { pid, requests: answered, kernelMicros: cpuTimes(pid).system - before.system };
+      } finally {
+        recorder.kill('SIGINT');
+        await recorded;
+      }
+    });
     // Read after the gateway stopped, so that its dump of the JIT's code is complete.
     const injected = spawnSync('perf', ['inject', '--jit', '-i', samplesFile, '-o', `${samplesFile}.jit`], { encoding: 'utf8', cwd: folder });
     if (injected.status !== 0) throw new Error(`perf inject failed: ${injected.stderr}`);
@@ -77,7 +67,6 @@ export async function gatewayCpuSamples(): Promise<void> {
     rows.push(['all of it', fixed(total / requests), '100.0']);
     printTable(`J2. The same on CPU: perf samples of every gateway thread in user space, the kernel's time from /proc; the same page, ${requests} requests, ${samples} samples`, ['part', 'us/req', '% of CPU'], rows);
   } finally {
-    await subgraphs.stop();
     // The dump and the code `perf inject` wrote out of it (a file for each function) are in it.
     fs.rmSync(folder, { recursive: true, force: true });
   }

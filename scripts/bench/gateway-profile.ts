@@ -1,11 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { FIRST_PAGE } from './bench-queries';
-import { gatewayFor, SHARD_PROCESSES, startSubgraphs } from './bench-network';
-import { body, RUNS, SECONDS, WARMUP_SECONDS } from './compare';
+import { RUNS, SECONDS } from './compare';
 import { PROFILE_PARTS, profileParts, type CpuProfile } from './cpu-profile-parts';
-import { checkedPost, runLoad } from './load';
+import { profiledPageLoad } from './profiled-page';
 import { fixed, printTable } from './table';
 
 /**
@@ -15,21 +13,9 @@ import { fixed, printTable } from './table';
  */
 export async function gatewayProfile(): Promise<void> {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'itro-bench-profile-'));
-  const subgraphs = await startSubgraphs('sharded', 1, SHARD_PROCESSES);
   const loadSeconds = RUNS * SECONDS;
-  let requests = 0;
   try {
-    const gateway = await gatewayFor('ours', subgraphs.networkUrl, {}, { profileDir: folder });
-    try {
-      await checkedPost(gateway.info.url, body(FIRST_PAGE));
-      await runLoad(gateway.info.url, body(FIRST_PAGE), 1, WARMUP_SECONDS);
-      const load = await runLoad(gateway.info.url, body(FIRST_PAGE), 1, loadSeconds);
-      if (load.failures > 0) throw new Error(`${load.failures} failed requests`);
-      requests = load.requests;
-    } finally {
-      // The profile is written as the process exits.
-      await gateway.stop();
-    }
+    const requests = await profiledPageLoad({ profileDir: folder }, (_pid, load) => load());
     const [file] = fs.readdirSync(folder).filter((name) => name.endsWith('.cpuprofile'));
     if (!file) throw new Error('the gateway wrote no CPU profile');
     const profile = JSON.parse(fs.readFileSync(path.join(folder, file), 'utf8')) as CpuProfile;
@@ -39,7 +25,6 @@ export async function gatewayProfile(): Promise<void> {
     rows.push(['all of it (idle left out)', fixed((busy * 1000) / requests), '100.0']);
     printTable(`J. Where the gateway's CPU goes: the first page of 50 members over 9 shards, 1 client, ${requests} requests profiled`, ['part', 'us/req', '% of busy'], rows);
   } finally {
-    await subgraphs.stop();
     fs.rmSync(folder, { recursive: true, force: true });
   }
 }
