@@ -76,7 +76,7 @@ export async function gatewayFor(
   { env = {}, profileDir, tokenKeysFile, cwd }: GatewayProcessOptions = {},
 ): Promise<ReadyChild<{ url: string }>> {
   const assertions: BenchAssertions = { keysFile: GATEWAY_KEYS_FILE, subgraphs: 'required', ...(tokenKeysFile ? { tokenKeysFile } : {}) };
-  return startChild<{ url: string }>('gateway-process', { kind, networkUrl, assertions, ...variant } satisfies GatewayConfig, { env, ...(profileDir ? { profileDir } : {}), ...(cwd ? { cwd } : {}), nodeFlags: GATEWAY_NODE_FLAGS });
+  return startChild<{ url: string }>('gateway-process', { kind, networkUrl, assertions, ...variant } satisfies GatewayConfig, { env, profileDir, cwd, nodeFlags: GATEWAY_NODE_FLAGS });
 }
 
 /**
