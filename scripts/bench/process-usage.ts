@@ -11,9 +11,7 @@ export function cpuMicros(pid: number): number {
 
 /** A process's CPU time in user space and in the kernel, each in microseconds, read from /proc. */
 export function cpuTimes(pid: number): { user: number; system: number } {
-  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-  // Fields after the command name, which is in parentheses and may contain spaces.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const fields = statFields(pid);
   return { user: (Number(fields[11]) * 1_000_000) / TICKS_PER_SECOND, system: (Number(fields[12]) * 1_000_000) / TICKS_PER_SECOND };
 }
 
@@ -22,4 +20,13 @@ export function residentBytes(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   const match = /^VmRSS:\s+(\d+) kB$/m.exec(status);
   return match ? Number(match[1]) * 1024 : Number.NaN;
+}
+
+/**
+ * The fields of `/proc/<pid>/stat` after the command name (which is in parentheses and may contain
+ * spaces): the process's state first, then its parent, … Throws once the process is gone.
+ */
+export function statFields(pid: number): string[] {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
 }

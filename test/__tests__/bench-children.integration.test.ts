@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
+import { statFields } from '../../scripts/bench/process-usage';
 
 /**
  * A benchmark's child processes end with the benchmark: a parent killed outright (no chance to
@@ -11,9 +11,8 @@ const ROOT = path.resolve(__dirname, '../..');
 
 const alive = (pid: number) => {
   try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
     // A zombie has ended; only its exit status is left for its reaper.
-    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
+    return statFields(pid)[0] !== 'Z';
   } catch {
     return false;
   }
